@@ -1,0 +1,154 @@
+//! Markets (country, language, currency, tax display, duty terms) and the store configuration
+//! that lists them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::address::CountryCode;
+use crate::error::{Error, Result};
+use crate::ids::MarketId;
+use crate::money::{Currency, RoundingRule};
+
+/// Whether shown prices include tax.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaxDisplay {
+    /// Prices include tax (VAT, GST, consumption tax): the shelf price is what the shopper pays.
+    Inclusive,
+    /// Prices exclude tax (US sales tax, Canadian GST/HST): tax is added at checkout.
+    Exclusive,
+}
+
+/// Who pays import duties, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyTerms {
+    /// Delivered duty paid (DDP): duties are charged at checkout, nothing is due on delivery.
+    PaidAtCheckout,
+    /// Delivered at place (DAP): duties may be collected by the carrier on delivery.
+    DueOnDelivery,
+}
+
+/// One market the store sells to: the context that prices catalog, cart and checkout together.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Market {
+    /// Stable identifier, used in URLs: `us`, `de`, `jp`.
+    pub id: MarketId,
+    /// The country shipped to.
+    pub country: CountryCode,
+    /// The default language, a BCP 47 tag: `en-US`, `de-DE`, `ar`.
+    pub locale: String,
+    /// Other languages a shopper may pick in this market.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The currency prices are shown and charged in.
+    pub currency: Currency,
+    /// Whether prices are shown with tax.
+    pub tax_display: TaxDisplay,
+    /// Whether duties are paid at checkout or may be due on delivery.
+    pub duty_terms: DutyTerms,
+    /// How prices converted from another currency are rounded.
+    #[serde(default = "default_rounding")]
+    pub rounding: RoundingRule,
+}
+
+fn default_rounding() -> RoundingRule {
+    RoundingRule::Nearest
+}
+
+impl Market {
+    /// Whether `locale` may be used in this market (its default or one of its other languages).
+    pub fn speaks(&self, locale: &str) -> bool {
+        self.locale == locale || self.languages.iter().any(|l| l == locale)
+    }
+}
+
+/// Which backend a store talks to, and how to reach it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BackendConfig {
+    /// The embedded engine over a catalog file.
+    Local {
+        /// URL or path of the catalog file.
+        catalog: String,
+    },
+    /// A Medusa v2 server.
+    Medusa {
+        /// Base URL of the Store API, for example `https://api.example.com`.
+        url: String,
+        /// The publishable API key (safe to ship to browsers).
+        publishable_key: String,
+    },
+    /// A Vendure 3 server.
+    Vendure {
+        /// URL of the Shop API, for example `https://shop.example.com/shop-api`.
+        url: String,
+        /// Channel token, when the store is not the default channel.
+        #[serde(default)]
+        channel_token: Option<String>,
+    },
+}
+
+/// A store's configuration: its name, backend, and the markets it sells to.
+///
+/// ```
+/// let config = dhow_sdk::StoreConfig::from_json(r#"{
+///   "name": "Dhow Demo",
+///   "backend": { "kind": "local", "catalog": "/catalog.json" },
+///   "default_market": "us",
+///   "markets": [{ "id": "us", "country": "US", "locale": "en-US", "currency": "USD",
+///                 "tax_display": "exclusive", "duty_terms": "paid_at_checkout" }]
+/// }"#).unwrap();
+/// assert_eq!(config.default_market().unwrap().currency.code(), "USD");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreConfig {
+    /// The store's name, shown in the header.
+    pub name: String,
+    /// The backend to use.
+    pub backend: BackendConfig,
+    /// The market used when the URL names none.
+    pub default_market: MarketId,
+    /// Every market sold to.
+    pub markets: Vec<Market>,
+}
+
+impl StoreConfig {
+    /// Reads and checks a configuration from JSON.
+    pub fn from_json(text: &str) -> Result<StoreConfig> {
+        let config: StoreConfig =
+            serde_json::from_str(text).map_err(|e| Error::Decode { message: e.to_string() })?;
+        config.check()?;
+        Ok(config)
+    }
+
+    /// The market with this id.
+    pub fn market(&self, id: &str) -> Option<&Market> {
+        self.markets.iter().find(|m| m.id.as_str() == id)
+    }
+
+    /// The default market.
+    pub fn default_market(&self) -> Result<&Market> {
+        self.market(self.default_market.as_str())
+            .ok_or_else(|| Error::not_found("market", self.default_market.as_str()))
+    }
+
+    /// Refuses a configuration without markets, with duplicate market ids, or whose default
+    /// market is not listed.
+    pub fn check(&self) -> Result<()> {
+        use crate::error::{FieldError, Problem};
+        let mut fields = Vec::new();
+        if self.markets.is_empty() {
+            fields.push(FieldError::new("markets", Problem::Required));
+        }
+        for (i, market) in self.markets.iter().enumerate() {
+            if self.markets[..i].iter().any(|m| m.id == market.id) {
+                fields.push(FieldError::new("markets", Problem::Invalid));
+            }
+        }
+        if self.market(self.default_market.as_str()).is_none() {
+            fields.push(FieldError::new("default_market", Problem::Invalid));
+        }
+        if fields.is_empty() { Ok(()) } else { Err(Error::InvalidInput { fields }) }
+    }
+}

@@ -1,0 +1,201 @@
+//! Carts: lines, applied discount codes, and totals that say which figures are final.
+
+use serde::{Deserialize, Serialize};
+
+use crate::address::Address;
+use crate::decimal::Decimal;
+use crate::ids::{CartId, LineId, MarketId, ProductId, ShippingOptionId, VariantId};
+use crate::market::DutyTerms;
+use crate::model::Image;
+use crate::money::{Currency, Money, MoneyError};
+
+/// An amount in the totals, and whether it is final or still an estimate (shipping before an
+/// address is known, taxes before the destination is, totals of an update not yet confirmed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The amount.
+    pub amount: Money,
+    /// Whether it may still change.
+    pub estimate: bool,
+}
+
+impl Figure {
+    /// A final figure.
+    pub fn final_(amount: Money) -> Figure {
+        Figure { amount, estimate: false }
+    }
+
+    /// An estimated figure.
+    pub fn estimate(amount: Money) -> Figure {
+        Figure { amount, estimate: true }
+    }
+}
+
+/// One line of a cart: a variant and a quantity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartLine {
+    /// The line's id.
+    pub id: LineId,
+    /// The product.
+    pub product_id: ProductId,
+    /// The variant bought.
+    pub variant_id: VariantId,
+    /// The product's handle, to link back to it.
+    pub handle: String,
+    /// The product's title.
+    pub title: String,
+    /// The variant's title (`M / Navy`); empty for single-variant products.
+    pub variant_title: String,
+    /// Image to show.
+    #[serde(default)]
+    pub image: Option<Image>,
+    /// How many.
+    pub quantity: u32,
+    /// Price of one unit, on the market's tax basis.
+    pub unit_price: Money,
+    /// Former unit price, when on sale.
+    #[serde(default)]
+    pub compare_at: Option<Money>,
+    /// `unit_price × quantity`.
+    pub subtotal: Money,
+    /// This line's share of order discounts (positive amount, subtracted).
+    pub discount: Money,
+    /// Tax on this line (included in the price or added, as the cart's totals say).
+    pub tax: Money,
+    /// `subtotal − discount`.
+    pub total: Money,
+}
+
+/// A discount code on the cart, with what it takes off.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppliedDiscount {
+    /// The code, as the merchant wrote it.
+    pub code: String,
+    /// Amount taken off lines (positive).
+    pub amount: Money,
+    /// Whether it makes shipping free.
+    #[serde(default)]
+    pub free_shipping: bool,
+}
+
+/// A named tax in the totals: `VAT 19%`, `CA sales tax 7.25%`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxLine {
+    /// Name of the tax as the backend gives it.
+    pub name: String,
+    /// Its rate as a fraction (`0.19`), when it has one rate.
+    #[serde(default)]
+    pub rate: Option<Decimal>,
+    /// The tax amount.
+    pub amount: Money,
+}
+
+/// A cart's totals. The invariant, to the minor unit:
+/// `total = subtotal − discount + shipping + (tax unless tax_included) + (duties if paid at checkout)`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartTotals {
+    /// Sum of line subtotals.
+    pub subtotal: Figure,
+    /// Sum of discounts (positive, subtracted).
+    pub discount: Figure,
+    /// Shipping; `None` until an option can be priced.
+    pub shipping: Option<Figure>,
+    /// Taxes by name.
+    pub tax_lines: Vec<TaxLine>,
+    /// Sum of taxes.
+    pub tax: Figure,
+    /// Whether `tax` is already inside `subtotal` and `shipping`.
+    pub tax_included: bool,
+    /// Import duties for the destination; `None` when none apply.
+    pub duties: Option<Figure>,
+    /// Whether duties are charged now or may be due on delivery.
+    pub duty_terms: DutyTerms,
+    /// What the shopper pays now.
+    pub total: Figure,
+}
+
+impl CartTotals {
+    /// Zero totals in `currency`.
+    pub fn zero(currency: Currency, tax_included: bool, duty_terms: DutyTerms) -> CartTotals {
+        let zero = Figure::final_(Money::zero(currency));
+        CartTotals {
+            subtotal: zero,
+            discount: zero,
+            shipping: None,
+            tax_lines: Vec::new(),
+            tax: zero,
+            tax_included,
+            duties: None,
+            duty_terms,
+            total: zero,
+        }
+    }
+
+    /// The total as the invariant defines it from the other figures; a backend's total must
+    /// equal it.
+    pub fn expected_total(&self) -> Result<Money, MoneyError> {
+        let mut total = self.subtotal.amount.checked_sub(self.discount.amount)?;
+        if let Some(shipping) = self.shipping {
+            total = total.checked_add(shipping.amount)?;
+        }
+        if !self.tax_included {
+            total = total.checked_add(self.tax.amount)?;
+        }
+        if let (Some(duties), DutyTerms::PaidAtCheckout) = (self.duties, self.duty_terms) {
+            total = total.checked_add(duties.amount)?;
+        }
+        Ok(total)
+    }
+
+    /// Marks every figure as an estimate: what an optimistic update shows until the backend
+    /// answers.
+    pub fn mark_estimate(&mut self) {
+        for figure in [&mut self.subtotal, &mut self.discount, &mut self.tax, &mut self.total] {
+            figure.estimate = true;
+        }
+        for figure in [&mut self.shipping, &mut self.duties].into_iter().flatten() {
+            figure.estimate = true;
+        }
+    }
+}
+
+/// A shopper's cart in one market.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cart {
+    /// The cart's id, kept in browser storage.
+    pub id: CartId,
+    /// The market it is priced in.
+    pub market: MarketId,
+    /// Its currency.
+    pub currency: Currency,
+    /// Lines, in the order added.
+    pub lines: Vec<CartLine>,
+    /// Discount codes applied.
+    pub discounts: Vec<AppliedDiscount>,
+    /// Contact email.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Where to ship.
+    #[serde(default)]
+    pub shipping_address: Option<Address>,
+    /// Where to bill, when different from the shipping address.
+    #[serde(default)]
+    pub billing_address: Option<Address>,
+    /// The chosen shipping option.
+    #[serde(default)]
+    pub shipping_option: Option<ShippingOptionId>,
+    /// Totals.
+    pub totals: CartTotals,
+}
+
+impl Cart {
+    /// Number of items (sum of quantities), for the cart button's badge.
+    pub fn item_count(&self) -> u32 {
+        self.lines.iter().map(|l| l.quantity).fold(0, u32::saturating_add)
+    }
+
+    /// The line holding `variant`, if any.
+    pub fn line_for(&self, variant: &VariantId) -> Option<&CartLine> {
+        self.lines.iter().find(|l| &l.variant_id == variant)
+    }
+}

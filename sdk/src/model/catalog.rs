@@ -1,0 +1,240 @@
+//! Products, variants, options, images, collections, and product search with facets.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{CollectionId, ProductId, VariantId};
+use crate::money::Money;
+
+/// An image of a product.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// Where the image is served from.
+    pub url: String,
+    /// Text alternative for screen readers.
+    pub alt: String,
+    /// Intrinsic width in pixels, when known (lets the page reserve space).
+    #[serde(default)]
+    pub width: Option<u32>,
+    /// Intrinsic height in pixels, when known.
+    #[serde(default)]
+    pub height: Option<u32>,
+}
+
+/// One option a product varies by, with its values in display order: Size → S, M, L.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductOption {
+    /// Name of the option, as shown: `Size`, `Colour`.
+    pub name: String,
+    /// Its values in display order.
+    pub values: Vec<String>,
+}
+
+/// A price as the shopper sees it in a market.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Price {
+    /// What the shopper pays per unit, with or without tax as `tax_included` says.
+    pub amount: Money,
+    /// The former price, shown struck through, when the item is on sale.
+    #[serde(default)]
+    pub compare_at: Option<Money>,
+    /// Whether `amount` includes tax.
+    pub tax_included: bool,
+    /// Whether the amount was converted from another currency with a rate (an estimate) rather
+    /// than set by the merchant in this currency.
+    #[serde(default)]
+    pub converted: bool,
+}
+
+/// A purchasable variant: one combination of option values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// The variant's id, used to add it to a cart.
+    pub id: VariantId,
+    /// Its title, for example `M / Navy`.
+    pub title: String,
+    /// Stock keeping unit, when the merchant has one.
+    #[serde(default)]
+    pub sku: Option<String>,
+    /// One value per product option, in the product's option order.
+    pub options: Vec<String>,
+    /// Its price in the market asked for.
+    pub price: Price,
+    /// Whether it can be bought now.
+    pub available: bool,
+    /// Units in stock, when the backend tells (`None`: not tracked or not disclosed).
+    #[serde(default)]
+    pub stock: Option<u32>,
+}
+
+/// A product with its variants, priced for one market.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    /// The product's id.
+    pub id: ProductId,
+    /// URL-safe handle: `/products/{handle}`.
+    pub handle: String,
+    /// Title in the market's language when the backend has it.
+    pub title: String,
+    /// Description as plain text paragraphs separated by blank lines (never raw HTML: the
+    /// storefront renders text, so a backend's markup cannot inject script).
+    pub description: String,
+    /// Images, the first one is the main image.
+    pub images: Vec<Image>,
+    /// Options the product varies by; empty for a product with one variant.
+    pub options: Vec<ProductOption>,
+    /// Variants.
+    pub variants: Vec<Variant>,
+    /// Collections the product belongs to.
+    #[serde(default)]
+    pub collections: Vec<CollectionId>,
+    /// Merchant tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl Product {
+    /// The variant whose option values are `values`, if one exists.
+    pub fn variant_for(&self, values: &[String]) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.options == values)
+    }
+
+    /// The cheapest variant's price: "from" price in a grid. Variants are in one currency.
+    pub fn lowest_price(&self) -> Option<&Price> {
+        self.variants.iter().map(|v| &v.price).min_by_key(|p| p.amount.minor_units())
+    }
+
+    /// Whether any variant can be bought.
+    pub fn available(&self) -> bool {
+        self.variants.iter().any(|v| v.available)
+    }
+}
+
+/// A collection of products: `Outerwear`, `New in`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Collection {
+    /// The collection's id.
+    pub id: CollectionId,
+    /// URL-safe handle: `/collections/{handle}`.
+    pub handle: String,
+    /// Title in the market's language.
+    pub title: String,
+    /// Short description.
+    #[serde(default)]
+    pub description: String,
+    /// Cover image.
+    #[serde(default)]
+    pub image: Option<Image>,
+}
+
+/// How a product list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductSort {
+    /// The merchant's order.
+    #[default]
+    Featured,
+    /// Lowest price first.
+    PriceAsc,
+    /// Highest price first.
+    PriceDesc,
+    /// Alphabetical by title.
+    TitleAsc,
+    /// Newest first.
+    Newest,
+}
+
+/// A product search: text, filters, order and page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductQuery {
+    /// Words to search for in titles, descriptions and tags; empty lists everything.
+    #[serde(default)]
+    pub text: String,
+    /// Only products in this collection (by handle).
+    #[serde(default)]
+    pub collection: Option<String>,
+    /// Only products with a variant having these option values: (option name, value) pairs.
+    /// Values of the same option are alternatives (OR); different options must all match (AND).
+    #[serde(default)]
+    pub options: Vec<(String, String)>,
+    /// Lowest price, inclusive, in the market's currency.
+    #[serde(default)]
+    pub min_price: Option<Money>,
+    /// Highest price, inclusive, in the market's currency.
+    #[serde(default)]
+    pub max_price: Option<Money>,
+    /// Only products that can be bought now.
+    #[serde(default)]
+    pub in_stock: bool,
+    /// Order of results.
+    #[serde(default)]
+    pub sort: ProductSort,
+    /// Zero-based page number.
+    #[serde(default)]
+    pub page: u32,
+    /// Products per page; 0 means the backend's default.
+    #[serde(default)]
+    pub per_page: u32,
+}
+
+/// One value of a facet with how many products in the result have it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// The value (an option value, or a collection handle).
+    pub value: String,
+    /// Label to show (a collection's title; the value itself for options).
+    pub label: String,
+    /// Products in the current result with it.
+    pub count: u32,
+}
+
+/// A facet to narrow a search by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Facet {
+    /// Filter by collection.
+    Collection {
+        /// Collections with counts.
+        values: Vec<FacetValue>,
+    },
+    /// Filter by a product option (Size, Colour).
+    Option {
+        /// The option's name.
+        name: String,
+        /// Its values with counts.
+        values: Vec<FacetValue>,
+    },
+    /// Filter by price; the bounds of the current result.
+    PriceRange {
+        /// Lowest price in the result.
+        min: Money,
+        /// Highest price in the result.
+        max: Money,
+    },
+    /// Filter to what is in stock; how many are.
+    InStock {
+        /// Products that can be bought now.
+        count: u32,
+    },
+}
+
+/// A page of search results with facets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductPage {
+    /// Products on this page.
+    pub products: Vec<Product>,
+    /// Products matching in all.
+    pub total: u32,
+    /// This page's number, zero-based.
+    pub page: u32,
+    /// Products per page.
+    pub per_page: u32,
+    /// Facets for the whole result (before paging).
+    pub facets: Vec<Facet>,
+}
+
+impl ProductPage {
+    /// Whether a further page exists.
+    pub fn has_more(&self) -> bool {
+        u64::from(self.page + 1) * u64::from(self.per_page) < u64::from(self.total)
+    }
+}

@@ -1,0 +1,12 @@
+//! The commerce model every backend maps into and every component reads: catalog, cart,
+//! checkout and order. Plain data that serializes with serde.
+
+mod cart;
+mod catalog;
+mod checkout;
+mod order;
+
+pub use cart::*;
+pub use catalog::*;
+pub use checkout::*;
+pub use order::*;

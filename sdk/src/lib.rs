@@ -24,7 +24,7 @@ pub mod local;
 
 pub use backend::Backend;
 pub use decimal::{Decimal, DecimalError, RoundingMode};
-pub use error::{Error, FieldError, Result};
+pub use error::{Error, FieldError, Problem, PromotionRejection, Result};
 pub use ids::*;
 pub use market::{DutyTerms, Market, StoreConfig, TaxDisplay};
 pub use money::{Currency, Money, MoneyError};

@@ -1,0 +1,89 @@
+//! The storefront app: loads the store, provides it, and routes between pages. Every market has
+//! the same pages under its prefix (`/de/products/x`); the default market has plain paths.
+
+use std::rc::Rc;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::cart::CartDrawer;
+use crate::components::layout::{ErrorNotice, Footer, Header};
+use crate::hooks::{provide_cart, provide_market, use_market};
+use crate::i18n::provide_i18n;
+use crate::routes::{CartPage, CollectionPage, Home, NotFound, ProductPage, SearchPage};
+use crate::store::{CONFIG_URL, Store, load_store, provide_store};
+
+/// The whole storefront.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    let store = LocalResource::new(|| async { load_store(CONFIG_URL).await.map(Rc::new) });
+    view! {
+        <Suspense fallback=|| view! { <div class="dhow-loading" aria-busy="true"></div> }>
+            {move || Suspend::new(async move {
+                match store.await {
+                    Ok(store) => Either::Left(view! { <Storefront store=store/> }),
+                    Err(error) => Either::Right(view! {
+                        <main id="main" class="dhow-main">
+                            <ErrorNotice error=error on_retry=Callback::new(move |_| store.refetch())/>
+                        </main>
+                    }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The storefront once its store is loaded.
+#[component]
+fn Storefront(store: Rc<Store>) -> impl IntoView {
+    if let Err(error) = provide_store(store) {
+        return Either::Right(view! { <main id="main" class="dhow-main"><ErrorNotice error=error/></main> });
+    }
+    Either::Left(view! {
+        <Router>
+            <Shell/>
+        </Router>
+    })
+}
+
+/// Header, pages, footer and cart drawer, inside the router so the market can come from the URL.
+#[component]
+fn Shell() -> impl IntoView {
+    provide_market();
+    provide_cart();
+    view! {
+        <Header/>
+        <main id="main" class="dhow-main" tabindex="-1">
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Home/>
+                <Route path=path!("/products/:handle") view=ProductPage/>
+                <Route path=path!("/collections/:handle") view=CollectionPage/>
+                <Route path=path!("/search") view=SearchPage/>
+                <Route path=path!("/cart") view=CartPage/>
+                <ParentRoute path=path!("/:market") view=MarketGate>
+                    <Route path=path!("") view=Home/>
+                    <Route path=path!("/products/:handle") view=ProductPage/>
+                    <Route path=path!("/collections/:handle") view=CollectionPage/>
+                    <Route path=path!("/search") view=SearchPage/>
+                    <Route path=path!("/cart") view=CartPage/>
+                </ParentRoute>
+            </Routes>
+        </main>
+        <Footer/>
+        <CartDrawer/>
+    }
+}
+
+/// Pages under a market prefix; a prefix the store does not sell to is not found.
+#[component]
+fn MarketGate() -> impl IntoView {
+    let market = use_market();
+    view! {
+        <Show when=move || !market.unknown.get() fallback=NotFound>
+            <Outlet/>
+        </Show>
+    }
+}

@@ -1,0 +1,74 @@
+//! `<CartDrawer>`: the cart in a side panel. A native modal `<dialog>`, so focus moves into it,
+//! stays there, Escape closes it, and focus returns to the button that opened it.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use super::{CartLines, CartTotals, PromoCode};
+use crate::components::layout::ErrorNotice;
+use crate::hooks::{use_cart, use_market};
+use crate::i18n::use_i18n;
+
+/// The cart drawer, opened by `<CartButton>` and by adding to the cart.
+#[component]
+pub fn CartDrawer() -> impl IntoView {
+    let i18n = use_i18n();
+    let cart = use_cart();
+    let market = use_market();
+    let dialog = NodeRef::<Dialog>::new();
+    Effect::new(move |_| {
+        let open = cart.drawer_open.get();
+        if let Some(dialog) = dialog.get() {
+            if open && !dialog.open() {
+                let _ = dialog.show_modal();
+            } else if !open && dialog.open() {
+                dialog.close();
+            }
+        }
+    });
+    let close = move || cart.drawer_open.set(false);
+    let lines = Signal::derive(move || cart.cart.with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default()));
+    let totals = move || cart.cart.with(|c| c.as_ref().filter(|c| !c.lines.is_empty()).map(|c| c.totals.clone()));
+    view! {
+        <dialog node_ref=dialog class="dhow-drawer" part="cart-drawer" aria-labelledby="dhow-drawer-title"
+            on:close=move |_| close()
+            on:click=move |ev| {
+                // A click on the backdrop lands on the dialog element itself.
+                if let (Some(target), Some(d)) = (ev.target(), dialog.get_untracked())
+                    && wasm_bindgen::JsValue::from(target) == wasm_bindgen::JsValue::from(d)
+                {
+                    close();
+                }
+            }>
+            <div class="dhow-drawer__panel">
+                <div class="dhow-drawer__head">
+                    <h2 id="dhow-drawer-title">{move || i18n.t("cart-title")}</h2>
+                    <button type="button" class="dhow-icon-button" autofocus
+                        aria-label=move || i18n.t("cart-close") on:click=move |_| close()>"×"</button>
+                </div>
+                {move || cart.error.get().map(|e| view! { <ErrorNotice error=e/> })}
+                <Show when=move || !lines.with(Vec::is_empty)
+                    fallback=move || view! {
+                        <div class="dhow-drawer__empty">
+                            <p>{move || i18n.t("cart-empty")}</p>
+                            <a class="dhow-button" href=move || market.href("/search") on:click=move |_| close()>
+                                {move || i18n.t("cart-continue")}
+                            </a>
+                        </div>
+                    }>
+                    <div class="dhow-drawer__body">
+                        <CartLines lines=lines editable=true/>
+                        <PromoCode/>
+                    </div>
+                    <div class="dhow-drawer__foot">
+                        {move || totals().map(|t| view! { <CartTotals totals=t/> })}
+                        <a class="dhow-button dhow-button--block" href=move || market.href("/checkout")
+                            on:click=move |_| close()>{move || i18n.t("cart-checkout")}</a>
+                        <a class="dhow-link-button" href=move || market.href("/cart")
+                            on:click=move |_| close()>{move || i18n.t("cart-view")}</a>
+                    </div>
+                </Show>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,100 @@
+//! `<CartLines>`: the cart's lines with a quantity stepper and a remove button each.
+
+use dhow_sdk::model::CartLine;
+use leptos::prelude::*;
+
+use crate::format::format_money;
+use crate::hooks::{use_cart, use_market};
+use crate::i18n::use_i18n;
+
+/// The cart's lines. `editable` shows steppers and remove buttons (off on the order summary).
+#[component]
+pub fn CartLines(
+    /// The lines to show.
+    #[prop(into)]
+    lines: Signal<Vec<CartLine>>,
+    /// Whether quantities can be changed.
+    #[prop(optional)]
+    editable: bool,
+) -> impl IntoView {
+    view! {
+        <ul class="dhow-cart-lines" part="cart-lines">
+            <For
+                each=move || lines.get()
+                key=|line| (line.id.clone(), line.quantity, line.total)
+                children=move |line| view! { <CartLineItem line=line editable=editable/> }
+            />
+        </ul>
+    }
+}
+
+/// One line: image, title, options, quantity, and its total.
+#[component]
+pub fn CartLineItem(
+    /// The line.
+    line: CartLine,
+    /// Whether its quantity can be changed.
+    #[prop(optional)]
+    editable: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let market = use_market();
+    let cart = use_cart();
+    let locale = i18n.locale();
+    let href = market.href(&format!("/products/{}", line.handle));
+    let total = format_money(&locale, line.total);
+    let discounted = !line.discount.is_zero();
+    let subtotal = format_money(&locale, line.subtotal);
+    let unit = format_money(&locale, line.unit_price);
+    let title = line.title.clone();
+    let (id, quantity) = (line.id.clone(), line.quantity);
+    let stepper = editable.then(|| {
+        let (dec, inc, rm, set) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let name = title.clone();
+        view! {
+            <div class="dhow-stepper" part="quantity" role="group"
+                aria-label=move || i18n.t_with("cart-quantity-of", &[("title", name.clone().into())])>
+                <button type="button" class="dhow-stepper__button"
+                    aria-label=move || i18n.t("cart-decrease")
+                    on:click=move |_| cart.set_quantity(dec.clone(), quantity.saturating_sub(1))>"−"</button>
+                <input type="number" class="dhow-stepper__input" min="0" max="99" inputmode="numeric"
+                    aria-label=move || i18n.t("quantity") prop:value=quantity.to_string()
+                    on:change=move |ev| {
+                        if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
+                            cart.set_quantity(set.clone(), q.min(99));
+                        }
+                    }/>
+                <button type="button" class="dhow-stepper__button"
+                    aria-label=move || i18n.t("cart-increase")
+                    on:click=move |_| cart.set_quantity(inc.clone(), quantity.saturating_add(1))>"+"</button>
+            </div>
+            <button type="button" class="dhow-link-button dhow-cart-line__remove"
+                aria-label=move || i18n.t_with("cart-remove-item", &[("title", title.clone().into())])
+                on:click=move |_| cart.remove(rm.clone())>
+                {move || i18n.t("cart-remove")}
+            </button>
+        }
+    });
+    view! {
+        <li class="dhow-cart-line" part="cart-line">
+            {line.image.map(|img| view! {
+                <img class="dhow-cart-line__image" src=img.url alt="" width="72" height="90" loading="lazy"/>
+            })}
+            <div class="dhow-cart-line__info">
+                <a class="dhow-cart-line__title" href=href>{line.title.clone()}</a>
+                {(!line.variant_title.is_empty()).then(|| view! {
+                    <span class="dhow-cart-line__variant">{line.variant_title.clone()}</span>
+                })}
+                <span class="dhow-cart-line__unit">{move || i18n.t_with("cart-unit-price", &[("price", unit.clone().into())])}</span>
+                {(!editable).then(|| view! {
+                    <span class="dhow-cart-line__qty">{move || i18n.t_with("cart-line-quantity", &[("count", quantity.into())])}</span>
+                })}
+                {stepper}
+            </div>
+            <div class="dhow-cart-line__total">
+                {discounted.then(|| view! { <s class="dhow-price__compare">{subtotal}</s> })}
+                <span class="dhow-price__amount">{total}</span>
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,15 @@
+//! Cart components: add to cart, cart button and drawer, lines, discount codes, totals.
+
+mod add_to_cart;
+mod cart_button;
+mod cart_drawer;
+mod cart_lines;
+mod cart_totals;
+mod promo_code;
+
+pub use add_to_cart::AddToCart;
+pub use cart_button::CartButton;
+pub use cart_drawer::CartDrawer;
+pub use cart_lines::{CartLineItem, CartLines};
+pub use cart_totals::CartTotals;
+pub use promo_code::PromoCode;

@@ -1,0 +1,13 @@
+//! Catalog components: product cards and grids, gallery, variant picker, search filters.
+
+mod facet_filters;
+mod gallery;
+mod product_card;
+mod product_grid;
+mod variant_picker;
+
+pub use facet_filters::FacetFilters;
+pub use gallery::Gallery;
+pub use product_card::ProductCard;
+pub use product_grid::ProductGrid;
+pub use variant_picker::{ValueState, VariantPicker, initial_selection, value_state};

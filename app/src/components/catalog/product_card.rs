@@ -1,0 +1,35 @@
+//! `<ProductCard>`: a product's image, title and price, linking to its page.
+
+use dhow_sdk::model::Product;
+use leptos::prelude::*;
+
+use crate::components::money::Price;
+use crate::i18n::use_i18n;
+
+/// A product in a grid: main image, title, lowest price, and whether it is sold out.
+#[component]
+pub fn ProductCard(
+    /// The product, priced for the current market.
+    product: Product,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/products/{}", product.handle);
+    let image = product.images.first().cloned();
+    let price = product.lowest_price().cloned();
+    let sold_out = !product.available();
+    view! {
+        <article class="dhow-product-card" part="product-card">
+            <a class="dhow-product-card__link" href=href>
+                {image.map(|img| view! {
+                    <img class="dhow-product-card__image" part="image" src=img.url alt=img.alt
+                        width=img.width height=img.height loading="lazy" decoding="async"/>
+                })}
+                <h3 class="dhow-product-card__title" part="title">{product.title.clone()}</h3>
+            </a>
+            {price.map(|p| view! { <Price price=p/> })}
+            {sold_out.then(|| view! {
+                <span class="dhow-badge dhow-badge--muted" part="badge">{move || i18n.t("product-sold-out")}</span>
+            })}
+        </article>
+    }
+}

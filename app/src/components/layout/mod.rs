@@ -1,0 +1,9 @@
+//! Page frame: header, footer, error notices.
+
+mod error_notice;
+mod footer;
+mod header;
+
+pub use error_notice::ErrorNotice;
+pub use footer::Footer;
+pub use header::Header;

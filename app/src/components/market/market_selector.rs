@@ -1,0 +1,68 @@
+//! `<MarketSelector>`: choose the country/region (which sets currency, taxes and duties) and,
+//! separately, the language.
+
+use leptos::prelude::*;
+
+use crate::format::{language_name, region_name};
+use crate::hooks::use_market;
+use crate::i18n::use_i18n;
+use crate::store::use_store;
+
+/// Two labelled menus: "Country/region" lists every market with its currency; "Language" lists
+/// the languages of the current market, each in its own name.
+#[component]
+pub fn MarketSelector() -> impl IntoView {
+    let i18n = use_i18n();
+    let market = use_market();
+    let markets = use_store().store().config.markets.clone();
+    let all_markets = markets.clone();
+    let countries = move || {
+        let locale = i18n.locale();
+        let current = market.market.with(|m| m.id.clone());
+        let mut options: Vec<_> = markets
+            .iter()
+            .map(|m| {
+                let name = region_name(&locale, m.country.as_str());
+                (name, m.id.clone(), m.currency)
+            })
+            .collect();
+        options.sort_by(|a, b| a.0.cmp(&b.0));
+        options
+            .into_iter()
+            .map(|(name, id, currency)| {
+                let selected = id == current;
+                view! {
+                    <option value=id.0.clone() selected=selected>{format!("{name} · {currency}")}</option>
+                }
+            })
+            .collect_view()
+    };
+    let languages = move || {
+        let current = market.market.get();
+        // The market's own languages (its default first), whatever language is shown now.
+        let tags: Vec<String> = all_markets
+            .iter()
+            .find(|m| m.id == current.id)
+            .map(|m| std::iter::once(m.locale.clone()).chain(m.languages.iter().cloned()).collect())
+            .unwrap_or_else(|| vec![current.locale.clone()]);
+        tags.into_iter()
+            .map(|tag| {
+                let selected = tag == current.locale;
+                let name = language_name(&tag, &tag);
+                view! { <option value=tag.clone() selected=selected lang=tag.clone()>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="dhow-market-selector" part="market-selector">
+            <label class="dhow-market-selector__field">
+                <span>{move || i18n.t("market-country")}</span>
+                <select on:change=move |ev| market.switch_market(&event_target_value(&ev))>{countries}</select>
+            </label>
+            <label class="dhow-market-selector__field">
+                <span>{move || i18n.t("market-language")}</span>
+                <select on:change=move |ev| market.set_language(&event_target_value(&ev))>{languages}</select>
+            </label>
+        </div>
+    }
+}

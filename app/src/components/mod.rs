@@ -1,0 +1,7 @@
+//! Reusable storefront components, one per file, grouped by area.
+
+pub mod cart;
+pub mod catalog;
+pub mod layout;
+pub mod market;
+pub mod money;

@@ -1,0 +1,7 @@
+//! Hooks: the storefront's state for components and for developers writing their own markup.
+
+mod use_cart;
+mod use_market;
+
+pub use use_cart::{UseCart, provide_cart, use_cart};
+pub use use_market::{UseMarket, provide_market, use_market};

@@ -1,0 +1,293 @@
+//! `use_cart()`: the shopper's cart. Kept by id in browser storage (it survives reloads), in step
+//! across tabs, updated optimistically with totals marked as estimates until the backend answers,
+//! and rolled back with a message when an update fails.
+
+use std::future::Future;
+use std::rc::Rc;
+
+use dhow_sdk::model::{Cart, CartLine, Product, Variant};
+use dhow_sdk::{Backend, CartId, Error, LineId, Money};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser;
+use crate::hooks::use_market;
+use crate::store::{Store, use_store};
+
+/// Where the cart's id is kept.
+const CART_KEY: &str = "dhow.cart";
+/// Written after every change so that other tabs reload the cart.
+const SYNC_KEY: &str = "dhow.cart.sync";
+
+/// The cart context.
+#[derive(Clone, Copy)]
+pub struct UseCart {
+    /// The cart as last known: the backend's answer, or an optimistic guess whose totals are
+    /// marked as estimates. `None` before the shopper adds anything.
+    pub cart: RwSignal<Option<Cart>>,
+    /// Requests in flight.
+    pub pending: RwSignal<u32>,
+    /// Why the last update failed (it was rolled back); cleared by the next success.
+    pub error: RwSignal<Option<Error>>,
+    /// Whether the cart drawer is open.
+    pub drawer_open: RwSignal<bool>,
+    store: StoredValue<Rc<Store>, LocalStorage>,
+    market: Memo<dhow_sdk::Market>,
+    issued: StoredValue<u64>,
+}
+
+impl UseCart {
+    /// Items in the cart (sum of quantities), tracked.
+    pub fn item_count(&self) -> u32 {
+        self.cart.with(|c| c.as_ref().map_or(0, Cart::item_count))
+    }
+
+    /// Adds `quantity` of `variant`, showing it at once and confirming with the backend.
+    pub fn add(&self, product: &Product, variant: &Variant, quantity: u32) {
+        let variant_id = variant.id.clone();
+        let (product, variant) = (product.clone(), variant.clone());
+        self.mutate(
+            move |cart| optimistic_add(cart, &product, &variant, quantity),
+            move |store, id| async move { store.backend.add_line(&id, &variant_id, quantity).await },
+        );
+    }
+
+    /// Sets a line's quantity (zero removes it).
+    pub fn set_quantity(&self, line: LineId, quantity: u32) {
+        let target = line.clone();
+        self.mutate(
+            move |cart| optimistic_quantity(cart, &target, quantity),
+            move |store, id| async move { store.backend.update_line(&id, &line, quantity).await },
+        );
+    }
+
+    /// Removes a line.
+    pub fn remove(&self, line: LineId) {
+        let target = line.clone();
+        self.mutate(
+            move |cart| optimistic_quantity(cart, &target, 0),
+            move |store, id| async move { store.backend.remove_line(&id, &line).await },
+        );
+    }
+
+    /// Runs a backend call on the cart and takes its answer; the error is returned for the
+    /// caller to show beside its form (a rejected code, an address field).
+    pub fn update<F, Fut>(&self, op: F) -> impl Future<Output = Result<Cart, Error>> + 'static
+    where
+        F: FnOnce(Rc<Store>, CartId) -> Fut + 'static,
+        Fut: Future<Output = Result<Cart, Error>> + 'static,
+    {
+        let this = *self;
+        async move {
+            let store = this.store.get_value();
+            let id = this.ensure_cart(&store).await?;
+            this.pending.update(|n| *n += 1);
+            let result = op(store, id).await;
+            this.pending.update(|n| *n = n.saturating_sub(1));
+            if let Ok(cart) = &result {
+                this.accept(cart.clone());
+            }
+            result
+        }
+    }
+
+    /// Forgets the cart (after its order was placed): the next add starts a new one.
+    pub fn clear(&self) {
+        browser::local_remove(CART_KEY);
+        browser::local_set(SYNC_KEY, &sync_stamp());
+        self.cart.set(None);
+    }
+
+    /// Reads the cart again from the backend (another tab changed it, or an update failed).
+    pub fn reload(&self) {
+        let this = *self;
+        spawn_local(async move {
+            let Some(id) = browser::local_get(CART_KEY) else {
+                this.cart.set(None);
+                return;
+            };
+            let store = this.store.get_value();
+            match store.backend.cart(&CartId(id)).await {
+                Ok(cart) => this.cart.set(Some(cart)),
+                Err(Error::NotFound { .. }) => {
+                    browser::local_remove(CART_KEY);
+                    this.cart.set(None);
+                }
+                Err(error) => this.error.set(Some(error)),
+            }
+        });
+    }
+
+    fn mutate<F, Fut>(&self, optimistic: impl FnOnce(&mut Cart) -> bool, op: F)
+    where
+        F: FnOnce(Rc<Store>, CartId) -> Fut + 'static,
+        Fut: Future<Output = Result<Cart, Error>> + 'static,
+    {
+        self.cart.update(|cart| {
+            if let Some(cart) = cart {
+                optimistic(cart);
+            }
+        });
+        let seq = self.issued.get_value() + 1;
+        self.issued.set_value(seq);
+        let this = *self;
+        let update = self.update(op);
+        spawn_local(async move {
+            match update.await {
+                // A newer update is on its way: its answer wins.
+                Ok(_) if this.issued.get_value() != seq => {}
+                Ok(_) => this.error.set(None),
+                Err(error) => {
+                    this.error.set(Some(error));
+                    this.reload();
+                }
+            }
+        });
+    }
+
+    fn accept(&self, cart: Cart) {
+        browser::local_set(CART_KEY, cart.id.as_str());
+        browser::local_set(SYNC_KEY, &sync_stamp());
+        self.cart.set(Some(cart));
+    }
+
+    async fn ensure_cart(&self, store: &Store) -> Result<CartId, Error> {
+        if let Some(id) = browser::local_get(CART_KEY) {
+            return Ok(CartId(id));
+        }
+        let market = self.market.get_untracked();
+        let cart = store.backend.create_cart(&market).await?;
+        let id = cart.id.clone();
+        self.accept(cart);
+        Ok(id)
+    }
+}
+
+fn sync_stamp() -> String {
+    format!("{}", js_now())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn js_now() -> f64 {
+    js_sys::Date::now()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn js_now() -> f64 {
+    0.0
+}
+
+/// Shows an added variant before the backend answers. Returns whether the cart changed.
+fn optimistic_add(cart: &mut Cart, product: &Product, variant: &Variant, quantity: u32) -> bool {
+    let unit = variant.price.amount;
+    if unit.currency() != cart.currency {
+        return false;
+    }
+    if let Some(line) = cart.lines.iter().find(|l| l.variant_id == variant.id) {
+        let (id, quantity) = (line.id.clone(), line.quantity.saturating_add(quantity));
+        return optimistic_quantity(cart, &id, quantity);
+    }
+    let Ok(subtotal) = unit.checked_mul(i64::from(quantity)) else { return false };
+    let zero = Money::zero(cart.currency);
+    cart.lines.push(CartLine {
+        id: LineId(format!("pending-{}", variant.id)),
+        product_id: product.id.clone(),
+        variant_id: variant.id.clone(),
+        handle: product.handle.clone(),
+        title: product.title.clone(),
+        variant_title: variant.title.clone(),
+        image: product.images.first().cloned(),
+        quantity,
+        unit_price: unit,
+        compare_at: variant.price.compare_at,
+        subtotal,
+        discount: zero,
+        tax: zero,
+        total: subtotal,
+    });
+    reestimate(cart)
+}
+
+/// Shows a line's new quantity before the backend answers (zero hides the line).
+fn optimistic_quantity(cart: &mut Cart, line: &LineId, quantity: u32) -> bool {
+    let Some(index) = cart.lines.iter().position(|l| &l.id == line) else { return false };
+    if quantity == 0 {
+        cart.lines.remove(index);
+        return reestimate(cart);
+    }
+    let entry = &mut cart.lines[index];
+    let Ok(subtotal) = entry.unit_price.checked_mul(i64::from(quantity)) else { return false };
+    entry.quantity = quantity;
+    entry.subtotal = subtotal;
+    entry.total = subtotal.checked_sub(entry.discount).unwrap_or(subtotal);
+    reestimate(cart)
+}
+
+/// Recomputes the subtotal from the lines and moves the total by the same amount; every figure
+/// becomes an estimate until the backend's totals arrive.
+fn reestimate(cart: &mut Cart) -> bool {
+    let Ok(subtotal) = Money::sum(cart.currency, cart.lines.iter().map(|l| l.subtotal)) else {
+        return false;
+    };
+    let totals = &mut cart.totals;
+    let delta = subtotal.checked_sub(totals.subtotal.amount);
+    let total = delta.and_then(|d| totals.total.amount.checked_add(d));
+    if let Ok(total) = total {
+        totals.subtotal.amount = subtotal;
+        totals.total.amount = total;
+    }
+    totals.mark_estimate();
+    true
+}
+
+/// Provides the cart below the market context: loads the saved cart, follows market changes,
+/// and reloads when another tab changes it.
+pub fn provide_cart() -> UseCart {
+    let store = use_store().store();
+    let market = use_market().market;
+    let cart = UseCart {
+        cart: RwSignal::new(None),
+        pending: RwSignal::new(0),
+        error: RwSignal::new(None),
+        drawer_open: RwSignal::new(false),
+        store: StoredValue::new_local(store),
+        market,
+        issued: StoredValue::new(0),
+    };
+    provide_context(cart);
+    cart.reload();
+    browser::on_storage_change(SYNC_KEY, move || cart.reload());
+
+    // The cart follows the market: re-priced in its currency when the shopper switches (or
+    // when a cart saved in another market loads). Each (cart, market) pair is tried once, so a
+    // backend that refuses cannot cause a loop.
+    let tried = StoredValue::new(None::<(String, String)>);
+    Effect::new(move |_| {
+        let target = market.get();
+        let Some(current) = cart.cart.with(|c| c.as_ref().map(|c| (c.id.0.clone(), c.market.clone()))) else {
+            return;
+        };
+        if current.1 == target.id {
+            return;
+        }
+        let key = (current.0, target.id.0.clone());
+        if tried.get_value().as_ref() == Some(&key) {
+            return;
+        }
+        tried.set_value(Some(key));
+        spawn_local(async move {
+            let result = cart
+                .update(move |store, id| async move { store.backend.set_cart_market(&id, &target).await })
+                .await;
+            if let Err(error) = result {
+                cart.error.set(Some(error));
+            }
+        });
+    });
+    cart
+}
+
+/// The cart provided by the storefront.
+pub fn use_cart() -> UseCart {
+    expect_context::<UseCart>()
+}

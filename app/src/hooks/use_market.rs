@@ -1,0 +1,181 @@
+//! `use_market()`: the shopper's market (from the URL) and language, links that keep them, and
+//! switching either.
+
+use std::rc::Rc;
+
+use dhow_sdk::Market;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::browser;
+use crate::i18n::{self, use_i18n};
+use crate::store::use_store;
+
+/// Where the shopper's language choice is kept between visits.
+const LANGUAGE_KEY: &str = "dhow.language";
+
+/// The market context. The market is part of the URL (`/de/products/x`; the default market has
+/// a plain path), so a shared link opens the same market.
+#[derive(Clone, Copy)]
+pub struct UseMarket {
+    /// The market, with `locale` set to the language in use: pass it to the backend as is.
+    pub market: Memo<Market>,
+    /// Whether the URL names a market the store does not sell to.
+    pub unknown: Memo<bool>,
+    /// The language chosen by the shopper, when it differs from the market's.
+    language: RwSignal<Option<String>>,
+    prefix: Memo<String>,
+    go: StoredValue<Rc<dyn Fn(&str)>, LocalStorage>,
+}
+
+impl UseMarket {
+    /// A link to `path` (`/products/x`) in the current market.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.prefix.get(), path)
+    }
+
+    /// The language in use (BCP 47).
+    pub fn locale(&self) -> String {
+        self.market.with(|m| m.locale.clone())
+    }
+
+    /// Moves to another market, staying on the same page.
+    pub fn switch_market(&self, id: &str) {
+        self.go.with_value(|go| go(id));
+    }
+
+    /// Uses `locale` for text, keeping the market.
+    pub fn set_language(&self, locale: &str) {
+        browser::local_set(LANGUAGE_KEY, locale);
+        self.language.set(Some(locale.to_owned()));
+    }
+}
+
+/// Splits `/de/products/x` into the market id (when the first segment is a listed market) and
+/// the rest of the path.
+fn split_prefix<'a>(path: &'a str, markets: &[Market]) -> (Option<&'a str>, &'a str) {
+    let trimmed = path.strip_prefix('/').unwrap_or(path);
+    let (first, rest) = match trimmed.find('/') {
+        Some(i) => (&trimmed[..i], &trimmed[i..]),
+        None => (trimmed, "/"),
+    };
+    if markets.iter().any(|m| m.id.as_str() == first) {
+        (Some(first), if rest.is_empty() { "/" } else { rest })
+    } else {
+        (None, path)
+    }
+}
+
+/// Whether `segment` looks like a market prefix (two lower-case letters) that the store does
+/// not have: such URLs get the not-found page rather than the default market.
+fn unknown_prefix(path: &str, markets: &[Market]) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    first.len() == 2
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && !markets.iter().any(|m| m.id.as_str() == first)
+}
+
+/// Provides the market context below a `<Router>`; keeps `<html lang dir>` and the loaded
+/// translations in step with the language.
+pub fn provide_market() -> UseMarket {
+    let store = use_store().store();
+    let markets = store.config.markets.clone();
+    let default_id = store.config.default_market.as_str().to_owned();
+    let fallback = use_store().default_market();
+    let location = use_location();
+    let language = RwSignal::new(browser::local_get(LANGUAGE_KEY));
+
+    let market = {
+        let markets = markets.clone();
+        let default_id = default_id.clone();
+        Memo::new(move |_| {
+            let path = location.pathname.get();
+            let (id, _) = split_prefix(&path, &markets);
+            let id = id.unwrap_or(&default_id);
+            let mut market = markets
+                .iter()
+                .find(|m| m.id.as_str() == id)
+                .cloned()
+                .unwrap_or_else(|| fallback.clone());
+            if let Some(chosen) = language.get().filter(|l| market.speaks(l)) {
+                market.locale = chosen;
+            }
+            market
+        })
+    };
+    let prefix = {
+        let default_id = default_id.clone();
+        Memo::new(move |_| {
+            let id = market.with(|m| m.id.as_str().to_owned());
+            if id == default_id { String::new() } else { format!("/{id}") }
+        })
+    };
+    let unknown = Memo::new(move |_| unknown_prefix(&location.pathname.get(), &markets));
+
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let locale = market.with(|m| m.locale.clone());
+        browser::set_document_language(&locale, i18n::is_rtl(&locale));
+        if i18n.locale_untracked() != locale {
+            i18n.load(locale);
+        }
+    });
+
+    let go: Rc<dyn Fn(&str)> = {
+        let navigate = use_navigate();
+        let markets = store.config.markets.clone();
+        let default_id = default_id.clone();
+        Rc::new(move |id: &str| {
+            let path = location.pathname.get_untracked();
+            let (_, rest) = split_prefix(&path, &markets);
+            let prefix = if id == default_id { String::new() } else { format!("/{id}") };
+            let search = location.search.get_untracked();
+            let query = if search.is_empty() {
+                String::new()
+            } else {
+                format!("?{}", search.trim_start_matches('?'))
+            };
+            let target = format!("{prefix}{rest}{query}");
+            navigate(&target, NavigateOptions { scroll: false, ..NavigateOptions::default() });
+        })
+    };
+    let context = UseMarket { market, unknown, language, prefix, go: StoredValue::new_local(go) };
+    provide_context(context);
+    context
+}
+
+/// The market context provided by the storefront.
+pub fn use_market() -> UseMarket {
+    expect_context::<UseMarket>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markets() -> Vec<Market> {
+        let config = dhow_sdk::StoreConfig::from_json(include_str!("../../../public/dhow.json"))
+            .expect("demo configuration");
+        config.markets
+    }
+
+    #[test]
+    fn splits_market_prefixes() {
+        let m = markets();
+        assert_eq!(split_prefix("/de/products/x", &m), (Some("de"), "/products/x"));
+        assert_eq!(split_prefix("/de", &m), (Some("de"), "/"));
+        assert_eq!(split_prefix("/products/x", &m), (None, "/products/x"));
+        assert_eq!(split_prefix("/us/cart", &m), (Some("us"), "/cart"));
+        assert_eq!(split_prefix("/", &m), (None, "/"));
+    }
+
+    #[test]
+    fn unknown_two_letter_prefixes_are_not_found() {
+        let m = markets();
+        assert!(unknown_prefix("/zz/products/x", &m));
+        assert!(!unknown_prefix("/de/products/x", &m));
+        assert!(!unknown_prefix("/products/x", &m));
+        assert!(!unknown_prefix("/", &m));
+    }
+}

@@ -1,0 +1,40 @@
+//! Cart page: the lines, discount codes and totals, and the way to checkout.
+
+use leptos::prelude::*;
+
+use crate::components::cart::{CartLines, CartTotals, PromoCode};
+use crate::components::layout::ErrorNotice;
+use crate::hooks::{use_cart, use_market};
+use crate::i18n::use_i18n;
+
+/// `/cart`.
+#[component]
+pub fn CartPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let cart = use_cart();
+    let market = use_market();
+    let lines = Signal::derive(move || cart.cart.with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default()));
+    let totals = move || cart.cart.with(|c| c.as_ref().map(|c| c.totals.clone()));
+    view! {
+        <section class="dhow-cart-page" aria-labelledby="cart-heading">
+            <h1 id="cart-heading" class="dhow-section__title">{move || i18n.t("cart-title")}</h1>
+            {move || cart.error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            <Show when=move || !lines.with(Vec::is_empty)
+                fallback=move || view! {
+                    <p>{move || i18n.t("cart-empty")}</p>
+                    <a class="dhow-button" href=move || market.href("/search")>{move || i18n.t("cart-continue")}</a>
+                }>
+                <div class="dhow-cart-page__layout">
+                    <CartLines lines=lines editable=true/>
+                    <div class="dhow-cart-page__summary">
+                        <PromoCode/>
+                        {move || totals().map(|t| view! { <CartTotals totals=t/> })}
+                        <a class="dhow-button dhow-button--block" href=move || market.href("/checkout")>
+                            {move || i18n.t("cart-checkout")}
+                        </a>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}

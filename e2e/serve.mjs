@@ -1,0 +1,69 @@
+// A static file server for dist/, the way a CDN serves Dhow: files as they are, index.html for
+// deep links, and the strict Content-Security-Policy the README recommends.
+// Usage: node serve.mjs <dir> <port>
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] || '../dist');
+const port = Number(process.argv[3] || 4173);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ftl': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+async function fileFor(urlPath) {
+  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  const path = join(root, clean);
+  if (!path.startsWith(root)) return null;
+  try {
+    const info = await stat(path);
+    if (info.isFile()) return path;
+  } catch {
+    // fall through: not a file
+  }
+  return null;
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  let path = await fileFor(url.pathname);
+  // Deep links get the app; a missing file with an extension is a real 404.
+  if (!path && !extname(url.pathname)) path = join(root, 'index.html');
+  if (!path) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  const body = await readFile(path);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(path)] || 'application/octet-stream',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'cache-control': path.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+  });
+  res.end(body);
+}).listen(port, '127.0.0.1', () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}/`);
+});

@@ -12,7 +12,10 @@ use crate::components::cart::CartDrawer;
 use crate::components::layout::{ErrorNotice, Footer, Header};
 use crate::hooks::{provide_cart, provide_market, use_market};
 use crate::i18n::provide_i18n;
-use crate::routes::{CartPage, CollectionPage, Home, NotFound, ProductPage, SearchPage};
+use crate::routes::{
+    CartPage, CheckoutPage, CollectionPage, Home, NotFound, OrderConfirmationPage, OrderLookupPage, ProductPage,
+    SearchPage,
+};
 use crate::store::{CONFIG_URL, Store, load_store, provide_store};
 
 /// The whole storefront.
@@ -63,12 +66,18 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/collections/:handle") view=CollectionPage/>
                 <Route path=path!("/search") view=SearchPage/>
                 <Route path=path!("/cart") view=CartPage/>
+                <Route path=path!("/checkout") view=CheckoutPage/>
+                <Route path=path!("/orders") view=OrderLookupPage/>
+                <Route path=path!("/orders/:number") view=OrderConfirmationPage/>
                 <ParentRoute path=path!("/:market") view=MarketGate>
                     <Route path=path!("") view=Home/>
                     <Route path=path!("/products/:handle") view=ProductPage/>
                     <Route path=path!("/collections/:handle") view=CollectionPage/>
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/cart") view=CartPage/>
+                    <Route path=path!("/checkout") view=CheckoutPage/>
+                    <Route path=path!("/orders") view=OrderLookupPage/>
+                    <Route path=path!("/orders/:number") view=OrderConfirmationPage/>
                 </ParentRoute>
             </Routes>
         </main>

@@ -21,6 +21,18 @@ pub fn local_remove(key: &str) {
     }
 }
 
+/// Reads a value from `sessionStorage` (this tab, until it closes).
+pub fn session_get(key: &str) -> Option<String> {
+    imp::session_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Writes a value to `sessionStorage`; failures are ignored as for [`local_set`].
+pub fn session_set(key: &str, value: &str) {
+    if let Some(storage) = imp::session_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// Sets `<html lang dir>`.
 pub fn set_document_language(locale: &str, rtl: bool) {
     imp::set_document_language(locale, rtl);
@@ -39,6 +51,10 @@ mod imp {
 
     pub fn local_storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn session_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok().flatten()
     }
 
     pub fn set_document_language(locale: &str, rtl: bool) {
@@ -82,6 +98,10 @@ mod imp {
     }
 
     pub fn local_storage() -> Option<NoStorage> {
+        None
+    }
+
+    pub fn session_storage() -> Option<NoStorage> {
         None
     }
 

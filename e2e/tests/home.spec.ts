@@ -1,15 +1,5 @@
 // The first page: the shell paints, the app takes over, products and exact prices show.
-import { expect, test } from '@playwright/test';
-
-test.beforeEach(async ({ page }) => {
-  // Any console error (a CSP violation, a wasm trap) fails the test.
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') throw new Error(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => {
-    throw err;
-  });
-});
+import { expect, test } from '../support/fixtures';
 
 test('home lists products with prices formatted by Intl', async ({ page }) => {
   await page.goto('/');

@@ -2,6 +2,7 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod layout;
 pub mod market;
 pub mod money;

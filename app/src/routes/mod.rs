@@ -1,13 +1,17 @@
 //! The storefront's pages, one per file.
 
 mod cart;
+mod checkout;
 mod home;
 mod listing;
 mod not_found;
+mod order;
 mod product;
 
 pub use cart::CartPage;
+pub use checkout::CheckoutPage;
 pub use home::Home;
 pub use listing::{CollectionPage, SearchPage};
 pub use not_found::NotFound;
+pub use order::{OrderConfirmationPage, OrderLookupPage};
 pub use product::ProductPage;

@@ -1,0 +1,9 @@
+//! Checkout components: address form, payment form, order summary.
+
+mod address_form;
+mod order_summary;
+mod payment_form;
+
+pub use address_form::{AddressDraft, AddressForm, problem_message};
+pub use order_summary::OrderSummary;
+pub use payment_form::PaymentForm;

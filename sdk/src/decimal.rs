@@ -45,9 +45,15 @@ pub enum RoundingMode {
 
 impl Decimal {
     /// Zero.
-    pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
+    pub const ZERO: Decimal = Decimal {
+        mantissa: 0,
+        scale: 0,
+    };
     /// One.
-    pub const ONE: Decimal = Decimal { mantissa: 1, scale: 0 };
+    pub const ONE: Decimal = Decimal {
+        mantissa: 1,
+        scale: 0,
+    };
 
     /// Builds `mantissa × 10^-scale`; `None` when the scale is above [`MAX_SCALE`].
     ///
@@ -128,7 +134,11 @@ impl Decimal {
             return Err(syntax());
         }
         let trimmed = frac_part.trim_end_matches('0');
-        let frac = if trimmed.len() as u32 <= MAX_SCALE { frac_part } else { trimmed };
+        let frac = if trimmed.len() as u32 <= MAX_SCALE {
+            frac_part
+        } else {
+            trimmed
+        };
         let scale = frac.len() as u32;
         if scale > MAX_SCALE {
             return Err(DecimalError::OutOfRange(text.to_owned()));
@@ -140,7 +150,10 @@ impl Decimal {
                 .and_then(|m| m.checked_add(i128::from(b - b'0')))
                 .ok_or_else(|| DecimalError::OutOfRange(text.to_owned()))?;
         }
-        Ok(Decimal { mantissa: if negative { -mantissa } else { mantissa }, scale })
+        Ok(Decimal {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale,
+        })
     }
 
     fn normalized(mut mantissa: i128, mut scale: u32) -> Option<Decimal> {
@@ -168,20 +181,22 @@ pub(crate) fn div_round(numerator: i128, divisor: i128, mode: RoundingMode) -> i
     if remainder == 0 {
         return quotient;
     }
-    let twice = remainder * 2;
+    // Compared with what is left to the next unit rather than doubled, so that a divisor near
+    // i128's limit (an exact fraction built from large rates) cannot overflow.
+    let to_next = divisor - remainder;
     match mode {
         RoundingMode::Down => quotient,
         RoundingMode::Up => quotient + 1,
         RoundingMode::HalfUp => {
             // Half away from zero: for negative numbers an exact half goes down.
-            if twice > divisor || (twice == divisor && numerator > 0) {
+            if remainder > to_next || (remainder == to_next && numerator > 0) {
                 quotient + 1
             } else {
                 quotient
             }
         }
         RoundingMode::HalfEven => {
-            if twice > divisor || (twice == divisor && quotient % 2 != 0) {
+            if remainder > to_next || (remainder == to_next && quotient % 2 != 0) {
                 quotient + 1
             } else {
                 quotient
@@ -204,7 +219,13 @@ pub(crate) fn write_scaled(f: &mut impl fmt::Write, value: i128, scale: u32) -> 
         return write!(f, "{sign}{abs}");
     }
     let unit = 10u128.pow(scale);
-    write!(f, "{sign}{}.{:0width$}", abs / unit, abs % unit, width = scale as usize)
+    write!(
+        f,
+        "{sign}{}.{:0width$}",
+        abs / unit,
+        abs % unit,
+        width = scale as usize
+    )
 }
 
 impl FromStr for Decimal {
@@ -233,7 +254,14 @@ mod tests {
 
     #[test]
     fn parses_and_prints_exactly() {
-        for text in ["19.99", "-0.5", "1234", "0.0825", "1.250", "0.000000000000000001"] {
+        for text in [
+            "19.99",
+            "-0.5",
+            "1234",
+            "0.0825",
+            "1.250",
+            "0.000000000000000001",
+        ] {
             assert_eq!(Decimal::parse(text).unwrap().to_string(), text);
         }
         assert_eq!(Decimal::parse("+3.10").unwrap().to_string(), "3.10");
@@ -241,7 +269,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_plain_decimal() {
-        for text in ["", "-", ".", "1e5", "1.2.3", " 1", "1,5", "NaN", "0x10", "--1"] {
+        for text in [
+            "", "-", ".", "1e5", "1.2.3", " 1", "1,5", "NaN", "0x10", "--1",
+        ] {
             assert!(Decimal::parse(text).is_err(), "{text:?} should not parse");
         }
         assert!(matches!(
@@ -253,19 +283,48 @@ mod tests {
     #[test]
     fn rounds_by_mode() {
         let d = |s| Decimal::parse(s).unwrap();
-        assert_eq!(d("1.998").round_to_units(2, RoundingMode::HalfUp), Some(200));
-        assert_eq!(d("0.125").round_to_units(2, RoundingMode::HalfEven), Some(12));
-        assert_eq!(d("0.135").round_to_units(2, RoundingMode::HalfEven), Some(14));
-        assert_eq!(d("-0.125").round_to_units(2, RoundingMode::HalfUp), Some(-13));
+        assert_eq!(
+            d("1.998").round_to_units(2, RoundingMode::HalfUp),
+            Some(200)
+        );
+        assert_eq!(
+            d("0.125").round_to_units(2, RoundingMode::HalfEven),
+            Some(12)
+        );
+        assert_eq!(
+            d("0.135").round_to_units(2, RoundingMode::HalfEven),
+            Some(14)
+        );
+        assert_eq!(
+            d("-0.125").round_to_units(2, RoundingMode::HalfUp),
+            Some(-13)
+        );
         assert_eq!(d("1.001").round_to_units(2, RoundingMode::Up), Some(101));
-        assert_eq!(d("-1.001").round_to_units(2, RoundingMode::Down), Some(-101));
+        assert_eq!(
+            d("-1.001").round_to_units(2, RoundingMode::Down),
+            Some(-101)
+        );
         assert_eq!(d("7").round_to_units(3, RoundingMode::HalfUp), Some(7000));
+    }
+
+    #[test]
+    fn rounds_near_the_limits_of_i128() {
+        let max = i128::MAX;
+        assert_eq!(div_round(max - 1, max, RoundingMode::HalfUp), 1);
+        assert_eq!(div_round(max / 2, max, RoundingMode::HalfUp), 0);
+        assert_eq!(div_round(max / 2 + 1, max, RoundingMode::HalfEven), 1);
+        assert_eq!(div_round(-(max - 1), max, RoundingMode::HalfUp), -1);
+        assert_eq!(div_round(max, 2, RoundingMode::HalfUp), max / 2 + 1);
+        assert_eq!(div_round(-max, 2, RoundingMode::HalfUp), -(max / 2) - 1);
     }
 
     #[test]
     fn multiplies_and_adds_exactly() {
         let d = |s| Decimal::parse(s).unwrap();
-        assert_eq!(d("19.99").checked_mul(d("1.0850")).unwrap().to_string(), "21.689150");
+        assert_eq!(
+            d("19.99").checked_mul(d("1.0850")).unwrap().to_string(),
+            "21.689150"
+        );
         assert_eq!(d("0.1").checked_add(d("0.2")).unwrap().to_string(), "0.3");
     }
 }

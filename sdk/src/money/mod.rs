@@ -15,7 +15,12 @@ pub use currency::Currency;
 use crate::decimal::{Decimal, RoundingMode, pow10, write_scaled};
 
 /// Why a money operation was refused. Nothing is rounded or converted silently instead.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+///
+/// On the wire it is an object tagged by `reason`, for example
+/// `{"reason": "no_rate", "from": "EUR", "to": "JPY"}`, so that it can sit inside the SDK's
+/// [`Error`](crate::Error), which is itself tagged by `kind`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(into = "MoneyErrorWire", from = "MoneyErrorWire")]
 #[non_exhaustive]
 pub enum MoneyError {
     /// Two amounts in different currencies were combined.
@@ -39,6 +44,90 @@ pub enum MoneyError {
     /// Weights given for a split were empty, negative or all zero.
     #[error("cannot split by these weights")]
     InvalidWeights,
+    /// No exchange rate is known for converting `from` into `to`: the rate table lacks one of
+    /// the two currencies.
+    #[error("no exchange rate from {from} to {to}")]
+    NoRate {
+        /// The currency of the amount.
+        from: Currency,
+        /// The currency asked for.
+        to: Currency,
+    },
+    /// An exchange rate from `from` to `to` is zero or negative: a broken rate feed, not a
+    /// price.
+    #[error("the exchange rate from {from} to {to} is not above zero")]
+    InvalidRate {
+        /// The currency the rate converts from.
+        from: Currency,
+        /// The currency the rate converts to.
+        to: Currency,
+    },
+    /// A rounding rule's step (in minor units) is zero or negative.
+    #[error("rounding step {0} is not above zero")]
+    InvalidIncrement(i64),
+    /// Something has no price at all, so there is nothing to show in this currency.
+    #[error("no price to show in {0}")]
+    NoPrice(Currency),
+}
+
+/// [`MoneyError`] as it is written: struct variants only, because a tagged enum cannot hold the
+/// tuple variants that `MoneyError` has always had.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+enum MoneyErrorWire {
+    CurrencyMismatch { left: Currency, right: Currency },
+    Overflow,
+    InvalidAmount { text: String, currency: Currency },
+    UnknownCurrency { code: String },
+    InvalidWeights,
+    NoRate { from: Currency, to: Currency },
+    InvalidRate { from: Currency, to: Currency },
+    InvalidIncrement { increment: i64 },
+    NoPrice { currency: Currency },
+}
+
+impl From<MoneyError> for MoneyErrorWire {
+    fn from(error: MoneyError) -> Self {
+        match error {
+            MoneyError::CurrencyMismatch(left, right) => {
+                MoneyErrorWire::CurrencyMismatch { left, right }
+            }
+            MoneyError::Overflow => MoneyErrorWire::Overflow,
+            MoneyError::InvalidAmount { text, currency } => {
+                MoneyErrorWire::InvalidAmount { text, currency }
+            }
+            MoneyError::UnknownCurrency(code) => MoneyErrorWire::UnknownCurrency { code },
+            MoneyError::InvalidWeights => MoneyErrorWire::InvalidWeights,
+            MoneyError::NoRate { from, to } => MoneyErrorWire::NoRate { from, to },
+            MoneyError::InvalidRate { from, to } => MoneyErrorWire::InvalidRate { from, to },
+            MoneyError::InvalidIncrement(increment) => {
+                MoneyErrorWire::InvalidIncrement { increment }
+            }
+            MoneyError::NoPrice(currency) => MoneyErrorWire::NoPrice { currency },
+        }
+    }
+}
+
+impl From<MoneyErrorWire> for MoneyError {
+    fn from(wire: MoneyErrorWire) -> Self {
+        match wire {
+            MoneyErrorWire::CurrencyMismatch { left, right } => {
+                MoneyError::CurrencyMismatch(left, right)
+            }
+            MoneyErrorWire::Overflow => MoneyError::Overflow,
+            MoneyErrorWire::InvalidAmount { text, currency } => {
+                MoneyError::InvalidAmount { text, currency }
+            }
+            MoneyErrorWire::UnknownCurrency { code } => MoneyError::UnknownCurrency(code),
+            MoneyErrorWire::InvalidWeights => MoneyError::InvalidWeights,
+            MoneyErrorWire::NoRate { from, to } => MoneyError::NoRate { from, to },
+            MoneyErrorWire::InvalidRate { from, to } => MoneyError::InvalidRate { from, to },
+            MoneyErrorWire::InvalidIncrement { increment } => {
+                MoneyError::InvalidIncrement(increment)
+            }
+            MoneyErrorWire::NoPrice { currency } => MoneyError::NoPrice(currency),
+        }
+    }
 }
 
 /// An amount of money: integer minor units (cents, yen, fils) of one [`Currency`].
@@ -70,7 +159,10 @@ impl Money {
     /// Reads an exact decimal amount such as `"19.99"`; more fractional digits than the currency
     /// has (other than trailing zeros) is an error, never a rounding.
     pub fn parse(text: &str, currency: Currency) -> Result<Money, MoneyError> {
-        let invalid = || MoneyError::InvalidAmount { text: text.to_owned(), currency };
+        let invalid = || MoneyError::InvalidAmount {
+            text: text.to_owned(),
+            currency,
+        };
         let decimal = Decimal::parse(text).map_err(|_| invalid())?;
         Money::from_decimal_exact(decimal, currency).ok_or_else(invalid)
     }
@@ -79,7 +171,9 @@ impl Money {
     pub fn from_decimal_exact(decimal: Decimal, currency: Currency) -> Option<Money> {
         let exp = u32::from(currency.exponent());
         let minor = if decimal.scale() <= exp {
-            decimal.mantissa().checked_mul(pow10(exp - decimal.scale())?)?
+            decimal
+                .mantissa()
+                .checked_mul(pow10(exp - decimal.scale())?)?
         } else {
             let divisor = pow10(decimal.scale() - exp)?;
             if decimal.mantissa() % divisor != 0 {
@@ -87,7 +181,10 @@ impl Money {
             }
             decimal.mantissa() / divisor
         };
-        Some(Money { minor: i64::try_from(minor).ok()?, currency })
+        Some(Money {
+            minor: i64::try_from(minor).ok()?,
+            currency,
+        })
     }
 
     /// The decimal rounded to the currency's minor unit, half away from zero: how amounts that a
@@ -121,7 +218,11 @@ impl Money {
     pub fn to_decimal_string(self) -> String {
         let mut out = String::new();
         // Writing into a String cannot fail.
-        let _ = write_scaled(&mut out, i128::from(self.minor), u32::from(self.currency.exponent()));
+        let _ = write_scaled(
+            &mut out,
+            i128::from(self.minor),
+            u32::from(self.currency.exponent()),
+        );
         out
     }
 
@@ -138,20 +239,29 @@ impl Money {
     /// Sum of two amounts in the same currency.
     pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let minor = self.minor.checked_add(other.minor).ok_or(MoneyError::Overflow)?;
+        let minor = self
+            .minor
+            .checked_add(other.minor)
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money { minor, ..self })
     }
 
     /// Difference of two amounts in the same currency.
     pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        let minor = self.minor.checked_sub(other.minor).ok_or(MoneyError::Overflow)?;
+        let minor = self
+            .minor
+            .checked_sub(other.minor)
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money { minor, ..self })
     }
 
     /// The amount times a whole quantity.
     pub fn checked_mul(self, quantity: i64) -> Result<Money, MoneyError> {
-        let minor = self.minor.checked_mul(quantity).ok_or(MoneyError::Overflow)?;
+        let minor = self
+            .minor
+            .checked_mul(quantity)
+            .ok_or(MoneyError::Overflow)?;
         Ok(Money { minor, ..self })
     }
 
@@ -164,7 +274,9 @@ impl Money {
     /// The amount times an exact rate (a tax rate `0.19`, a discount `0.10`), rounded to the
     /// minor unit by `mode`.
     pub fn mul_rate(self, rate: Decimal, mode: RoundingMode) -> Result<Money, MoneyError> {
-        let product = i128::from(self.minor).checked_mul(rate.mantissa()).ok_or(MoneyError::Overflow)?;
+        let product = i128::from(self.minor)
+            .checked_mul(rate.mantissa())
+            .ok_or(MoneyError::Overflow)?;
         let divisor = pow10(rate.scale()).ok_or(MoneyError::Overflow)?;
         let minor = crate::decimal::div_round(product, divisor, mode);
         let minor = i64::try_from(minor).map_err(|_| MoneyError::Overflow)?;
@@ -174,12 +286,21 @@ impl Money {
     /// The smaller of two amounts in the same currency.
     pub fn checked_min(self, other: Money) -> Result<Money, MoneyError> {
         self.same_currency(other)?;
-        Ok(if self.minor <= other.minor { self } else { other })
+        Ok(if self.minor <= other.minor {
+            self
+        } else {
+            other
+        })
     }
 
     /// Sum of many amounts in `currency`; an empty list is zero.
-    pub fn sum<I: IntoIterator<Item = Money>>(currency: Currency, items: I) -> Result<Money, MoneyError> {
-        items.into_iter().try_fold(Money::zero(currency), Money::checked_add)
+    pub fn sum<I: IntoIterator<Item = Money>>(
+        currency: Currency,
+        items: I,
+    ) -> Result<Money, MoneyError> {
+        items
+            .into_iter()
+            .try_fold(Money::zero(currency), Money::checked_add)
     }
 
     fn same_currency(self, other: Money) -> Result<(), MoneyError> {
@@ -208,8 +329,11 @@ struct MoneyWire<'a> {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        MoneyWire { amount: self.to_decimal_string().into(), currency: self.currency }
-            .serialize(serializer)
+        MoneyWire {
+            amount: self.to_decimal_string().into(),
+            currency: self.currency,
+        }
+        .serialize(serializer)
     }
 }
 
@@ -232,8 +356,16 @@ mod tests {
     fn decimal_text_round_trips_per_currency() {
         let kwd = Currency::from_code("KWD").unwrap();
         assert_eq!(Money::parse("1.250", kwd).unwrap().minor_units(), 1250);
-        assert_eq!(Money::parse("1.25", kwd).unwrap().to_decimal_string(), "1.250");
-        assert_eq!(Money::parse("1234", Currency::JPY).unwrap().to_decimal_string(), "1234");
+        assert_eq!(
+            Money::parse("1.25", kwd).unwrap().to_decimal_string(),
+            "1.250"
+        );
+        assert_eq!(
+            Money::parse("1234", Currency::JPY)
+                .unwrap()
+                .to_decimal_string(),
+            "1234"
+        );
         assert_eq!(eur("-0.05").to_decimal_string(), "-0.05");
         assert_eq!(eur("19.990").minor_units(), 1999);
     }
@@ -265,7 +397,10 @@ mod tests {
     #[test]
     fn rounds_backend_decimals_to_the_currency() {
         let d = Decimal::parse("1.998").unwrap();
-        assert_eq!(Money::from_decimal_rounded(d, Currency::EUR).unwrap(), eur("2.00"));
+        assert_eq!(
+            Money::from_decimal_rounded(d, Currency::EUR).unwrap(),
+            eur("2.00")
+        );
         assert_eq!(
             Money::from_decimal_rounded(Decimal::parse("1500.5").unwrap(), Currency::JPY)
                 .unwrap()
@@ -285,9 +420,103 @@ mod tests {
     }
 
     #[test]
+    fn errors_serialize_tagged_by_reason() {
+        let errors = [
+            (
+                MoneyError::CurrencyMismatch(Currency::EUR, Currency::USD),
+                r#"{"reason":"currency_mismatch","left":"EUR","right":"USD"}"#,
+            ),
+            (MoneyError::Overflow, r#"{"reason":"overflow"}"#),
+            (
+                MoneyError::InvalidAmount {
+                    text: "1.999".into(),
+                    currency: Currency::EUR,
+                },
+                r#"{"reason":"invalid_amount","text":"1.999","currency":"EUR"}"#,
+            ),
+            (
+                MoneyError::UnknownCurrency("XXY".into()),
+                r#"{"reason":"unknown_currency","code":"XXY"}"#,
+            ),
+            (
+                MoneyError::InvalidWeights,
+                r#"{"reason":"invalid_weights"}"#,
+            ),
+            (
+                MoneyError::NoRate {
+                    from: Currency::EUR,
+                    to: Currency::JPY,
+                },
+                r#"{"reason":"no_rate","from":"EUR","to":"JPY"}"#,
+            ),
+            (
+                MoneyError::InvalidRate {
+                    from: Currency::EUR,
+                    to: Currency::JPY,
+                },
+                r#"{"reason":"invalid_rate","from":"EUR","to":"JPY"}"#,
+            ),
+            (
+                MoneyError::InvalidIncrement(0),
+                r#"{"reason":"invalid_increment","increment":0}"#,
+            ),
+            (
+                MoneyError::NoPrice(Currency::CHF),
+                r#"{"reason":"no_price","currency":"CHF"}"#,
+            ),
+        ];
+        for (error, json) in errors {
+            assert_eq!(serde_json::to_string(&error).unwrap(), json);
+            assert_eq!(serde_json::from_str::<MoneyError>(json).unwrap(), error);
+        }
+    }
+
+    #[test]
+    fn errors_fit_inside_an_error_tagged_by_kind() {
+        // The shape of the SDK's `Error`: internally tagged, with money errors in a newtype.
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        enum Outer {
+            Money(MoneyError),
+        }
+        let outer = Outer::Money(MoneyError::NoRate {
+            from: Currency::EUR,
+            to: Currency::JPY,
+        });
+        let json = serde_json::to_string(&outer).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"money","reason":"no_rate","from":"EUR","to":"JPY"}"#
+        );
+        assert_eq!(serde_json::from_str::<Outer>(&json).unwrap(), outer);
+        let overflow = Outer::Money(MoneyError::Overflow);
+        let json = serde_json::to_string(&overflow).unwrap();
+        assert_eq!(serde_json::from_str::<Outer>(&json).unwrap(), overflow);
+    }
+
+    #[test]
+    fn errors_read_well() {
+        let error = MoneyError::NoRate {
+            from: Currency::EUR,
+            to: Currency::JPY,
+        };
+        assert_eq!(error.to_string(), "no exchange rate from EUR to JPY");
+        assert_eq!(
+            MoneyError::InvalidIncrement(-5).to_string(),
+            "rounding step -5 is not above zero"
+        );
+    }
+
+    #[test]
     fn applies_rates_with_explicit_rounding() {
         let vat = Decimal::parse("0.19").unwrap();
-        assert_eq!(eur("10.00").mul_rate(vat, RoundingMode::HalfUp).unwrap(), eur("1.90"));
-        assert_eq!(eur("0.05").mul_rate(vat, RoundingMode::HalfUp).unwrap(), eur("0.01"));
+        assert_eq!(
+            eur("10.00").mul_rate(vat, RoundingMode::HalfUp).unwrap(),
+            eur("1.90")
+        );
+        assert_eq!(
+            eur("0.05").mul_rate(vat, RoundingMode::HalfUp).unwrap(),
+            eur("0.01")
+        );
     }
 }

@@ -13,8 +13,8 @@ use crate::components::layout::{ErrorNotice, Footer, Header};
 use crate::hooks::{provide_cart, provide_market, use_market};
 use crate::i18n::provide_i18n;
 use crate::routes::{
-    CartPage, CheckoutPage, CollectionPage, Home, NotFound, OrderConfirmationPage, OrderLookupPage, ProductPage,
-    SearchPage,
+    CartPage, CheckoutPage, CollectionPage, Home, NotFound, OrderConfirmationPage, OrderLookupPage,
+    ProductPage, SearchPage,
 };
 use crate::store::{CONFIG_URL, Store, load_store, provide_store};
 
@@ -43,7 +43,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Storefront(store: Rc<Store>) -> impl IntoView {
     if let Err(error) = provide_store(store) {
-        return Either::Right(view! { <main id="main" class="dhow-main"><ErrorNotice error=error/></main> });
+        return Either::Right(
+            view! { <main id="main" class="dhow-main"><ErrorNotice error=error/></main> },
+        );
     }
     Either::Left(view! {
         <Router>

@@ -69,13 +69,17 @@ mod imp {
     }
 
     pub fn on_storage_change(key: &'static str, on_change: impl Fn() + 'static) {
-        let Some(window) = web_sys::window() else { return };
-        let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() == Some(key) {
-                on_change();
-            }
-        });
-        let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let listener =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                if event.key().as_deref() == Some(key) {
+                    on_change();
+                }
+            });
+        let _ =
+            window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
         // The listener lives as long as the page.
         listener.forget();
     }

@@ -60,13 +60,21 @@ mod imp {
     pub(super) fn display_name(locale: &str, kind: &'static str, code: &str) -> Option<String> {
         let key = (locale.to_owned(), kind);
         let cached = NAMES.with(|cache| {
-            cache.borrow().get(&key).map(|names| names.of(code).ok()?.as_string())
+            cache
+                .borrow()
+                .get(&key)
+                .map(|names| names.of(code).ok()?.as_string())
         });
         if let Some(name) = cached {
             return name;
         }
         let options = Object::new();
-        Reflect::set(&options, &JsValue::from_str("type"), &JsValue::from_str(kind)).ok()?;
+        Reflect::set(
+            &options,
+            &JsValue::from_str("type"),
+            &JsValue::from_str(kind),
+        )
+        .ok()?;
         let names = DisplayNames::new(&Array::of1(&JsValue::from_str(locale)), &options).ok()?;
         let name = names.of(code).ok()?.as_string();
         NAMES.with(|cache| cache.borrow_mut().insert(key, names));

@@ -34,8 +34,9 @@ impl Translations {
     /// Parses a locale's Fluent source; a message with a syntax error is dropped and the rest
     /// still loads (a missing message falls back to its key rather than failing the page).
     pub fn new(locale: &str, source: &str) -> Translations {
-        let langid: LanguageIdentifier =
-            locale.parse().unwrap_or_else(|_| LanguageIdentifier::default());
+        let langid: LanguageIdentifier = locale
+            .parse()
+            .unwrap_or_else(|_| LanguageIdentifier::default());
         let mut bundle = FluentBundle::new(vec![langid]);
         // Isolation marks keep numbers and names from reordering inside right-to-left text;
         // left-to-right text needs none.
@@ -46,7 +47,10 @@ impl Translations {
         };
         // Duplicate ids are a check failure in the locale test, not a shopper's problem.
         let _ = bundle.add_resource(resource);
-        Translations { locale: locale.to_owned(), bundle }
+        Translations {
+            locale: locale.to_owned(),
+            bundle,
+        }
     }
 
     /// The default locale's messages, compiled in.
@@ -65,7 +69,9 @@ impl Translations {
             return key.to_owned();
         };
         let mut errors = Vec::new();
-        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        self.bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     }
 }
 
@@ -150,4 +156,172 @@ pub fn provide_i18n() -> I18n {
 /// The translations provided at the root.
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(provide_i18n)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The locale check: every locale has every message, every message the code uses exists,
+    //! and every message formats without error.
+    use std::collections::BTreeSet;
+    use std::path::{Path, PathBuf};
+
+    use fluent_bundle::FluentResource;
+    use fluent_syntax::ast::Entry;
+
+    use super::*;
+
+    fn locales_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../locales")
+    }
+
+    fn source(locale: &str) -> String {
+        let path = locales_dir().join(locale).join("main.ftl");
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    fn ids(locale: &str) -> BTreeSet<String> {
+        let resource = FluentResource::try_new(source(locale))
+            .unwrap_or_else(|(_, errors)| panic!("{locale}: syntax errors {errors:?}"));
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Keys the code names literally: `t("key"` and `t_with("key"`.
+    fn keys_in_code() -> BTreeSet<String> {
+        let mut keys = BTreeSet::new();
+        let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("source dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("source file");
+                    for marker in [".t(\"", ".t_with(\""] {
+                        for (i, _) in text.match_indices(marker) {
+                            let rest = &text[i + marker.len()..];
+                            if let Some(end) = rest.find('"') {
+                                let key = &rest[..end];
+                                if key.chars().all(|c| {
+                                    c.is_ascii_lowercase()
+                                        || c.is_ascii_digit()
+                                        || c == '-'
+                                        || c == '_'
+                                }) {
+                                    keys.insert(key.to_owned());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Keys built at run time: sort names and the address labels of every country.
+        for sort in crate::search_params::SORTS {
+            keys.insert(format!("sort-{}", crate::search_params::sort_name(sort)));
+        }
+        for country in dhow_sdk::address::countries() {
+            let format = dhow_sdk::address::format_for(country);
+            for field in format.rows.iter().flat_map(|r| r.iter()) {
+                keys.insert(crate::components::checkout::label_key(&format, *field));
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_shipped_locale_has_a_folder_and_every_folder_is_shipped() {
+        let folders: BTreeSet<String> = std::fs::read_dir(locales_dir())
+            .expect("locales dir")
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        let shipped: BTreeSet<String> = LOCALES.iter().map(|(l, _)| (*l).to_owned()).collect();
+        assert_eq!(folders, shipped);
+    }
+
+    #[test]
+    fn every_locale_has_exactly_the_default_locales_messages() {
+        let reference = ids(DEFAULT_LOCALE);
+        for (locale, _) in LOCALES {
+            let these = ids(locale);
+            let missing: Vec<_> = reference.difference(&these).collect();
+            let extra: Vec<_> = these.difference(&reference).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{locale}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_code_exists() {
+        let reference = ids(DEFAULT_LOCALE);
+        let used = keys_in_code();
+        // The scan itself must work: these are certainly used.
+        for key in [
+            "add-to-cart",
+            "cart-checkout",
+            "checkout-place-order",
+            "address-postal-zip_code",
+            "sort-newest",
+        ] {
+            assert!(used.contains(key), "the scan missed {key}");
+        }
+        let missing: Vec<_> = used
+            .into_iter()
+            .filter(|k| !reference.contains(k))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "used in code but absent from {DEFAULT_LOCALE}: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn every_message_formats_in_every_locale() {
+        let mut args = FluentArgs::new();
+        for name in [
+            "amount", "price", "total", "min", "max", "code", "title", "example", "query",
+            "country", "number", "email",
+        ] {
+            args.set(name, "x");
+        }
+        for (name, value) in [("count", 3), ("index", 1), ("page", 2), ("pages", 5)] {
+            args.set(name, value);
+        }
+        args.set("max", 7);
+        args.set("min", 2);
+        for (locale, _) in LOCALES {
+            let translations = Translations::new(locale, &source(locale));
+            for id in ids(locale) {
+                let message = translations
+                    .bundle
+                    .get_message(&id)
+                    .expect("listed message");
+                let pattern = message
+                    .value()
+                    .unwrap_or_else(|| panic!("{locale}: {id} has no value"));
+                let mut errors = Vec::new();
+                let text = translations
+                    .bundle
+                    .format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{locale}: {id}: {errors:?}");
+                assert!(!text.trim().is_empty(), "{locale}: {id} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn right_to_left_locales_are_known() {
+        assert!(is_rtl("ar"));
+        assert!(!is_rtl("de-DE"));
+        assert!(LOCALES.iter().any(|(l, rtl)| *l == "ar" && *rtl));
+    }
 }

@@ -94,7 +94,8 @@ impl SearchParams {
 
     /// The backend query, with prices read in `currency` (a price that does not read is left out).
     pub fn to_product_query(&self, collection: Option<String>, currency: Currency) -> ProductQuery {
-        let price = |text: &Option<String>| text.as_deref().and_then(|t| Money::parse(t, currency).ok());
+        let price =
+            |text: &Option<String>| text.as_deref().and_then(|t| Money::parse(t, currency).ok());
         ProductQuery {
             text: self.text.clone(),
             collection: collection.or_else(|| self.collection.clone()),
@@ -154,7 +155,9 @@ fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -178,7 +181,13 @@ mod tests {
             ("utm_source", "x"),
         ]);
         assert_eq!(params.text, "wool coat");
-        assert_eq!(params.options, vec![("Size".into(), "M".into()), ("Colour".into(), "Navy blue".into())]);
+        assert_eq!(
+            params.options,
+            vec![
+                ("Size".into(), "M".into()),
+                ("Colour".into(), "Navy blue".into())
+            ]
+        );
         assert_eq!(params.page, 2);
         assert_eq!(params.sort, ProductSort::PriceDesc);
         assert_eq!(
@@ -189,18 +198,29 @@ mod tests {
 
     #[test]
     fn ignores_what_does_not_read() {
-        let params = SearchParams::from_pairs([("page", "-4"), ("sort", "cheapest"), ("opt", "nocolon")]);
+        let params =
+            SearchParams::from_pairs([("page", "-4"), ("sort", "cheapest"), ("opt", "nocolon")]);
         assert_eq!(params, SearchParams::default());
-        let query = SearchParams { min: Some("abc".into()), ..SearchParams::default() }
-            .to_product_query(None, Currency::EUR);
+        let query = SearchParams {
+            min: Some("abc".into()),
+            ..SearchParams::default()
+        }
+        .to_product_query(None, Currency::EUR);
         assert_eq!(query.min_price, None);
     }
 
     #[test]
     fn reads_prices_in_the_market_currency() {
-        let params = SearchParams { min: Some("1500".into()), max: Some("12.5".into()), ..SearchParams::default() };
+        let params = SearchParams {
+            min: Some("1500".into()),
+            max: Some("12.5".into()),
+            ..SearchParams::default()
+        };
         let query = params.to_product_query(Some("bags".into()), Currency::JPY);
-        assert_eq!(query.min_price, Some(Money::from_minor(1500, Currency::JPY)));
+        assert_eq!(
+            query.min_price,
+            Some(Money::from_minor(1500, Currency::JPY))
+        );
         // JPY has no decimals: "12.5" is not a yen amount.
         assert_eq!(query.max_price, None);
         assert_eq!(query.collection.as_deref(), Some("bags"));
@@ -208,7 +228,10 @@ mod tests {
 
     #[test]
     fn toggling_an_option_returns_to_the_first_page() {
-        let mut params = SearchParams { page: 4, ..SearchParams::default() };
+        let mut params = SearchParams {
+            page: 4,
+            ..SearchParams::default()
+        };
         params.toggle_option("Size", "L");
         assert!(params.has_option("Size", "L"));
         assert_eq!(params.page, 0);

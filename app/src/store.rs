@@ -89,24 +89,36 @@ pub async fn fetch_text(url: &str) -> Result<String, Error> {
     let network = |e: wasm_bindgen::JsValue| Error::Network {
         message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
     };
-    let window = web_sys::window().ok_or_else(|| Error::Network { message: "no window".into() })?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(network)?.unchecked_into();
+    let window = web_sys::window().ok_or_else(|| Error::Network {
+        message: "no window".into(),
+    })?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(network)?
+        .unchecked_into();
     if !response.ok() {
         let status = response.status();
         return Err(if status == 404 {
             Error::not_found("file", url)
         } else {
-            Error::Backend { code: status.to_string(), message: response.status_text() }
+            Error::Backend {
+                code: status.to_string(),
+                message: response.status_text(),
+            }
         });
     }
-    let text = JsFuture::from(response.text().map_err(network)?).await.map_err(network)?;
-    text.as_string().ok_or_else(|| Error::Decode { message: format!("{url} is not text") })
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?;
+    text.as_string().ok_or_else(|| Error::Decode {
+        message: format!("{url} is not text"),
+    })
 }
 
 /// GETs a file (native builds read it from disk: used by tests only).
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_text(url: &str) -> Result<String, Error> {
-    std::fs::read_to_string(url.trim_start_matches('/'))
-        .map_err(|e| Error::Network { message: e.to_string() })
+    std::fs::read_to_string(url.trim_start_matches('/')).map_err(|e| Error::Network {
+        message: e.to_string(),
+    })
 }

@@ -6,8 +6,8 @@ use crate::error::Result;
 use crate::ids::{CartId, LineId, ShippingOptionId, VariantId};
 use crate::market::Market;
 use crate::model::{
-    Cart, Collection, Order, Payment, PaymentInput, PaymentMethod, Product, ProductPage, ProductQuery,
-    ShippingOption,
+    Cart, Collection, Order, Payment, PaymentInput, PaymentMethod, Product, ProductPage,
+    ProductQuery, ShippingOption,
 };
 
 /// Everything a shopper's journey needs from a commerce backend. Implement it to plug in a new

@@ -101,12 +101,17 @@ impl Error {
 
     /// A not-found error for `what` with `id`.
     pub fn not_found(what: &str, id: impl Into<String>) -> Error {
-        Error::NotFound { what: what.to_owned(), id: id.into() }
+        Error::NotFound {
+            what: what.to_owned(),
+            id: id.into(),
+        }
     }
 
     /// An input error on one field.
     pub fn invalid(field: &str, problem: Problem) -> Error {
-        Error::InvalidInput { fields: vec![FieldError::new(field, problem)] }
+        Error::InvalidInput {
+            fields: vec![FieldError::new(field, problem)],
+        }
     }
 }
 
@@ -122,7 +127,10 @@ pub struct FieldError {
 impl FieldError {
     /// A field error.
     pub fn new(field: &str, problem: Problem) -> FieldError {
-        FieldError { field: field.to_owned(), problem }
+        FieldError {
+            field: field.to_owned(),
+            problem,
+        }
     }
 }
 

@@ -116,8 +116,9 @@ pub struct StoreConfig {
 impl StoreConfig {
     /// Reads and checks a configuration from JSON.
     pub fn from_json(text: &str) -> Result<StoreConfig> {
-        let config: StoreConfig =
-            serde_json::from_str(text).map_err(|e| Error::Decode { message: e.to_string() })?;
+        let config: StoreConfig = serde_json::from_str(text).map_err(|e| Error::Decode {
+            message: e.to_string(),
+        })?;
         config.check()?;
         Ok(config)
     }
@@ -149,6 +150,10 @@ impl StoreConfig {
         if self.market(self.default_market.as_str()).is_none() {
             fields.push(FieldError::new("default_market", Problem::Invalid));
         }
-        if fields.is_empty() { Ok(()) } else { Err(Error::InvalidInput { fields }) }
+        if fields.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::InvalidInput { fields })
+        }
     }
 }

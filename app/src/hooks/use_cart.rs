@@ -187,7 +187,9 @@ fn optimistic_add(cart: &mut Cart, product: &Product, variant: &Variant, quantit
         let (id, quantity) = (line.id.clone(), line.quantity.saturating_add(quantity));
         return optimistic_quantity(cart, &id, quantity);
     }
-    let Ok(subtotal) = unit.checked_mul(i64::from(quantity)) else { return false };
+    let Ok(subtotal) = unit.checked_mul(i64::from(quantity)) else {
+        return false;
+    };
     let zero = Money::zero(cart.currency);
     cart.lines.push(CartLine {
         id: LineId(format!("pending-{}", variant.id)),
@@ -210,13 +212,17 @@ fn optimistic_add(cart: &mut Cart, product: &Product, variant: &Variant, quantit
 
 /// Shows a line's new quantity before the backend answers (zero hides the line).
 fn optimistic_quantity(cart: &mut Cart, line: &LineId, quantity: u32) -> bool {
-    let Some(index) = cart.lines.iter().position(|l| &l.id == line) else { return false };
+    let Some(index) = cart.lines.iter().position(|l| &l.id == line) else {
+        return false;
+    };
     if quantity == 0 {
         cart.lines.remove(index);
         return reestimate(cart);
     }
     let entry = &mut cart.lines[index];
-    let Ok(subtotal) = entry.unit_price.checked_mul(i64::from(quantity)) else { return false };
+    let Ok(subtotal) = entry.unit_price.checked_mul(i64::from(quantity)) else {
+        return false;
+    };
     entry.quantity = quantity;
     entry.subtotal = subtotal;
     entry.total = subtotal.checked_sub(entry.discount).unwrap_or(subtotal);
@@ -264,7 +270,10 @@ pub fn provide_cart() -> UseCart {
     let tried = StoredValue::new(None::<(String, String)>);
     Effect::new(move |_| {
         let target = market.get();
-        let Some(current) = cart.cart.with(|c| c.as_ref().map(|c| (c.id.0.clone(), c.market.clone()))) else {
+        let Some(current) = cart
+            .cart
+            .with(|c| c.as_ref().map(|c| (c.id.0.clone(), c.market.clone())))
+        else {
             return;
         };
         if current.1 == target.id {
@@ -277,7 +286,9 @@ pub fn provide_cart() -> UseCart {
         tried.set_value(Some(key));
         spawn_local(async move {
             let result = cart
-                .update(move |store, id| async move { store.backend.set_cart_market(&id, &target).await })
+                .update(move |store, id| async move {
+                    store.backend.set_cart_market(&id, &target).await
+                })
                 .await;
             if let Err(error) = result {
                 cart.error.set(Some(error));

@@ -12,6 +12,9 @@ use crate::browser;
 use crate::i18n::{self, use_i18n};
 use crate::store::use_store;
 
+/// Navigates to the same page in the market with the given id.
+type SwitchMarket = Rc<dyn Fn(&str)>;
+
 /// Where the shopper's language choice is kept between visits.
 const LANGUAGE_KEY: &str = "dhow.language";
 
@@ -26,7 +29,7 @@ pub struct UseMarket {
     /// The language chosen by the shopper, when it differs from the market's.
     language: RwSignal<Option<String>>,
     prefix: Memo<String>,
-    go: StoredValue<Rc<dyn Fn(&str)>, LocalStorage>,
+    go: StoredValue<SwitchMarket, LocalStorage>,
 }
 
 impl UseMarket {
@@ -108,7 +111,11 @@ pub fn provide_market() -> UseMarket {
         let default_id = default_id.clone();
         Memo::new(move |_| {
             let id = market.with(|m| m.id.as_str().to_owned());
-            if id == default_id { String::new() } else { format!("/{id}") }
+            if id == default_id {
+                String::new()
+            } else {
+                format!("/{id}")
+            }
         })
     };
     let unknown = Memo::new(move |_| unknown_prefix(&location.pathname.get(), &markets));
@@ -122,14 +129,18 @@ pub fn provide_market() -> UseMarket {
         }
     });
 
-    let go: Rc<dyn Fn(&str)> = {
+    let go: SwitchMarket = {
         let navigate = use_navigate();
         let markets = store.config.markets.clone();
         let default_id = default_id.clone();
         Rc::new(move |id: &str| {
             let path = location.pathname.get_untracked();
             let (_, rest) = split_prefix(&path, &markets);
-            let prefix = if id == default_id { String::new() } else { format!("/{id}") };
+            let prefix = if id == default_id {
+                String::new()
+            } else {
+                format!("/{id}")
+            };
             let search = location.search.get_untracked();
             let query = if search.is_empty() {
                 String::new()
@@ -137,10 +148,22 @@ pub fn provide_market() -> UseMarket {
                 format!("?{}", search.trim_start_matches('?'))
             };
             let target = format!("{prefix}{rest}{query}");
-            navigate(&target, NavigateOptions { scroll: false, ..NavigateOptions::default() });
+            navigate(
+                &target,
+                NavigateOptions {
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
         })
     };
-    let context = UseMarket { market, unknown, language, prefix, go: StoredValue::new_local(go) };
+    let context = UseMarket {
+        market,
+        unknown,
+        language,
+        prefix,
+        go: StoredValue::new_local(go),
+    };
     provide_context(context);
     context
 }
@@ -163,7 +186,10 @@ mod tests {
     #[test]
     fn splits_market_prefixes() {
         let m = markets();
-        assert_eq!(split_prefix("/de/products/x", &m), (Some("de"), "/products/x"));
+        assert_eq!(
+            split_prefix("/de/products/x", &m),
+            (Some("de"), "/products/x")
+        );
         assert_eq!(split_prefix("/de", &m), (Some("de"), "/"));
         assert_eq!(split_prefix("/products/x", &m), (None, "/products/x"));
         assert_eq!(split_prefix("/us/cart", &m), (Some("us"), "/cart"));

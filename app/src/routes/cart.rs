@@ -13,7 +13,10 @@ pub fn CartPage() -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let market = use_market();
-    let lines = Signal::derive(move || cart.cart.with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default()));
+    let lines = Signal::derive(move || {
+        cart.cart
+            .with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default())
+    });
     let totals = move || cart.cart.with(|c| c.as_ref().map(|c| c.totals.clone()));
     view! {
         <section class="dhow-cart-page" aria-labelledby="cart-heading">

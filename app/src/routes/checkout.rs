@@ -8,7 +8,9 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::checkout::{AddressDraft, AddressForm, OrderSummary, PaymentForm, problem_message};
+use crate::components::checkout::{
+    AddressDraft, AddressForm, OrderSummary, PaymentForm, problem_message,
+};
 use crate::format::{format_money, region_name};
 use crate::hooks::{use_cart, use_market};
 use crate::i18n::use_i18n;
@@ -39,7 +41,11 @@ pub fn CheckoutPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let notice = RwSignal::new(None::<String>);
     let options = RwSignal::new(Vec::<ShippingOption>::new());
-    let card = RwSignal::new(CardDetails { number: String::new(), expiry: String::new(), cvc: String::new() });
+    let card = RwSignal::new(CardDetails {
+        number: String::new(),
+        expiry: String::new(),
+        cvc: String::new(),
+    });
     let busy = RwSignal::new(false);
 
     // Fill the form once from what the cart already holds (a reload mid-checkout).
@@ -75,13 +81,18 @@ pub fn CheckoutPage() -> impl IntoView {
         errors.set(Vec::new());
         notice.set(None);
         busy.set(true);
-        let (mail, address) = (email.get_untracked(), draft.get_untracked().to_address(country.get_untracked()));
+        let (mail, address) = (
+            email.get_untracked(),
+            draft.get_untracked().to_address(country.get_untracked()),
+        );
         spawn_local(async move {
             let contact = cart
                 .update(move |s, id| async move { s.backend.set_email(&id, mail.trim()).await })
                 .await;
             let shipping = cart
-                .update(move |s, id| async move { s.backend.set_shipping_address(&id, &address).await })
+                .update(
+                    move |s, id| async move { s.backend.set_shipping_address(&id, &address).await },
+                )
                 .await;
             let mut fields = Vec::new();
             let mut other = None;
@@ -95,11 +106,16 @@ pub fn CheckoutPage() -> impl IntoView {
                 show_error(e);
             } else if !fields.is_empty() {
                 errors.set(fields);
-            } else if let Some(id) = cart.cart.with_untracked(|c| c.as_ref().map(|c| c.id.clone())) {
+            } else if let Some(id) = cart
+                .cart
+                .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+            {
                 match store.store().backend.shipping_options(&id).await {
                     Ok(list) => {
                         let first = list.first().map(|o| o.id.clone());
-                        let chosen = cart.cart.with_untracked(|c| c.as_ref().and_then(|c| c.shipping_option.clone()));
+                        let chosen = cart
+                            .cart
+                            .with_untracked(|c| c.as_ref().and_then(|c| c.shipping_option.clone()));
                         options.set(list);
                         if chosen.is_none()
                             && let Some(first) = first
@@ -128,16 +144,32 @@ pub fn CheckoutPage() -> impl IntoView {
         let details = card.get_untracked();
         spawn_local(async move {
             let backend = store.store();
-            let Some(id) = cart.cart.with_untracked(|c| c.as_ref().map(|c| c.id.clone())) else {
+            let Some(id) = cart
+                .cart
+                .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+            else {
                 busy.set(false);
                 return;
             };
             let result = async {
                 let methods = backend.backend.payment_methods(&id).await?;
-                let method = methods.first().map(|m| m.id.clone()).ok_or_else(|| Error::Conflict {
-                    message: "no payment method".to_owned(),
-                })?;
-                backend.backend.pay(&id, &PaymentInput { method, card: Some(details) }).await?;
+                let method =
+                    methods
+                        .first()
+                        .map(|m| m.id.clone())
+                        .ok_or_else(|| Error::Conflict {
+                            message: "no payment method".to_owned(),
+                        })?;
+                backend
+                    .backend
+                    .pay(
+                        &id,
+                        &PaymentInput {
+                            method,
+                            card: Some(details),
+                        },
+                    )
+                    .await?;
                 backend.backend.complete(&id).await
             }
             .await;
@@ -156,14 +188,26 @@ pub fn CheckoutPage() -> impl IntoView {
         });
     };
 
-    let lines = Signal::derive(move || cart.cart.with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default()));
+    let lines = Signal::derive(move || {
+        cart.cart
+            .with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default())
+    });
     let totals = move || cart.cart.with(|c| c.as_ref().map(|c| c.totals.clone()));
-    let country_name = move || region_name(&i18n.locale(), market.market.with(|m| m.country).as_str());
-    let email_error = move || errors.with(|l| l.iter().find(|e| e.field == "email").map(|e| problem_message(i18n, &e.problem)));
+    let country_name =
+        move || region_name(&i18n.locale(), market.market.with(|m| m.country).as_str());
+    let email_error = move || {
+        errors.with(|l| {
+            l.iter()
+                .find(|e| e.field == "email")
+                .map(|e| problem_message(i18n, &e.problem))
+        })
+    };
 
     let shipping_choices = move || {
         let locale = i18n.locale();
-        let chosen = cart.cart.with(|c| c.as_ref().and_then(|c| c.shipping_option.clone()));
+        let chosen = cart
+            .cart
+            .with(|c| c.as_ref().and_then(|c| c.shipping_option.clone()));
         options.get().into_iter().map(|o| {
             let id = o.id.clone();
             let checked = chosen.as_ref() == Some(&o.id);

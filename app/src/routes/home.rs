@@ -24,8 +24,15 @@ pub fn Home() -> impl IntoView {
         let market = market.get();
         let backend = store.store();
         async move {
-            let query = ProductQuery { per_page: HOME_PRODUCTS, ..ProductQuery::default() };
-            backend.backend.products(&market, &query).await.map(|page| page.products)
+            let query = ProductQuery {
+                per_page: HOME_PRODUCTS,
+                ..ProductQuery::default()
+            };
+            backend
+                .backend
+                .products(&market, &query)
+                .await
+                .map(|page| page.products)
         }
     });
     view! {

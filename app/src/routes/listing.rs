@@ -48,7 +48,9 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
     });
     let page = LocalResource::new(move || {
         let market = market.market.get();
-        let query = params.get().to_product_query(collection_handle(), market.currency);
+        let query = params
+            .get()
+            .to_product_query(collection_handle(), market.currency);
         let backend = store.store();
         async move { backend.backend.products(&market, &query).await }
     });
@@ -59,7 +61,11 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
     };
     let go = StoredValue::new_local(move |next: SearchParams| {
         let query = next.to_query();
-        let target = if query.is_empty() { path() } else { format!("{}?{query}", path()) };
+        let target = if query.is_empty() {
+            path()
+        } else {
+            format!("{}?{query}", path())
+        };
         navigate(&target, Default::default());
     });
     let on_change = Callback::new(move |next: SearchParams| go.with_value(|go| go(next)));
@@ -90,7 +96,9 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
     let results = move || {
         Suspend::new(async move {
             match page.await {
-                Ok(page) => Either::Left(view! { <Results page=page params=params on_change=on_change path=Signal::derive(path) with_collections=collection.is_none()/> }),
+                Ok(page) => Either::Left(
+                    view! { <Results page=page params=params on_change=on_change path=Signal::derive(path) with_collections=collection.is_none()/> },
+                ),
                 Err(error) => Either::Right(view! {
                     <ErrorNotice error=error on_retry=Callback::new(move |_| page.refetch())/>
                 }),
@@ -126,7 +134,10 @@ fn Results(
     let sort_select = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let mut next = params.get_untracked();
-        next.sort = SORTS.into_iter().find(|s| sort_name(*s) == value).unwrap_or_default();
+        next.sort = SORTS
+            .into_iter()
+            .find(|s| sort_name(*s) == value)
+            .unwrap_or_default();
         next.page = 0;
         on_change.run(next);
     };
@@ -134,7 +145,11 @@ fn Results(
         let mut next = params.get_untracked();
         next.page = n;
         let query = next.to_query();
-        if query.is_empty() { path.get() } else { format!("{}?{query}", path.get()) }
+        if query.is_empty() {
+            path.get()
+        } else {
+            format!("{}?{query}", path.get())
+        }
     };
     let empty = page.products.is_empty();
     view! {

@@ -46,7 +46,10 @@ fn OrderLookup(number: String) -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (n, e) = (number.get_untracked().trim().to_owned(), email.get_untracked().trim().to_owned());
+        let (n, e) = (
+            number.get_untracked().trim().to_owned(),
+            email.get_untracked().trim().to_owned(),
+        );
         if n.is_empty() || e.is_empty() {
             message.set(Some(i18n.t("order-lookup-missing")));
             return;
@@ -66,7 +69,8 @@ fn OrderLookup(number: String) -> impl IntoView {
             }
         });
     };
-    move || match found.get() {
+    move || {
+        match found.get() {
         Some(order) => view! { <OrderDetails order=order confirmation=false/> }.into_any(),
         None => view! {
             <section class="dhow-order-lookup" aria-labelledby="lookup-heading">
@@ -91,6 +95,7 @@ fn OrderLookup(number: String) -> impl IntoView {
         }
         .into_any(),
     }
+    }
 }
 
 #[component]
@@ -99,15 +104,25 @@ fn OrderDetails(order: Order, confirmation: bool) -> impl IntoView {
     let a = order.shipping_address.clone();
     let country = region_name(&i18n.locale(), a.country.as_str());
     let address_lines: Vec<String> = [
-        Some(format!("{} {}", a.first_name, a.last_name).trim().to_owned()),
+        Some(
+            format!("{} {}", a.first_name, a.last_name)
+                .trim()
+                .to_owned(),
+        ),
         a.company.clone(),
         Some(a.line1.clone()),
         a.line2.clone(),
-        Some([a.postal_code.clone().unwrap_or_default(), a.city.clone(), a.region.clone().unwrap_or_default()]
+        Some(
+            [
+                a.postal_code.clone().unwrap_or_default(),
+                a.city.clone(),
+                a.region.clone().unwrap_or_default(),
+            ]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
-            .join(" ")),
+            .join(" "),
+        ),
         Some(country),
     ]
     .into_iter()
@@ -116,7 +131,11 @@ fn OrderDetails(order: Order, confirmation: bool) -> impl IntoView {
     .collect();
     let number = order.number.clone();
     let heading = move || {
-        if confirmation { i18n.t("order-thanks") } else { i18n.t_with("order-title", &[("number", number.clone().into())]) }
+        if confirmation {
+            i18n.t("order-thanks")
+        } else {
+            i18n.t_with("order-title", &[("number", number.clone().into())])
+        }
     };
     let lines = order.lines.clone();
     let totals = order.totals.clone();

@@ -59,7 +59,8 @@ fn ProductDetail(product: Product, selected: RwSignal<Vec<String>>) -> impl Into
         selected.set(initial_selection(&product));
     }
     let stored = StoredValue::new(product.clone());
-    let variant = Memo::new(move |_| selected.with(|s| stored.with_value(|p| p.variant_for(s).cloned())));
+    let variant =
+        Memo::new(move |_| selected.with(|s| stored.with_value(|p| p.variant_for(s).cloned())));
     let price = Signal::derive(move || {
         variant
             .get()

@@ -1,14 +1,17 @@
 //! The local engine's store data: the catalog file a merchant writes (products with prices per
 //! currency, stock), plus the rules the engine applies (rates, taxes, duties, shipping, promotions).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::address::CountryCode;
 use crate::decimal::Decimal;
+use crate::error::{Error, Result};
+use crate::local::clock::parse_date;
+use crate::market::Market;
 use crate::model::{Image, ProductOption};
-use crate::money::{Money, RateTable};
+use crate::money::{Money, RateTable, price_in};
 
 /// Everything the local engine sells and the rules it prices by: one JSON file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,4 +215,185 @@ pub struct PromotionRule {
     /// Whether it may be combined with other codes.
     #[serde(default)]
     pub combinable: bool,
+}
+
+impl StoreData {
+    /// Reads a catalog file. Text that is not a catalog is [`Error::Decode`], never a panic.
+    ///
+    /// ```
+    /// let data = dhow_sdk::local::data::StoreData::from_json(r#"{
+    ///   "rates": { "base": "EUR", "rates": {} }, "taxes": [], "duties": [], "ships_from": "DE",
+    ///   "shipping": [], "collections": [], "products": []
+    /// }"#).unwrap();
+    /// assert!(data.products.is_empty());
+    /// assert!(dhow_sdk::local::data::StoreData::from_json("{}").is_err());
+    /// ```
+    pub fn from_json(text: &str) -> Result<StoreData> {
+        serde_json::from_str(text).map_err(|e| Error::Decode {
+            message: format!("catalog: {e}"),
+        })
+    }
+
+    /// Checks what JSON types cannot: unique handles and variant ids, option values that exist,
+    /// dates that are days, rates that are not negative, and a price for every variant and
+    /// shipping option in the currency of every market selling it. Every problem found is
+    /// listed in one [`Error::Decode`], so a merchant fixes a catalog in one pass.
+    ///
+    /// ```
+    /// use dhow_sdk::local::data::StoreData;
+    ///
+    /// let data = StoreData::from_json(r#"{
+    ///   "rates": { "base": "EUR", "rates": {} }, "taxes": [], "duties": [], "ships_from": "DE",
+    ///   "shipping": [], "collections": [],
+    ///   "products": [{ "handle": "mug", "title": "Mug", "description": "", "collections": ["kitchen"],
+    ///                  "images": [], "created_at": "2026-01-01", "variants": [] }]
+    /// }"#).unwrap();
+    /// let err = data.check(&[]).unwrap_err().to_string();
+    /// assert!(err.contains("unknown collection `kitchen`") && err.contains("has no variant"));
+    /// ```
+    pub fn check(&self, markets: &[Market]) -> Result<()> {
+        let mut problems = Vec::new();
+        let mut handles = BTreeSet::new();
+        let mut variant_ids = BTreeSet::new();
+        let collections: BTreeSet<&str> =
+            self.collections.iter().map(|c| c.handle.as_str()).collect();
+        for product in &self.products {
+            let name = &product.handle;
+            if product.handle.is_empty() || !handles.insert(product.handle.as_str()) {
+                problems.push(format!("product handle `{name}` is empty or repeated"));
+            }
+            if product.variants.is_empty() {
+                problems.push(format!("product `{name}` has no variant"));
+            }
+            if parse_date(&product.created_at).is_none() {
+                problems.push(format!("product `{name}`: created_at is not YYYY-MM-DD"));
+            }
+            for c in &product.collections {
+                if !collections.contains(c.as_str()) {
+                    problems.push(format!("product `{name}`: unknown collection `{c}`"));
+                }
+            }
+            for variant in &product.variants {
+                let id = &variant.id;
+                if id.is_empty() || !variant_ids.insert(id.as_str()) {
+                    problems.push(format!("variant id `{id}` is empty or repeated"));
+                }
+                let options_exist = variant.options.len() == product.options.len()
+                    && variant
+                        .options
+                        .iter()
+                        .zip(&product.options)
+                        .all(|(v, o)| o.values.contains(v));
+                if !options_exist {
+                    problems.push(format!(
+                        "variant `{id}`: option values do not match the product's options"
+                    ));
+                }
+                if variant
+                    .prices
+                    .iter()
+                    .chain(&variant.compare_at)
+                    .any(|m| m.is_negative())
+                {
+                    problems.push(format!("variant `{id}` has a negative price"));
+                }
+                for market in markets {
+                    let rule = market.rounding;
+                    let priced = price_in(&variant.prices, market.currency, &self.rates, rule)
+                        .is_ok()
+                        && (variant.compare_at.is_empty()
+                            || price_in(&variant.compare_at, market.currency, &self.rates, rule)
+                                .is_ok());
+                    if !priced {
+                        problems.push(format!(
+                            "variant `{id}` has no price in {} (market {})",
+                            market.currency, market.id
+                        ));
+                    }
+                }
+            }
+        }
+        for market in markets {
+            for rule in self
+                .shipping
+                .iter()
+                .filter(|r| r.countries.contains(&market.country))
+            {
+                if price_in(&rule.rates, market.currency, &self.rates, market.rounding).is_err() {
+                    problems.push(format!(
+                        "shipping `{}` has no rate in {}",
+                        rule.id, market.currency
+                    ));
+                }
+            }
+        }
+        for rule in &self.shipping {
+            if rule
+                .rates
+                .iter()
+                .chain(&rule.free_over)
+                .any(|m| m.is_negative())
+            {
+                problems.push(format!("shipping `{}` has a negative amount", rule.id));
+            }
+        }
+        for duty in &self.duties {
+            if duty.de_minimis.iter().any(|m| m.is_negative()) {
+                problems.push(format!(
+                    "duty of {} has a negative de minimis",
+                    duty.country
+                ));
+            }
+        }
+        let negative = |rate: &Decimal| rate.is_negative();
+        for tax in &self.taxes {
+            if negative(&tax.rate) || tax.regions.values().any(|r| negative(&r.rate)) {
+                problems.push(format!("tax of {} has a negative rate", tax.country));
+            }
+        }
+        for duty in self.duties.iter().filter(|d| negative(&d.rate)) {
+            problems.push(format!("duty of {} has a negative rate", duty.country));
+        }
+        for promotion in &self.promotions {
+            let code = &promotion.code;
+            if let PromotionKind::Percentage { percent } = &promotion.kind
+                && (percent.is_negative() || above_hundred(*percent))
+            {
+                problems.push(format!(
+                    "promotion `{code}`: percent is not between 0 and 100"
+                ));
+            }
+            let fixed = match &promotion.kind {
+                PromotionKind::Fixed { amounts } => amounts.as_slice(),
+                _ => &[],
+            };
+            if fixed
+                .iter()
+                .chain(&promotion.min_subtotal)
+                .any(|m| m.is_negative())
+            {
+                problems.push(format!("promotion `{code}` has a negative amount"));
+            }
+            for date in promotion.starts.iter().chain(&promotion.ends) {
+                if parse_date(date).is_none() {
+                    problems.push(format!("promotion `{code}`: `{date}` is not YYYY-MM-DD"));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Decode {
+                message: format!("catalog: {}", problems.join("; ")),
+            })
+        }
+    }
+}
+
+/// Whether a percentage is above 100 (or too large to tell).
+fn above_hundred(percent: Decimal) -> bool {
+    match Decimal::new(-100, 0).and_then(|minus| percent.checked_add(minus)) {
+        Some(excess) => !excess.is_negative() && !excess.is_zero(),
+        None => true,
+    }
 }

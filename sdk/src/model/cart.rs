@@ -22,12 +22,18 @@ pub struct Figure {
 impl Figure {
     /// A final figure.
     pub fn final_(amount: Money) -> Figure {
-        Figure { amount, estimate: false }
+        Figure {
+            amount,
+            estimate: false,
+        }
     }
 
     /// An estimated figure.
     pub fn estimate(amount: Money) -> Figure {
-        Figure { amount, estimate: true }
+        Figure {
+            amount,
+            estimate: true,
+        }
     }
 }
 
@@ -150,7 +156,12 @@ impl CartTotals {
     /// Marks every figure as an estimate: what an optimistic update shows until the backend
     /// answers.
     pub fn mark_estimate(&mut self) {
-        for figure in [&mut self.subtotal, &mut self.discount, &mut self.tax, &mut self.total] {
+        for figure in [
+            &mut self.subtotal,
+            &mut self.discount,
+            &mut self.tax,
+            &mut self.total,
+        ] {
             figure.estimate = true;
         }
         for figure in [&mut self.shipping, &mut self.duties].into_iter().flatten() {
@@ -191,7 +202,10 @@ pub struct Cart {
 impl Cart {
     /// Number of items (sum of quantities), for the cart button's badge.
     pub fn item_count(&self) -> u32 {
-        self.lines.iter().map(|l| l.quantity).fold(0, u32::saturating_add)
+        self.lines
+            .iter()
+            .map(|l| l.quantity)
+            .fold(0, u32::saturating_add)
     }
 
     /// The line holding `variant`, if any.

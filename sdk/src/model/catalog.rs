@@ -100,7 +100,10 @@ impl Product {
 
     /// The cheapest variant's price: "from" price in a grid. Variants are in one currency.
     pub fn lowest_price(&self) -> Option<&Price> {
-        self.variants.iter().map(|v| &v.price).min_by_key(|p| p.amount.minor_units())
+        self.variants
+            .iter()
+            .map(|v| &v.price)
+            .min_by_key(|p| p.amount.minor_units())
     }
 
     /// Whether any variant can be bought.

@@ -27,8 +27,17 @@ pub fn CartDrawer() -> impl IntoView {
         }
     });
     let close = move || cart.drawer_open.set(false);
-    let lines = Signal::derive(move || cart.cart.with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default()));
-    let totals = move || cart.cart.with(|c| c.as_ref().filter(|c| !c.lines.is_empty()).map(|c| c.totals.clone()));
+    let lines = Signal::derive(move || {
+        cart.cart
+            .with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default())
+    });
+    let totals = move || {
+        cart.cart.with(|c| {
+            c.as_ref()
+                .filter(|c| !c.lines.is_empty())
+                .map(|c| c.totals.clone())
+        })
+    };
     view! {
         <dialog node_ref=dialog class="dhow-drawer" part="cart-drawer" aria-labelledby="dhow-drawer-title"
             on:close=move |_| close()

@@ -19,7 +19,11 @@ pub fn CartTotals(
     let row = move |key: &'static str, figure: Figure, negative: bool| {
         let locale = i18n.locale();
         let amount = format_money(&locale, figure.amount);
-        let amount = if negative { format!("−{amount}") } else { amount };
+        let amount = if negative {
+            format!("−{amount}")
+        } else {
+            amount
+        };
         view! {
             <div class="dhow-totals__row" data-total=key>
                 <dt>{i18n.t(key)}</dt>
@@ -35,7 +39,8 @@ pub fn CartTotals(
     move || {
         let t = totals.get();
         let locale = i18n.locale();
-        let discount = (!t.discount.amount.is_zero()).then(|| row("totals-discount", t.discount, true));
+        let discount =
+            (!t.discount.amount.is_zero()).then(|| row("totals-discount", t.discount, true));
         let shipping = match t.shipping {
             Some(figure) => row("totals-shipping", figure, false).into_any(),
             None => view! {
@@ -58,20 +63,27 @@ pub fn CartTotals(
         } else {
             row("totals-tax", t.tax, false).into_any()
         };
-        let duties = t.duties.filter(|d| !d.amount.is_zero()).map(|d| match t.duty_terms {
-            DutyTerms::PaidAtCheckout => row("totals-duties", d, false).into_any(),
-            DutyTerms::DueOnDelivery => {
-                let amount = format_money(&locale, d.amount);
-                view! {
-                    <p class="dhow-totals__note" data-total="totals-duties-due">
-                        {i18n.t_with("totals-duties-due", &[("amount", amount.into())])}
-                    </p>
+        let duties = t
+            .duties
+            .filter(|d| !d.amount.is_zero())
+            .map(|d| match t.duty_terms {
+                DutyTerms::PaidAtCheckout => row("totals-duties", d, false).into_any(),
+                DutyTerms::DueOnDelivery => {
+                    let amount = format_money(&locale, d.amount);
+                    view! {
+                        <p class="dhow-totals__note" data-total="totals-duties-due">
+                            {i18n.t_with("totals-duties-due", &[("amount", amount.into())])}
+                        </p>
+                    }
+                    .into_any()
                 }
-                .into_any()
-            }
-        });
+            });
         let total = row("totals-total", t.total, false);
-        let (tax_row, tax_note) = if t.tax_included { (None, Some(tax)) } else { (Some(tax), None) };
+        let (tax_row, tax_note) = if t.tax_included {
+            (None, Some(tax))
+        } else {
+            (Some(tax), None)
+        };
         view! {
             <div class="dhow-totals" part="totals">
                 <dl>

@@ -52,7 +52,9 @@ pub fn PromoCode() -> impl IntoView {
                     message.set(None);
                 }
                 Err(Error::PromotionRejected { reason, .. }) => {
-                    message.set(Some(i18n.t_with(rejection_key(reason), &[("code", entered.into())])));
+                    message.set(Some(
+                        i18n.t_with(rejection_key(reason), &[("code", entered.into())]),
+                    ));
                 }
                 Err(_) => message.set(Some(i18n.t("error-generic"))),
             }

@@ -35,7 +35,9 @@ pub fn FacetFilters(
     let apply_price = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let read = |node: NodeRef<leptos::html::Input>| {
-            node.get_untracked().map(|i| i.value()).filter(|v| !v.trim().is_empty())
+            node.get_untracked()
+                .map(|i| i.value())
+                .filter(|v| !v.trim().is_empty())
         };
         let (min, max) = (read(min_input), read(max_input));
         change(Box::new(move |p| {
@@ -135,7 +137,15 @@ pub fn FacetFilters(
             Facet::Collection { .. } => ().into_any(),
         }).collect_view()
     };
-    let active = move || params.with(|p| !p.options.is_empty() || p.min.is_some() || p.max.is_some() || p.in_stock || (with_collections && p.collection.is_some()));
+    let active = move || {
+        params.with(|p| {
+            !p.options.is_empty()
+                || p.min.is_some()
+                || p.max.is_some()
+                || p.in_stock
+                || (with_collections && p.collection.is_some())
+        })
+    };
     view! {
         <aside class="dhow-facets" part="facets" aria-label=move || i18n.t("filter-title")>
             <h2 class="dhow-facets__title">{move || i18n.t("filter-title")}</h2>

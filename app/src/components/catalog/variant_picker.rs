@@ -18,7 +18,12 @@ pub enum ValueState {
 }
 
 /// The state of `value` for option `option` when the other options keep their `selected` values.
-pub fn value_state(product: &Product, selected: &[String], option: usize, value: &str) -> ValueState {
+pub fn value_state(
+    product: &Product,
+    selected: &[String],
+    option: usize,
+    value: &str,
+) -> ValueState {
     let mut wanted = selected.to_vec();
     if let Some(slot) = wanted.get_mut(option) {
         value.clone_into(slot);

@@ -38,7 +38,12 @@ impl AddressDraft {
     /// The address in `country`; fields left empty are `None` (the backend says which are
     /// required, so nothing is refused here).
     pub fn to_address(&self, country: CountryCode) -> Address {
-        let text = |f: AddressField| self.0.get(f.name()).map(|v| v.trim().to_owned()).unwrap_or_default();
+        let text = |f: AddressField| {
+            self.0
+                .get(f.name())
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_default()
+        };
         let optional = |f: AddressField| Some(text(f)).filter(|v| !v.is_empty());
         Address {
             first_name: text(AddressField::FirstName),
@@ -60,7 +65,9 @@ pub fn problem_message(i18n: I18n, problem: &Problem) -> String {
     match problem {
         Problem::Required => i18n.t("field-required"),
         Problem::TooLong { max } => i18n.t_with("field-too-long", &[("max", (*max).into())]),
-        Problem::PostalCode { example } => i18n.t_with("field-postal-code", &[("example", example.clone().into())]),
+        Problem::PostalCode { example } => {
+            i18n.t_with("field-postal-code", &[("example", example.clone().into())])
+        }
         Problem::UnknownRegion => i18n.t("field-unknown-region"),
         Problem::CountryNotServed => i18n.t("field-country-not-served"),
         _ => i18n.t("field-invalid"),
@@ -68,11 +75,14 @@ pub fn problem_message(i18n: I18n, problem: &Problem) -> String {
 }
 
 fn snake(value: impl serde::Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// The label key of a field in a country's form.
-fn label_key(format: &AddressFormat, field: AddressField) -> String {
+pub(crate) fn label_key(format: &AddressFormat, field: AddressField) -> String {
     match field {
         AddressField::City => format!("address-city-{}", snake(format.city_label)),
         AddressField::Region => format!("address-region-{}", snake(format.region_label)),

@@ -18,15 +18,26 @@ pub fn PaymentForm(
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let field = move |name: &'static str, label: &'static str, autocomplete: &'static str, placeholder: &'static str| {
+    let field = move |name: &'static str,
+                      label: &'static str,
+                      autocomplete: &'static str,
+                      placeholder: &'static str| {
         let id = format!("payment-{name}");
         let error_id = format!("{id}-error");
-        let error = move || errors.with(|l| l.iter().find(|e| e.field == name).map(|e| problem_message(i18n, &e.problem)));
-        let value = move || card.with(|c| match name {
-            "card_number" => c.number.clone(),
-            "card_expiry" => c.expiry.clone(),
-            _ => c.cvc.clone(),
-        });
+        let error = move || {
+            errors.with(|l| {
+                l.iter()
+                    .find(|e| e.field == name)
+                    .map(|e| problem_message(i18n, &e.problem))
+            })
+        };
+        let value = move || {
+            card.with(|c| match name {
+                "card_number" => c.number.clone(),
+                "card_expiry" => c.expiry.clone(),
+                _ => c.cvc.clone(),
+            })
+        };
         view! {
             <div class="dhow-field" data-field=name>
                 <label for=id.clone()>{move || i18n.t(label)}</label>

@@ -20,10 +20,20 @@ pub fn Header() -> impl IntoView {
     let search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = query.get_untracked();
-        let params = crate::search_params::SearchParams { text: text.trim().to_owned(), ..Default::default() };
+        let params = crate::search_params::SearchParams {
+            text: text.trim().to_owned(),
+            ..Default::default()
+        };
         let q = params.to_query();
         let path = market.href("/search");
-        navigate(&if q.is_empty() { path } else { format!("{path}?{q}") }, Default::default());
+        navigate(
+            &if q.is_empty() {
+                path
+            } else {
+                format!("{path}?{q}")
+            },
+            Default::default(),
+        );
     };
     view! {
         <a class="dhow-skip-link" href="#main">{move || i18n.t("skip-to-content")}</a>

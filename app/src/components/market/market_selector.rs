@@ -43,7 +43,11 @@ pub fn MarketSelector() -> impl IntoView {
         let tags: Vec<String> = all_markets
             .iter()
             .find(|m| m.id == current.id)
-            .map(|m| std::iter::once(m.locale.clone()).chain(m.languages.iter().cloned()).collect())
+            .map(|m| {
+                std::iter::once(m.locale.clone())
+                    .chain(m.languages.iter().cloned())
+                    .collect()
+            })
             .unwrap_or_else(|| vec![current.locale.clone()]);
         tags.into_iter()
             .map(|tag| {

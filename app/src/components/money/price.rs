@@ -19,7 +19,11 @@ pub fn Price(
         let price = price.get();
         let locale = i18n.locale();
         let amount = format_money(&locale, price.amount);
-        let shown = if price.converted { i18n.t_with("price-approx", &[("amount", amount.into())]) } else { amount };
+        let shown = if price.converted {
+            i18n.t_with("price-approx", &[("amount", amount.into())])
+        } else {
+            amount
+        };
         let compare_at = price
             .compare_at
             .filter(|c| c.minor_units() > price.amount.minor_units())

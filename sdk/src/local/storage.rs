@@ -1,0 +1,161 @@
+//! Where the local engine keeps its state: a string key-value store, in memory natively and in
+//! `window.localStorage` in the browser, so carts and orders survive reloads and are shared by tabs.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use crate::error::Result;
+
+/// A string key-value store. The local engine re-reads what it needs on every call, so another
+/// tab (another `LocalBackend` over the same store) may change it between calls.
+///
+/// Implement it to keep the engine's state elsewhere (IndexedDB through a cache, a file).
+pub trait Storage {
+    /// The value under `key`, or `None` when there is none.
+    fn get(&self, key: &str) -> Result<Option<String>>;
+    /// Stores `value` under `key`, replacing what was there.
+    fn set(&self, key: &str, value: &str) -> Result<()>;
+    /// Removes `key`; removing a missing key is not an error.
+    fn remove(&self, key: &str) -> Result<()>;
+}
+
+/// A store in memory, for native use and tests. Clone the `Rc` holding it to let several
+/// engines share it, as tabs share `localStorage`.
+///
+/// ```
+/// use dhow_sdk::local::{MemoryStorage, Storage};
+///
+/// let storage = MemoryStorage::default();
+/// storage.set("dhow.local.example", "1").unwrap();
+/// assert_eq!(storage.get("dhow.local.example").unwrap().as_deref(), Some("1"));
+/// storage.remove("dhow.local.example").unwrap();
+/// assert_eq!(storage.get("dhow.local.example").unwrap(), None);
+/// ```
+#[derive(Debug, Default)]
+pub struct MemoryStorage {
+    entries: RefCell<BTreeMap<String, String>>,
+}
+
+impl MemoryStorage {
+    /// An empty store.
+    pub fn new() -> MemoryStorage {
+        MemoryStorage::default()
+    }
+
+    /// Keys currently stored, sorted: lets tests see what the engine persisted.
+    pub fn keys(&self) -> Vec<String> {
+        self.entries.borrow().keys().cloned().collect()
+    }
+}
+
+impl Storage for MemoryStorage {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<()> {
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<()> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::BrowserStorage;
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use js_sys::wasm_bindgen::JsValue;
+
+    use super::Storage;
+    use crate::error::{Error, Result};
+
+    /// The error for a store that refused a read or write. `code` is `quota_exceeded` when the
+    /// browser's storage is full, `storage_unavailable` when there is no storage (private mode,
+    /// blocked by settings), `storage` otherwise.
+    fn storage_error(code: &str, message: impl Into<String>) -> Error {
+        Error::Backend {
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// The browser's `window.localStorage`: shared by every tab of the storefront's origin.
+    /// Failures (storage full, storage blocked) are [`Error::Backend`](crate::Error::Backend)
+    /// with code `quota_exceeded`, `storage_unavailable` or `storage`; nothing panics.
+    #[derive(Clone, Debug)]
+    pub struct BrowserStorage {
+        storage: web_sys::Storage,
+    }
+
+    impl BrowserStorage {
+        /// The page's `localStorage`, or an error when the browser offers none.
+        pub fn new() -> Result<BrowserStorage> {
+            let window = web_sys::window()
+                .ok_or_else(|| storage_error("storage_unavailable", "no window"))?;
+            match window.local_storage() {
+                Ok(Some(storage)) => Ok(BrowserStorage { storage }),
+                Ok(None) => Err(storage_error(
+                    "storage_unavailable",
+                    "localStorage is missing",
+                )),
+                Err(e) => Err(js_error(&e)),
+            }
+        }
+    }
+
+    /// Maps a `DOMException` to the engine's error, telling a full store apart from the rest.
+    fn js_error(error: &JsValue) -> Error {
+        let name = js_sys::Reflect::get(error, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let message = js_sys::Reflect::get(error, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| "storage failed".to_owned());
+        let code = match name.as_str() {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => "quota_exceeded",
+            "SecurityError" => "storage_unavailable",
+            _ => "storage",
+        };
+        storage_error(code, message)
+    }
+
+    impl Storage for BrowserStorage {
+        fn get(&self, key: &str) -> Result<Option<String>> {
+            self.storage.get_item(key).map_err(|e| js_error(&e))
+        }
+
+        fn set(&self, key: &str, value: &str) -> Result<()> {
+            self.storage.set_item(key, value).map_err(|e| js_error(&e))
+        }
+
+        fn remove(&self, key: &str) -> Result<()> {
+            self.storage.remove_item(key).map_err(|e| js_error(&e))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_storage_gets_sets_and_removes() {
+        let storage = MemoryStorage::new();
+        assert_eq!(storage.get("a").unwrap(), None);
+        storage.set("a", "1").unwrap();
+        storage.set("a", "2").unwrap();
+        assert_eq!(storage.get("a").unwrap().as_deref(), Some("2"));
+        storage.remove("a").unwrap();
+        storage.remove("a").unwrap();
+        assert!(storage.keys().is_empty());
+    }
+}

@@ -1,0 +1,341 @@
+//! The backend contract: one shopper's journey that every [`Backend`] must walk the same way,
+//! from markets and search to a placed order and its lookup. Test files of each adapter include
+//! it with `mod contract;` and run [`journey`] against their backend with a fixture naming what
+//! that backend's data holds.
+
+#![allow(dead_code)] // Each including test file uses what it needs.
+
+use dhow_sdk::address::Address;
+use dhow_sdk::model::{CardDetails, Cart, Order, PaymentInput, ProductPage, ProductQuery};
+use dhow_sdk::{Backend, Error, Market, Money};
+
+/// What a backend's data must provide for the journey.
+#[derive(Clone, Debug)]
+pub struct ContractFixture {
+    /// Id of the market to shop in.
+    pub market: String,
+    /// A search term that finds at least one product (including [`Self::handle`]'s).
+    pub search: String,
+    /// Handle of a product with a variant in stock.
+    pub handle: String,
+    /// A promotion code that applies to a cart holding that product in this market.
+    pub valid_code: String,
+    /// A code the backend refuses.
+    pub invalid_code: String,
+    /// A valid shipping address in the market's country.
+    pub address: Address,
+    /// A card the backend's test processor authorizes.
+    pub success_card: CardDetails,
+    /// A card the backend's test processor declines.
+    pub decline_card: CardDetails,
+}
+
+/// The email the journey checks out with; looked up in another case on purpose.
+const EMAIL: &str = "Contract.Shopper@Example.com";
+
+/// The totals invariant and the sums every cart must keep, on every answer.
+pub fn assert_cart(cart: &Cart, market: &Market) {
+    let t = &cart.totals;
+    assert_eq!(
+        cart.currency, market.currency,
+        "cart currency is the market's"
+    );
+    assert_eq!(
+        t.total.amount,
+        t.expected_total().expect("totals compute"),
+        "total = invariant"
+    );
+    let sum = |amounts: Vec<Money>| Money::sum(cart.currency, amounts).expect("one currency");
+    assert_eq!(
+        sum(cart.lines.iter().map(|l| l.subtotal).collect()),
+        t.subtotal.amount,
+        "subtotals add up"
+    );
+    assert_eq!(
+        sum(cart.lines.iter().map(|l| l.discount).collect()),
+        t.discount.amount,
+        "line discounts add up"
+    );
+    assert_eq!(
+        sum(t.tax_lines.iter().map(|l| l.amount).collect()),
+        t.tax.amount,
+        "tax lines add up"
+    );
+    for line in &cart.lines {
+        assert_eq!(
+            line.total,
+            line.subtotal
+                .checked_sub(line.discount)
+                .expect("same currency")
+        );
+        assert_eq!(line.unit_price.currency(), market.currency);
+    }
+}
+
+fn pay_with(card: &CardDetails, method: &dhow_sdk::PaymentMethodId) -> PaymentInput {
+    PaymentInput {
+        method: method.clone(),
+        card: Some(card.clone()),
+    }
+}
+
+/// The first product of `page` other than `handle` with a variant in stock.
+fn another_product(page: &ProductPage, handle: &str) -> Option<dhow_sdk::VariantId> {
+    page.products
+        .iter()
+        .filter(|p| p.handle != handle)
+        .find_map(|p| {
+            p.variants
+                .iter()
+                .find(|v| v.available)
+                .map(|v| v.id.clone())
+        })
+}
+
+/// Walks a whole shopper journey against `backend` and returns the order placed: markets,
+/// search with facets, product by handle, a cart with lines added, changed and removed, a
+/// discount code applied and one refused, contact, an invalid then a valid address, shipping,
+/// a declined then an authorized payment, completion (twice: the same order), and order lookup.
+pub async fn journey<B: Backend>(backend: &B, fixture: &ContractFixture) -> Order {
+    // Markets.
+    let markets = backend.markets().await.expect("markets");
+    let market = markets
+        .iter()
+        .find(|m| m.id.as_str() == fixture.market)
+        .unwrap_or_else(|| panic!("market {} is offered", fixture.market))
+        .clone();
+
+    // Search with facets.
+    let query = ProductQuery {
+        text: fixture.search.clone(),
+        ..ProductQuery::default()
+    };
+    let found = backend.products(&market, &query).await.expect("search");
+    assert!(
+        found.total >= 1 && !found.products.is_empty(),
+        "`{}` finds products",
+        fixture.search
+    );
+    assert!(
+        found.products.iter().any(|p| p.handle == fixture.handle),
+        "the search finds {}",
+        fixture.handle
+    );
+    assert!(!found.facets.is_empty(), "a search has facets");
+    for product in &found.products {
+        for variant in &product.variants {
+            assert_eq!(
+                variant.price.amount.currency(),
+                market.currency,
+                "priced in the market's currency"
+            );
+        }
+    }
+    let one = backend
+        .products(
+            &market,
+            &ProductQuery {
+                per_page: 1,
+                ..query.clone()
+            },
+        )
+        .await
+        .expect("paged search");
+    assert!(one.products.len() <= 1);
+    assert_eq!(
+        one.total, found.total,
+        "the total does not depend on the page"
+    );
+
+    // Product by handle; an unknown handle is not found.
+    let product = backend
+        .product(&market, &fixture.handle)
+        .await
+        .expect("product by handle");
+    assert_eq!(product.handle, fixture.handle);
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("a variant in stock")
+        .clone();
+    let missing = backend.product(&market, "no-such-product-handle").await;
+    assert!(
+        matches!(missing, Err(Error::NotFound { .. })),
+        "unknown handle: {missing:?}"
+    );
+    backend.collections(&market).await.expect("collections");
+
+    // A cart: add, change, add another, remove it.
+    let cart = backend.create_cart(&market).await.expect("create cart");
+    assert!(cart.lines.is_empty());
+    assert_eq!(cart.market, market.id);
+    let id = cart.id.clone();
+    let cart = backend
+        .add_line(&id, &variant.id, 1)
+        .await
+        .expect("add line");
+    assert_cart(&cart, &market);
+    assert_eq!((cart.lines.len(), cart.lines[0].quantity), (1, 1));
+    assert_eq!(
+        cart.lines[0].unit_price, variant.price.amount,
+        "the cart charges the shown price"
+    );
+    let line = cart.lines[0].id.clone();
+    let cart = backend
+        .update_line(&id, &line, 2)
+        .await
+        .expect("update line");
+    assert_cart(&cart, &market);
+    assert_eq!(
+        cart.totals.subtotal.amount,
+        variant.price.amount.checked_mul(2).expect("small")
+    );
+    let everything = backend
+        .products(&market, &ProductQuery::default())
+        .await
+        .expect("list");
+    if let Some(other) = another_product(&everything, &fixture.handle) {
+        let cart = backend
+            .add_line(&id, &other, 1)
+            .await
+            .expect("add another line");
+        assert_eq!(cart.lines.len(), 2);
+        let added = cart
+            .lines
+            .iter()
+            .find(|l| l.variant_id == other)
+            .expect("the new line")
+            .id
+            .clone();
+        let cart = backend.remove_line(&id, &added).await.expect("remove line");
+        assert_eq!(cart.lines.len(), 1);
+        assert_cart(&cart, &market);
+    }
+
+    // Discount codes: one applies, one is refused with a reason.
+    let cart = backend
+        .apply_discount(&id, &fixture.valid_code)
+        .await
+        .expect("valid code applies");
+    assert_cart(&cart, &market);
+    assert!(
+        cart.discounts
+            .iter()
+            .any(|d| d.code.eq_ignore_ascii_case(&fixture.valid_code))
+    );
+    let refused = backend.apply_discount(&id, &fixture.invalid_code).await;
+    assert!(
+        matches!(refused, Err(Error::PromotionRejected { .. })),
+        "invalid code: {refused:?}"
+    );
+
+    // Contact.
+    let bad_email = backend.set_email(&id, "not-an-email").await;
+    assert!(
+        matches!(&bad_email, Err(Error::InvalidInput { fields }) if fields.iter().any(|f| f.field == "email")),
+        "bad email: {bad_email:?}"
+    );
+    let cart = backend.set_email(&id, EMAIL).await.expect("email");
+    assert_eq!(
+        cart.email.as_deref().map(str::to_lowercase),
+        Some(EMAIL.to_lowercase())
+    );
+
+    // Address: an invalid one names its fields; then the valid one.
+    let mut invalid = fixture.address.clone();
+    invalid.line1 = String::new();
+    invalid.last_name = String::new();
+    match backend.set_shipping_address(&id, &invalid).await {
+        Err(Error::InvalidInput { fields }) => {
+            let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+            assert!(
+                names.contains(&"line1") && names.contains(&"last_name"),
+                "fields named: {names:?}"
+            );
+        }
+        other => panic!("an invalid address is refused, got {other:?}"),
+    }
+    let cart = backend
+        .set_shipping_address(&id, &fixture.address)
+        .await
+        .expect("valid address");
+    assert_cart(&cart, &market);
+    assert_eq!(
+        cart.shipping_address.as_ref().map(|a| a.country),
+        Some(fixture.address.country)
+    );
+
+    // Shipping.
+    let options = backend
+        .shipping_options(&id)
+        .await
+        .expect("shipping options");
+    assert!(!options.is_empty(), "the market's country is shipped to");
+    let cart = backend
+        .set_shipping_option(&id, &options[0].id)
+        .await
+        .expect("choose shipping");
+    assert_cart(&cart, &market);
+    assert_eq!(cart.shipping_option.as_ref(), Some(&options[0].id));
+    let shipping = cart.totals.shipping.expect("shipping is priced");
+    assert!(
+        !shipping.estimate,
+        "a chosen option to a known address is final"
+    );
+    assert!(
+        !cart.totals.total.estimate,
+        "every part of the total is known"
+    );
+
+    // Payment: a decline can be retried with another card.
+    let methods = backend.payment_methods(&id).await.expect("payment methods");
+    let method = methods.first().expect("a payment method").id.clone();
+    let declined = backend
+        .pay(&id, &pay_with(&fixture.decline_card, &method))
+        .await;
+    assert!(
+        matches!(declined, Err(Error::PaymentDeclined { .. })),
+        "decline card: {declined:?}"
+    );
+    let payment = backend
+        .pay(&id, &pay_with(&fixture.success_card, &method))
+        .await
+        .expect("payment");
+    assert_eq!(
+        payment.amount, cart.totals.total.amount,
+        "the whole total is authorized"
+    );
+
+    // Complete, twice: the same order.
+    let order = backend.complete(&id).await.expect("complete");
+    assert!(!order.number.is_empty());
+    assert!(order.email.eq_ignore_ascii_case(EMAIL));
+    assert_eq!(order.market, market.id);
+    assert_eq!(order.lines.len(), cart.lines.len());
+    assert_eq!(order.totals.total.amount, payment.amount);
+    assert_eq!(
+        order.totals.total.amount,
+        order.totals.expected_total().expect("order totals")
+    );
+    let again = backend.complete(&id).await.expect("complete again");
+    assert_eq!(
+        again.number, order.number,
+        "completing again is the same order"
+    );
+
+    // Lookup: the right email in any case finds it; a wrong one does not reveal it.
+    let found = backend
+        .order(&order.number, &EMAIL.to_uppercase())
+        .await
+        .expect("order lookup");
+    assert_eq!(found.number, order.number);
+    let hidden = backend
+        .order(&order.number, "someone.else@example.com")
+        .await;
+    assert!(
+        matches!(hidden, Err(Error::NotFound { .. })),
+        "wrong email: {hidden:?}"
+    );
+    order
+}

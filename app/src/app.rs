@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, path};
 
 use crate::components::cart::CartDrawer;
 use crate::components::layout::{ErrorNotice, Footer, Header};
@@ -62,16 +62,8 @@ fn Shell() -> impl IntoView {
     view! {
         <Header/>
         <main id="main" class="dhow-main" tabindex="-1">
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=Home/>
-                <Route path=path!("/products/:handle") view=ProductPage/>
-                <Route path=path!("/collections/:handle") view=CollectionPage/>
-                <Route path=path!("/search") view=SearchPage/>
-                <Route path=path!("/cart") view=CartPage/>
-                <Route path=path!("/checkout") view=CheckoutPage/>
-                <Route path=path!("/orders") view=OrderLookupPage/>
-                <Route path=path!("/orders/:number") view=OrderConfirmationPage/>
-                <ParentRoute path=path!("/:market") view=MarketGate>
+            <Routes fallback=Fallback>
+                <ParentRoute path=MarketPrefix view=MarketGate>
                     <Route path=path!("") view=Home/>
                     <Route path=path!("/products/:handle") view=ProductPage/>
                     <Route path=path!("/collections/:handle") view=CollectionPage/>
@@ -88,6 +80,36 @@ fn Shell() -> impl IntoView {
     }
 }
 
+/// The optional market prefix of every path: a first segment of two lower-case letters (`/de`),
+/// or nothing (the default market). One route table serves every market, so switching market
+/// keeps the page mounted and only re-prices it.
+#[derive(Clone, Copy, Debug)]
+struct MarketPrefix;
+
+impl PossibleRouteMatch for MarketPrefix {
+    fn optional(&self) -> bool {
+        true
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        let Some(rest) = path.strip_prefix('/') else {
+            return Some(PartialPathMatch::new(path, Vec::new(), ""));
+        };
+        let end = rest.find('/').unwrap_or(rest.len());
+        let segment = &rest[..end];
+        if segment.len() == 2 && segment.bytes().all(|b| b.is_ascii_lowercase()) {
+            let (matched, remaining) = path.split_at(end + 1);
+            Some(PartialPathMatch::new(remaining, vec![("market".into(), segment.to_owned())], matched))
+        } else {
+            Some(PartialPathMatch::new(path, Vec::new(), ""))
+        }
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        path.push(PathSegment::OptionalParam("market".into()));
+    }
+}
+
 /// Pages under a market prefix; a prefix the store does not sell to is not found.
 #[component]
 fn MarketGate() -> impl IntoView {
@@ -97,4 +119,16 @@ fn MarketGate() -> impl IntoView {
             <Outlet/>
         </Show>
     }
+}
+
+
+/// What paths without a route show: the not-found page (and, in benchmark builds, the
+/// benchmark page, which is kept out of the route table of shipped builds).
+#[component]
+fn Fallback() -> impl IntoView {
+    #[cfg(feature = "bench")]
+    if leptos_router::hooks::use_location().pathname.get_untracked() == "/bench/cards" {
+        return view! { <crate::routes::BenchCards/> }.into_any();
+    }
+    view! { <NotFound/> }.into_any()
 }

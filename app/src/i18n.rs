@@ -104,13 +104,14 @@ impl I18n {
         self.current.with(|t| t.format(key, Some(&fluent_args)))
     }
 
-    /// The current locale tag.
+    /// The locale in use, tracked: the one last asked for, so numbers and money switch at once
+    /// while its messages may still be loading.
     pub fn locale(&self) -> String {
-        self.current.with(|t| t.locale().to_owned())
+        self.wanted.get()
     }
 
-    /// The current locale tag, untracked.
-    pub fn locale_untracked(&self) -> String {
+    /// The locale whose messages are loaded, untracked.
+    pub fn loaded_locale_untracked(&self) -> String {
         self.current.with_untracked(|t| t.locale().to_owned())
     }
 
@@ -124,6 +125,9 @@ impl I18n {
     /// messages: the shopper still has a working page.
     pub fn load(&self, locale: String) {
         self.wanted.set(locale.clone());
+        if self.loaded_locale_untracked() == locale {
+            return;
+        }
         if locale == DEFAULT_LOCALE {
             self.set(Translations::default_locale());
             return;

@@ -121,12 +121,12 @@ pub fn provide_market() -> UseMarket {
     let unknown = Memo::new(move |_| unknown_prefix(&location.pathname.get(), &markets));
 
     let i18n = use_i18n();
+    // Before the first render, so its numbers are already in the market's locale.
+    i18n.load(market.with_untracked(|m| m.locale.clone()));
     Effect::new(move |_| {
         let locale = market.with(|m| m.locale.clone());
         browser::set_document_language(&locale, i18n::is_rtl(&locale));
-        if i18n.locale_untracked() != locale {
-            i18n.load(locale);
-        }
+        i18n.load(locale);
     });
 
     let go: SwitchMarket = {

@@ -1,6 +1,7 @@
 //! Cart page: the lines, discount codes and totals, and the way to checkout.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 use crate::components::cart::{CartLines, CartTotals, PromoCode};
 use crate::components::layout::ErrorNotice;
@@ -13,6 +14,7 @@ pub fn CartPage() -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let market = use_market();
+    let navigate = StoredValue::new_local(use_navigate());
     let lines = Signal::derive(move || {
         cart.cart
             .with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default())
@@ -32,9 +34,10 @@ pub fn CartPage() -> impl IntoView {
                     <div class="dhow-cart-page__summary">
                         <PromoCode/>
                         {move || totals().map(|t| view! { <CartTotals totals=t/> })}
-                        <a class="dhow-button dhow-button--block" href=move || market.href("/checkout")>
+                        <button type="button" class="dhow-button dhow-button--block"
+                            on:click=move |_| navigate.with_value(|go| go(&market.href("/checkout"), Default::default()))>
                             {move || i18n.t("cart-checkout")}
-                        </a>
+                        </button>
                     </div>
                 </div>
             </Show>

@@ -1,5 +1,7 @@
 //! The storefront's pages, one per file.
 
+#[cfg(feature = "bench")]
+mod bench;
 mod cart;
 mod checkout;
 mod home;
@@ -8,6 +10,8 @@ mod not_found;
 mod order;
 mod product;
 
+#[cfg(feature = "bench")]
+pub use bench::BenchCards;
 pub use cart::CartPage;
 pub use checkout::CheckoutPage;
 pub use home::Home;

@@ -3,6 +3,7 @@
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 use super::{CartLines, CartTotals, PromoCode};
 use crate::components::layout::ErrorNotice;
@@ -16,6 +17,7 @@ pub fn CartDrawer() -> impl IntoView {
     let cart = use_cart();
     let market = use_market();
     let dialog = NodeRef::<Dialog>::new();
+    let navigate = StoredValue::new_local(use_navigate());
     Effect::new(move |_| {
         let open = cart.drawer_open.get();
         if let Some(dialog) = dialog.get() {
@@ -71,8 +73,10 @@ pub fn CartDrawer() -> impl IntoView {
                     </div>
                     <div class="dhow-drawer__foot">
                         {move || totals().map(|t| view! { <CartTotals totals=t/> })}
-                        <a class="dhow-button dhow-button--block" href=move || market.href("/checkout")
-                            on:click=move |_| close()>{move || i18n.t("cart-checkout")}</a>
+                        <button type="button" class="dhow-button dhow-button--block" on:click=move |_| {
+                            close();
+                            navigate.with_value(|go| go(&market.href("/checkout"), Default::default()));
+                        }>{move || i18n.t("cart-checkout")}</button>
                         <a class="dhow-link-button" href=move || market.href("/cart")
                             on:click=move |_| close()>{move || i18n.t("cart-view")}</a>
                     </div>

@@ -48,6 +48,8 @@ pub fn CartLineItem(
     let unit = format_money(&locale, line.unit_price);
     let title = line.title.clone();
     let (id, quantity) = (line.id.clone(), line.quantity);
+    // Shown before the backend confirmed it (an optimistic add).
+    let pending = line.id.as_str().starts_with("pending-").then_some("");
     let stepper = editable.then(|| {
         let (dec, inc, rm, set) = (id.clone(), id.clone(), id.clone(), id.clone());
         let name = title.clone();
@@ -76,7 +78,7 @@ pub fn CartLineItem(
         }
     });
     view! {
-        <li class="dhow-cart-line" part="cart-line">
+        <li class="dhow-cart-line" part="cart-line" data-pending=pending>
             {line.image.map(|img| view! {
                 <img class="dhow-cart-line__image" src=img.url alt="" width="72" height="90" loading="lazy"/>
             })}

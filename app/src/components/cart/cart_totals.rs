@@ -92,7 +92,7 @@ pub fn CartTotals(
                     {shipping}
                     {tax_row}
                     {duties}
-                    <div class="dhow-totals__grand">{total}</div>
+                    {total}
                 </dl>
                 {tax_note}
             </div>

@@ -1,0 +1,215 @@
+# Dhow storefront — German (Germany).
+# Every locale has exactly the message ids of en-US (a test checks it).
+
+## Page frame
+skip-to-content = Zum Inhalt springen
+footer-nav = Shop-Informationen
+
+## Home
+home-featured = Ausgewählte Produkte
+
+## Market selector
+market-country = Land/Region
+market-language = Sprache
+
+## Prices and market terms
+# $amount (String) - a formatted price converted from another currency
+price-approx = ≈ { $amount }
+price-was = Statt
+terms-tax-included = inkl. MwSt.
+terms-tax-excluded = zzgl. MwSt.
+terms-duties-paid = Zölle und Einfuhrabgaben werden an der Kasse bezahlt
+terms-duties-due = Bei der Zustellung können Einfuhrabgaben anfallen
+
+## Products
+product-sold-out = Ausverkauft
+variant-sold-out = ausverkauft
+variant-unavailable = Nicht verfügbar
+quantity = Menge
+add-to-cart = In den Warenkorb
+# $count (Number) - units left in stock
+stock-low = { $count ->
+    [one] Nur noch ein Stück auf Lager
+   *[other] Nur noch { $count } Stück auf Lager
+}
+# $index (Number), $count (Number)
+gallery-show-image = Bild { $index } von { $count } anzeigen
+
+## Search and collections
+search-label = Produkte durchsuchen
+search-placeholder = Suchen
+search-submit = Suchen
+search-all = Alle Produkte
+# $query (String) - what the shopper searched for
+search-results-for = Ergebnisse für „{ $query }“
+# $count (Number)
+search-count = { $count ->
+    [0] Keine Produkte
+    [one] Ein Produkt
+   *[other] { $count } Produkte
+}
+search-empty = Keine Treffer für diese Filter. Versuchen Sie, einige Filter zu entfernen.
+sort-label = Sortieren nach
+sort-featured = Empfohlen
+sort-price_asc = Preis: aufsteigend
+sort-price_desc = Preis: absteigend
+sort-title_asc = Name: A–Z
+sort-newest = Neueste zuerst
+filter-title = Filter
+filter-collection = Kollektion
+filter-price = Preis
+# $min (String), $max (String) - formatted prices
+filter-price-range = Von { $min } bis { $max }
+filter-price-min = Min.
+filter-price-max = Max.
+filter-apply = Anwenden
+filter-in-stock = Nur verfügbare Artikel
+filter-clear = Filter zurücksetzen
+pagination-label = Seiten
+pagination-previous = Zurück
+pagination-next = Weiter
+# $page (Number), $pages (Number)
+pagination-status = Seite { $page } von { $pages }
+
+## Cart
+cart-button = Warenkorb
+# $count (Number) - items in the cart
+cart-count = { $count ->
+    [0] Ihr Warenkorb ist leer
+    [one] Ein Artikel im Warenkorb
+   *[other] { $count } Artikel im Warenkorb
+}
+cart-title = Ihr Warenkorb
+cart-close = Warenkorb schließen
+cart-empty = Ihr Warenkorb ist leer.
+cart-continue = Weiter einkaufen
+cart-checkout = Zur Kasse
+cart-view = Warenkorb anzeigen
+cart-remove = Entfernen
+# $title (String) - product title
+cart-remove-item = { $title } entfernen
+cart-decrease = Menge verringern
+cart-increase = Menge erhöhen
+# $title (String)
+cart-quantity-of = Menge für { $title }
+# $price (String) - formatted unit price
+cart-unit-price = { $price } pro Stück
+# $count (Number)
+cart-line-quantity = Menge: { $count }
+
+## Discount codes
+promo-label = Rabattcode
+promo-apply = Einlösen
+promo-empty = Bitte geben Sie zuerst einen Code ein.
+promo-free-shipping = Kostenloser Versand
+# $code (String)
+promo-remove-code = Code { $code } entfernen
+promo-unknown = „{ $code }“ ist kein gültiger Code.
+promo-expired = „{ $code }“ ist abgelaufen.
+promo-minimum = „{ $code }“ gilt erst ab einem höheren Bestellwert.
+promo-not-in-market = „{ $code }“ kann in diesem Land bzw. dieser Region nicht eingelöst werden.
+promo-already-applied = „{ $code }“ ist bereits eingelöst.
+promo-not-combinable = „{ $code }“ kann nicht mit dem bereits eingelösten Code kombiniert werden.
+
+## Totals
+totals-subtotal = Zwischensumme
+totals-discount = Rabatt
+totals-shipping = Versand
+totals-shipping-pending = Wird an der Kasse berechnet
+totals-tax = Steuern
+# $amount (String)
+totals-tax-included = Inkl. { $amount } Steuern
+totals-duties = Zölle und Einfuhrabgaben
+# $amount (String)
+totals-duties-due = Bei der Zustellung können Einfuhrabgaben von ca. { $amount } anfallen
+totals-total = Gesamtsumme
+totals-estimate = Schätzung
+
+## Checkout
+checkout-title = Kasse
+checkout-details = Kontakt und Lieferung
+checkout-email = E-Mail-Adresse
+# $country (String) - country name
+checkout-shipping-to = Lieferland: { $country }. Für eine Lieferung in ein anderes Land ändern Sie oben auf der Seite das Land bzw. die Region.
+checkout-continue-shipping = Weiter zum Versand
+checkout-shipping = Versandart
+checkout-continue-payment = Weiter zur Zahlung
+checkout-payment = Zahlung
+checkout-edit = Ändern
+# $total (String)
+checkout-pay-total = Zu zahlen: { $total }
+checkout-place-order = Zahlungspflichtig bestellen
+checkout-out-of-stock = Ein Teil Ihrer Bestellung ist gerade ausverkauft. Bitte überprüfen Sie Ihren Warenkorb.
+shipping-free = Kostenlos
+# $min (Number), $max (Number) - business days
+shipping-days = { $min }–{ $max } Werktage
+summary-title = Bestellübersicht
+payment-test-hint = Nur Testzahlungen: Verwenden Sie die Karte 4242 4242 4242 4242 mit einem beliebigen Ablaufdatum in der Zukunft.
+payment-card-number = Kartennummer
+payment-card-expiry = Ablaufdatum (MM/JJ)
+payment-card-cvc = Sicherheitscode
+payment-declined = Ihre Karte wurde abgelehnt. Es wurde nichts abgebucht; bitte verwenden Sie eine andere Karte.
+
+## Address form
+address-first_name = Vorname
+address-last_name = Nachname
+address-company = Firma
+address-line1 = Adresse
+address-line2 = Adresszusatz
+address-phone = Telefon
+address-city-city = Stadt
+address-city-post_town = Ort
+address-city-suburb = Stadtteil
+address-city-district = Bezirk
+address-region-state = Bundesstaat
+address-region-province = Provinz
+address-region-prefecture = Präfektur
+address-region-county = Grafschaft
+address-region-emirate = Emirat
+address-region-region = Region
+address-region-department = Departamento
+address-region-area = Gebiet
+address-region-do_si = Provinz/Stadt
+address-region-governorate = Gouvernement
+address-postal-postal_code = Postleitzahl
+address-postal-zip_code = ZIP-Code
+address-postal-postcode = Postleitzahl
+address-postal-pin = Postleitzahl (PIN)
+address-postal-eircode = Eircode
+address-choose = Bitte wählen…
+# $example (String) - a valid postal code
+address-example = Beispiel: { $example }
+field-optional = (optional)
+field-required = Dieses Feld ist erforderlich.
+field-invalid = Bitte überprüfen Sie diese Angabe.
+# $max (Number)
+field-too-long = Bitte verwenden Sie höchstens { $max } Zeichen.
+# $example (String)
+field-postal-code = Bitte geben Sie eine gültige Postleitzahl ein, zum Beispiel { $example }.
+field-unknown-region = Bitte wählen Sie einen Eintrag aus der Liste.
+field-country-not-served = Aus diesem Shop liefern wir nicht in dieses Land.
+
+## Orders
+order-thanks = Vielen Dank für Ihre Bestellung!
+# $number (String)
+order-title = Bestellung { $number }
+order-number-label = Bestellnummer:
+# $email (String)
+order-email-sent = Wir haben Ihnen eine Bestätigung an { $email } gesendet.
+order-ship-to = Lieferadresse
+order-lookup-title = Bestellung suchen
+order-lookup-number = Bestellnummer
+order-lookup-submit = Bestellung suchen
+order-lookup-missing = Bitte geben Sie Ihre Bestellnummer und E-Mail-Adresse ein.
+order-lookup-not-found = Wir konnten keine Bestellung mit dieser Bestellnummer und E-Mail-Adresse finden.
+
+## Errors
+error-unreachable = Der Shop ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.
+error-not-found = Wir konnten nicht finden, wonach Sie gesucht haben.
+error-generic = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.
+error-retry = Erneut versuchen
+
+## Not found
+not-found-title = Seite nicht gefunden
+not-found-body = Die gesuchte Seite existiert nicht oder wurde verschoben.
+not-found-home = Zurück zum Shop

@@ -1,0 +1,216 @@
+# Dhow storefront — French (France).
+# Every locale has exactly the message ids of en-US (a test checks it).
+
+## Page frame
+skip-to-content = Aller au contenu
+footer-nav = Informations sur la boutique
+
+## Home
+home-featured = Produits phares
+
+## Market selector
+market-country = Pays/région
+market-language = Langue
+
+## Prices and market terms
+# $amount (String) - a formatted price converted from another currency
+price-approx = ≈ { $amount }
+price-was = Au lieu de
+terms-tax-included = TTC
+terms-tax-excluded = HT
+terms-duties-paid = Droits de douane et taxes d’importation réglés lors du paiement
+terms-duties-due = Des droits d’importation peuvent être exigés à la livraison
+
+## Products
+product-sold-out = Épuisé
+variant-sold-out = épuisé
+variant-unavailable = Indisponible
+quantity = Quantité
+add-to-cart = Ajouter au panier
+# $count (Number) - units left in stock
+stock-low = { $count ->
+    [0] Épuisé
+    [one] Plus qu’un seul en stock
+   *[other] Plus que { $count } en stock
+}
+# $index (Number), $count (Number)
+gallery-show-image = Afficher l’image { $index } sur { $count }
+
+## Search and collections
+search-label = Rechercher des produits
+search-placeholder = Rechercher
+search-submit = Rechercher
+search-all = Tous les produits
+# $query (String) - what the shopper searched for
+search-results-for = Résultats pour « { $query } »
+# $count (Number)
+search-count = { $count ->
+    [0] Aucun produit
+    [one] Un produit
+   *[other] { $count } produits
+}
+search-empty = Aucun produit ne correspond à ces filtres. Essayez d’en retirer quelques-uns.
+sort-label = Trier par
+sort-featured = En vedette
+sort-price_asc = Prix : croissant
+sort-price_desc = Prix : décroissant
+sort-title_asc = Nom : de A à Z
+sort-newest = Nouveautés
+filter-title = Filtres
+filter-collection = Collection
+filter-price = Prix
+# $min (String), $max (String) - formatted prices
+filter-price-range = De { $min } à { $max }
+filter-price-min = Min.
+filter-price-max = Max.
+filter-apply = Appliquer
+filter-in-stock = En stock uniquement
+filter-clear = Effacer les filtres
+pagination-label = Pages
+pagination-previous = Précédent
+pagination-next = Suivant
+# $page (Number), $pages (Number)
+pagination-status = Page { $page } sur { $pages }
+
+## Cart
+cart-button = Panier
+# $count (Number) - items in the cart
+cart-count = { $count ->
+    [0] Votre panier est vide
+    [one] Un article dans votre panier
+   *[other] { $count } articles dans votre panier
+}
+cart-title = Votre panier
+cart-close = Fermer le panier
+cart-empty = Votre panier est vide.
+cart-continue = Continuer mes achats
+cart-checkout = Passer la commande
+cart-view = Voir le panier
+cart-remove = Supprimer
+# $title (String) - product title
+cart-remove-item = Supprimer { $title }
+cart-decrease = Diminuer la quantité
+cart-increase = Augmenter la quantité
+# $title (String)
+cart-quantity-of = Quantité pour { $title }
+# $price (String) - formatted unit price
+cart-unit-price = { $price } l’unité
+# $count (Number)
+cart-line-quantity = Quantité : { $count }
+
+## Discount codes
+promo-label = Code promo
+promo-apply = Appliquer
+promo-empty = Veuillez d’abord saisir un code.
+promo-free-shipping = Livraison offerte
+# $code (String)
+promo-remove-code = Retirer le code { $code }
+promo-unknown = « { $code } » n’est pas un code valide.
+promo-expired = Le code « { $code } » a expiré.
+promo-minimum = Le code « { $code } » nécessite un montant de commande plus élevé.
+promo-not-in-market = Le code « { $code } » ne peut pas être utilisé dans ce pays ou cette région.
+promo-already-applied = Le code « { $code } » est déjà appliqué.
+promo-not-combinable = Le code « { $code } » n’est pas cumulable avec le code déjà appliqué.
+
+## Totals
+totals-subtotal = Sous-total
+totals-discount = Réduction
+totals-shipping = Livraison
+totals-shipping-pending = Calculée lors du paiement
+totals-tax = Taxes
+# $amount (String)
+totals-tax-included = Dont { $amount } de taxes
+totals-duties = Droits de douane et taxes d’importation
+# $amount (String)
+totals-duties-due = Des droits d’importation d’environ { $amount } peuvent être exigés à la livraison
+totals-total = Total
+totals-estimate = Estimation
+
+## Checkout
+checkout-title = Finaliser la commande
+checkout-details = Coordonnées et livraison
+checkout-email = Adresse e-mail
+# $country (String) - country name
+checkout-shipping-to = Pays de livraison : { $country }. Pour livrer ailleurs, changez de pays/région en haut de la page.
+checkout-continue-shipping = Continuer vers la livraison
+checkout-shipping = Mode de livraison
+checkout-continue-payment = Continuer vers le paiement
+checkout-payment = Paiement
+checkout-edit = Modifier
+# $total (String)
+checkout-pay-total = Montant à payer : { $total }
+checkout-place-order = Commander et payer
+checkout-out-of-stock = Certains articles de votre commande viennent d’être épuisés. Veuillez vérifier votre panier.
+shipping-free = Gratuit
+# $min (Number), $max (Number) - business days
+shipping-days = { $min } à { $max } jours ouvrés
+summary-title = Récapitulatif de la commande
+payment-test-hint = Paiements de test uniquement : utilisez la carte 4242 4242 4242 4242 avec n’importe quelle date d’expiration future.
+payment-card-number = Numéro de carte
+payment-card-expiry = Date d’expiration (MM/AA)
+payment-card-cvc = Code de sécurité
+payment-declined = Votre carte a été refusée. Aucun montant n’a été débité ; veuillez essayer une autre carte.
+
+## Address form
+address-first_name = Prénom
+address-last_name = Nom
+address-company = Société
+address-line1 = Adresse
+address-line2 = Complément d’adresse
+address-phone = Téléphone
+address-city-city = Ville
+address-city-post_town = Localité
+address-city-suburb = Quartier
+address-city-district = District
+address-region-state = État
+address-region-province = Province
+address-region-prefecture = Préfecture
+address-region-county = Comté
+address-region-emirate = Émirat
+address-region-region = Région
+address-region-department = Département
+address-region-area = Zone
+address-region-do_si = Province/ville
+address-region-governorate = Gouvernorat
+address-postal-postal_code = Code postal
+address-postal-zip_code = Code postal (ZIP)
+address-postal-postcode = Code postal
+address-postal-pin = Code postal (PIN)
+address-postal-eircode = Eircode
+address-choose = Sélectionnez…
+# $example (String) - a valid postal code
+address-example = Exemple : { $example }
+field-optional = (facultatif)
+field-required = Ce champ est obligatoire.
+field-invalid = Cette valeur ne semble pas correcte.
+# $max (Number)
+field-too-long = Utilisez au maximum { $max } caractères.
+# $example (String)
+field-postal-code = Saisissez un code postal valide, par exemple { $example }.
+field-unknown-region = Choisissez une option dans la liste.
+field-country-not-served = Cette boutique ne livre pas dans ce pays.
+
+## Orders
+order-thanks = Merci pour votre commande !
+# $number (String)
+order-title = Commande { $number }
+order-number-label = Numéro de commande :
+# $email (String)
+order-email-sent = Un e-mail de confirmation vous a été envoyé à { $email }.
+order-ship-to = Adresse de livraison
+order-lookup-title = Retrouver une commande
+order-lookup-number = Numéro de commande
+order-lookup-submit = Rechercher la commande
+order-lookup-missing = Saisissez votre numéro de commande et votre adresse e-mail.
+order-lookup-not-found = Aucune commande ne correspond à ce numéro et à cette adresse e-mail.
+
+## Errors
+error-unreachable = Impossible de joindre la boutique pour le moment. Vérifiez votre connexion et réessayez.
+error-not-found = Nous n’avons pas trouvé ce que vous cherchez.
+error-generic = Une erreur s’est produite de notre côté. Veuillez réessayer.
+error-retry = Réessayer
+
+## Not found
+not-found-title = Page introuvable
+not-found-body = La page que vous recherchez n’existe pas ou a été déplacée.
+not-found-home = Retour à la boutique

@@ -1,0 +1,216 @@
+# Dhow storefront — Portuguese (Brazil).
+# Every locale has exactly the message ids of en-US (a test checks it).
+
+## Page frame
+skip-to-content = Pular para o conteúdo
+footer-nav = Informações da loja
+
+## Home
+home-featured = Produtos em destaque
+
+## Market selector
+market-country = País/região
+market-language = Idioma
+
+## Prices and market terms
+# $amount (String) - a formatted price converted from another currency
+price-approx = ≈ { $amount }
+price-was = De
+terms-tax-included = Impostos inclusos
+terms-tax-excluded = Impostos não inclusos
+terms-duties-paid = Impostos e taxas de importação pagos na finalização da compra
+terms-duties-due = Taxas de importação podem ser cobradas na entrega
+
+## Products
+product-sold-out = Esgotado
+variant-sold-out = esgotado
+variant-unavailable = Indisponível
+quantity = Quantidade
+add-to-cart = Adicionar ao carrinho
+# $count (Number) - units left in stock
+stock-low = { $count ->
+    [0] Esgotado
+    [one] Resta apenas 1 unidade
+   *[other] Restam apenas { $count } unidades
+}
+# $index (Number), $count (Number)
+gallery-show-image = Ver imagem { $index } de { $count }
+
+## Search and collections
+search-label = Buscar produtos
+search-placeholder = Buscar
+search-submit = Buscar
+search-all = Todos os produtos
+# $query (String) - what the shopper searched for
+search-results-for = Resultados para “{ $query }”
+# $count (Number)
+search-count = { $count ->
+    [0] Nenhum produto
+    [one] 1 produto
+   *[other] { $count } produtos
+}
+search-empty = Nenhum produto corresponde a esses filtros. Tente remover alguns.
+sort-label = Ordenar por
+sort-featured = Destaques
+sort-price_asc = Preço: do menor para o maior
+sort-price_desc = Preço: do maior para o menor
+sort-title_asc = Nome: de A a Z
+sort-newest = Mais recentes
+filter-title = Filtros
+filter-collection = Coleção
+filter-price = Preço
+# $min (String), $max (String) - formatted prices
+filter-price-range = De { $min } a { $max }
+filter-price-min = Mín.
+filter-price-max = Máx.
+filter-apply = Aplicar
+filter-in-stock = Apenas em estoque
+filter-clear = Limpar filtros
+pagination-label = Páginas
+pagination-previous = Anterior
+pagination-next = Próxima
+# $page (Number), $pages (Number)
+pagination-status = Página { $page } de { $pages }
+
+## Cart
+cart-button = Carrinho
+# $count (Number) - items in the cart
+cart-count = { $count ->
+    [0] Seu carrinho está vazio
+    [one] 1 item no seu carrinho
+   *[other] { $count } itens no seu carrinho
+}
+cart-title = Seu carrinho
+cart-close = Fechar carrinho
+cart-empty = Seu carrinho está vazio.
+cart-continue = Continuar comprando
+cart-checkout = Finalizar compra
+cart-view = Ver carrinho
+cart-remove = Remover
+# $title (String) - product title
+cart-remove-item = Remover { $title }
+cart-decrease = Diminuir quantidade
+cart-increase = Aumentar quantidade
+# $title (String)
+cart-quantity-of = Quantidade de { $title }
+# $price (String) - formatted unit price
+cart-unit-price = { $price } cada
+# $count (Number)
+cart-line-quantity = Quantidade: { $count }
+
+## Discount codes
+promo-label = Cupom de desconto
+promo-apply = Aplicar
+promo-empty = Digite um cupom primeiro.
+promo-free-shipping = Frete grátis
+# $code (String)
+promo-remove-code = Remover cupom { $code }
+promo-unknown = “{ $code }” não é um cupom válido.
+promo-expired = O cupom “{ $code }” expirou.
+promo-minimum = O cupom “{ $code }” exige um valor mínimo de compra maior.
+promo-not-in-market = O cupom “{ $code }” não pode ser usado neste país/região.
+promo-already-applied = O cupom “{ $code }” já foi aplicado.
+promo-not-combinable = O cupom “{ $code }” não é cumulativo com o cupom já aplicado.
+
+## Totals
+totals-subtotal = Subtotal
+totals-discount = Desconto
+totals-shipping = Frete
+totals-shipping-pending = Calculado na finalização da compra
+totals-tax = Impostos
+# $amount (String)
+totals-tax-included = Inclui { $amount } de impostos
+totals-duties = Impostos e taxas de importação
+# $amount (String)
+totals-duties-due = Taxas de importação de aproximadamente { $amount } podem ser cobradas na entrega
+totals-total = Total
+totals-estimate = Estimativa
+
+## Checkout
+checkout-title = Finalizar compra
+checkout-details = Contato e entrega
+checkout-email = E-mail
+# $country (String) - country name
+checkout-shipping-to = País de entrega: { $country }. Para enviar para outro lugar, altere o país/região no topo da página.
+checkout-continue-shipping = Continuar para a entrega
+checkout-shipping = Forma de entrega
+checkout-continue-payment = Continuar para o pagamento
+checkout-payment = Pagamento
+checkout-edit = Alterar
+# $total (String)
+checkout-pay-total = Total a pagar: { $total }
+checkout-place-order = Confirmar pedido
+checkout-out-of-stock = Parte do seu pedido acabou de esgotar. Revise seu carrinho.
+shipping-free = Grátis
+# $min (Number), $max (Number) - business days
+shipping-days = { $min } a { $max } dias úteis
+summary-title = Resumo do pedido
+payment-test-hint = Apenas pagamentos de teste: use o cartão 4242 4242 4242 4242 com qualquer data de validade futura.
+payment-card-number = Número do cartão
+payment-card-expiry = Validade (MM/AA)
+payment-card-cvc = Código de segurança
+payment-declined = Seu cartão foi recusado. Nada foi cobrado; tente outro cartão.
+
+## Address form
+address-first_name = Nome
+address-last_name = Sobrenome
+address-company = Empresa
+address-line1 = Endereço
+address-line2 = Complemento
+address-phone = Telefone
+address-city-city = Cidade
+address-city-post_town = Cidade/localidade
+address-city-suburb = Bairro
+address-city-district = Distrito
+address-region-state = Estado
+address-region-province = Província
+address-region-prefecture = Província
+address-region-county = Condado
+address-region-emirate = Emirado
+address-region-region = Região
+address-region-department = Departamento
+address-region-area = Área
+address-region-do_si = Província/cidade
+address-region-governorate = Governorado
+address-postal-postal_code = CEP
+address-postal-zip_code = Código ZIP
+address-postal-postcode = Código postal
+address-postal-pin = Código postal (PIN)
+address-postal-eircode = Eircode
+address-choose = Selecione…
+# $example (String) - a valid postal code
+address-example = Exemplo: { $example }
+field-optional = (opcional)
+field-required = Este campo é obrigatório.
+field-invalid = Verifique este campo.
+# $max (Number)
+field-too-long = Use no máximo { $max } caracteres.
+# $example (String)
+field-postal-code = Informe um código postal válido, por exemplo: { $example }.
+field-unknown-region = Escolha uma opção da lista.
+field-country-not-served = Esta loja não faz entregas para este país.
+
+## Orders
+order-thanks = Obrigado pelo seu pedido!
+# $number (String)
+order-title = Pedido { $number }
+order-number-label = Número do pedido:
+# $email (String)
+order-email-sent = Enviamos uma confirmação para { $email }.
+order-ship-to = Endereço de entrega
+order-lookup-title = Consultar pedido
+order-lookup-number = Número do pedido
+order-lookup-submit = Consultar pedido
+order-lookup-missing = Informe o número do pedido e o e-mail.
+order-lookup-not-found = Não encontramos nenhum pedido com esse número e e-mail.
+
+## Errors
+error-unreachable = Não foi possível acessar a loja agora. Verifique sua conexão e tente novamente.
+error-not-found = Não encontramos o que você procurava.
+error-generic = Algo deu errado do nosso lado. Tente novamente.
+error-retry = Tentar novamente
+
+## Not found
+not-found-title = Página não encontrada
+not-found-body = A página que você procura não existe ou foi movida.
+not-found-home = Voltar para a loja

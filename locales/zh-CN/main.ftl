@@ -1,0 +1,210 @@
+# Dhow storefront — Chinese (Simplified, China).
+# Every locale has exactly the message ids of en-US (a test checks it).
+
+## Page frame
+skip-to-content = 跳到主要内容
+footer-nav = 商店信息
+
+## Home
+home-featured = 精选商品
+
+## Market selector
+market-country = 国家/地区
+market-language = 语言
+
+## Prices and market terms
+# $amount (String) - a formatted price converted from another currency
+price-approx = 约 { $amount }
+price-was = 原价
+terms-tax-included = 含税
+terms-tax-excluded = 不含税
+terms-duties-paid = 关税和进口税在结账时支付
+terms-duties-due = 收货时可能需要缴纳进口关税
+
+## Products
+product-sold-out = 已售罄
+variant-sold-out = 已售罄
+variant-unavailable = 无法购买
+quantity = 数量
+add-to-cart = 加入购物车
+# $count (Number) - units left in stock
+stock-low = 仅剩 { $count } 件
+# $index (Number), $count (Number)
+gallery-show-image = 查看第 { $index } 张图片（共 { $count } 张）
+
+## Search and collections
+search-label = 搜索商品
+search-placeholder = 搜索
+search-submit = 搜索
+search-all = 全部商品
+# $query (String) - what the shopper searched for
+search-results-for = “{ $query }”的搜索结果
+# $count (Number)
+search-count = { $count ->
+    [0] 没有商品
+   *[other] { $count } 件商品
+}
+search-empty = 没有符合这些筛选条件的商品，请尝试移除部分条件。
+sort-label = 排序方式
+sort-featured = 推荐
+sort-price_asc = 价格从低到高
+sort-price_desc = 价格从高到低
+sort-title_asc = 名称（A–Z）
+sort-newest = 最新上架
+filter-title = 筛选
+filter-collection = 系列
+filter-price = 价格
+# $min (String), $max (String) - formatted prices
+filter-price-range = { $min } 至 { $max }
+filter-price-min = 最低
+filter-price-max = 最高
+filter-apply = 应用
+filter-in-stock = 仅显示有货商品
+filter-clear = 清除筛选条件
+pagination-label = 分页
+pagination-previous = 上一页
+pagination-next = 下一页
+# $page (Number), $pages (Number)
+pagination-status = 第 { $page } 页，共 { $pages } 页
+
+## Cart
+cart-button = 购物车
+# $count (Number) - items in the cart
+cart-count = { $count ->
+    [0] 购物车是空的
+   *[other] 购物车中有 { $count } 件商品
+}
+cart-title = 购物车
+cart-close = 关闭购物车
+cart-empty = 您的购物车是空的。
+cart-continue = 继续购物
+cart-checkout = 去结算
+cart-view = 查看购物车
+cart-remove = 删除
+# $title (String) - product title
+cart-remove-item = 删除 { $title }
+cart-decrease = 减少数量
+cart-increase = 增加数量
+# $title (String)
+cart-quantity-of = { $title } 的数量
+# $price (String) - formatted unit price
+cart-unit-price = 单价 { $price }
+# $count (Number)
+cart-line-quantity = 数量：{ $count }
+
+## Discount codes
+promo-label = 优惠码
+promo-apply = 使用
+promo-empty = 请先输入优惠码。
+promo-free-shipping = 免运费
+# $code (String)
+promo-remove-code = 移除优惠码 { $code }
+promo-unknown = “{ $code }”不是有效的优惠码。
+promo-expired = 优惠码“{ $code }”已过期。
+promo-minimum = 订单金额未达到优惠码“{ $code }”的使用门槛。
+promo-not-in-market = 优惠码“{ $code }”不适用于此国家/地区。
+promo-already-applied = 优惠码“{ $code }”已使用。
+promo-not-combinable = 优惠码“{ $code }”不能与您已使用的优惠码同时使用。
+
+## Totals
+totals-subtotal = 小计
+totals-discount = 优惠
+totals-shipping = 运费
+totals-shipping-pending = 结账时计算
+totals-tax = 税费
+# $amount (String)
+totals-tax-included = 含税费 { $amount }
+totals-duties = 关税和进口税
+# $amount (String)
+totals-duties-due = 收货时可能需要缴纳约 { $amount } 的进口关税
+totals-total = 总计
+totals-estimate = 预估
+
+## Checkout
+checkout-title = 结账
+checkout-details = 联系方式和收货信息
+checkout-email = 电子邮箱
+# $country (String) - country name
+checkout-shipping-to = 配送至 { $country }。如需配送至其他国家/地区，请在页面顶部更改国家/地区。
+checkout-continue-shipping = 继续选择配送方式
+checkout-shipping = 配送方式
+checkout-continue-payment = 继续付款
+checkout-payment = 付款
+checkout-edit = 修改
+# $total (String)
+checkout-pay-total = 应付金额：{ $total }
+checkout-place-order = 提交订单
+checkout-out-of-stock = 您订单中的部分商品刚刚售罄，请检查您的购物车。
+shipping-free = 免费
+# $min (Number), $max (Number) - business days
+shipping-days = { $min }–{ $max } 个工作日
+summary-title = 订单摘要
+payment-test-hint = 仅限测试付款：请使用卡号 4242 4242 4242 4242，有效期填写任意未来日期。
+payment-card-number = 卡号
+payment-card-expiry = 有效期（月/年）
+payment-card-cvc = 安全码
+payment-declined = 您的银行卡被拒绝。未产生任何扣款，请换一张卡重试。
+
+## Address form
+address-first_name = 名
+address-last_name = 姓
+address-company = 公司
+address-line1 = 地址
+address-line2 = 公寓、单元、楼层等
+address-phone = 电话
+address-city-city = 城市
+address-city-post_town = 城镇
+address-city-suburb = 区/镇
+address-city-district = 区
+address-region-state = 州
+address-region-province = 省份
+address-region-prefecture = 都道府县
+address-region-county = 县/郡
+address-region-emirate = 酋长国
+address-region-region = 大区
+address-region-department = 省
+address-region-area = 区域
+address-region-do_si = 道/市
+address-region-governorate = 省
+address-postal-postal_code = 邮政编码
+address-postal-zip_code = 邮政编码（ZIP）
+address-postal-postcode = 邮政编码
+address-postal-pin = 邮政编码（PIN）
+address-postal-eircode = Eircode
+address-choose = 请选择…
+# $example (String) - a valid postal code
+address-example = 例如：{ $example }
+field-optional = （选填）
+field-required = 此项为必填项。
+field-invalid = 请检查此项内容。
+# $max (Number)
+field-too-long = 最多可输入 { $max } 个字符。
+# $example (String)
+field-postal-code = 请输入有效的邮政编码，例如 { $example }。
+field-unknown-region = 请从列表中选择。
+field-country-not-served = 本店不向此国家配送。
+
+## Orders
+order-thanks = 感谢您的订购！
+# $number (String)
+order-title = 订单 { $number }
+order-number-label = 订单号：
+# $email (String)
+order-email-sent = 确认邮件即将发送至 { $email }。
+order-ship-to = 收货地址
+order-lookup-title = 查询订单
+order-lookup-number = 订单号
+order-lookup-submit = 查询订单
+order-lookup-missing = 请输入您的订单号和电子邮箱。
+order-lookup-not-found = 未找到与此订单号和电子邮箱匹配的订单。
+
+## Errors
+error-unreachable = 暂时无法连接到商店。请检查您的网络连接，然后重试。
+error-not-found = 找不到您要查找的内容。
+error-generic = 我们这边出了点问题，请重试。
+error-retry = 重试
+
+## Not found
+not-found-title = 页面未找到
+not-found-body = 您要查找的页面不存在或已被移动。
+not-found-home = 返回商店

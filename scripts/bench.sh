@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmarks with printed figures: the SDK's hot paths, the first page's size, and the
+# storefront in headless Chromium with 4× CPU throttling.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+echo "== SDK"
+cargo bench -p dhow-sdk
+echo "== size of the first page (release build)"
+trunk build --release
+node scripts/size-report.mjs dist
+echo "== storefront in the browser"
+trunk build --release --features bench --dist target/dist-bench
+(cd e2e && node tools/perf.mjs ../target/dist-bench)

@@ -99,7 +99,11 @@ impl PossibleRouteMatch for MarketPrefix {
         let segment = &rest[..end];
         if segment.len() == 2 && segment.bytes().all(|b| b.is_ascii_lowercase()) {
             let (matched, remaining) = path.split_at(end + 1);
-            Some(PartialPathMatch::new(remaining, vec![("market".into(), segment.to_owned())], matched))
+            Some(PartialPathMatch::new(
+                remaining,
+                vec![("market".into(), segment.to_owned())],
+                matched,
+            ))
         } else {
             Some(PartialPathMatch::new(path, Vec::new(), ""))
         }
@@ -121,13 +125,16 @@ fn MarketGate() -> impl IntoView {
     }
 }
 
-
 /// What paths without a route show: the not-found page (and, in benchmark builds, the
 /// benchmark page, which is kept out of the route table of shipped builds).
 #[component]
 fn Fallback() -> impl IntoView {
     #[cfg(feature = "bench")]
-    if leptos_router::hooks::use_location().pathname.get_untracked() == "/bench/cards" {
+    if leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+        == "/bench/cards"
+    {
         return view! { <crate::routes::BenchCards/> }.into_any();
     }
     view! { <NotFound/> }.into_any()

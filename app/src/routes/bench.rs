@@ -16,14 +16,28 @@ pub fn BenchCards() -> impl IntoView {
     let store = use_store();
     let market = use_market().market;
     let query = use_query_map();
-    let count = move || query.with(|q| q.get("n").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1000));
+    let count = move || {
+        query.with(|q| {
+            q.get("n")
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(1000)
+        })
+    };
     let products = RwSignal::new(Vec::<Product>::new());
     let catalog = LocalResource::new(move || {
         let market = market.get();
         let backend = store.store();
         async move {
-            let query = ProductQuery { per_page: 100, ..ProductQuery::default() };
-            backend.backend.products(&market, &query).await.map(|p| p.products).unwrap_or_default()
+            let query = ProductQuery {
+                per_page: 100,
+                ..ProductQuery::default()
+            };
+            backend
+                .backend
+                .products(&market, &query)
+                .await
+                .map(|p| p.products)
+                .unwrap_or_default()
         }
     });
     let render = move |_| {

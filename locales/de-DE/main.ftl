@@ -207,6 +207,13 @@ order-lookup-not-found = Wir konnten keine Bestellung mit dieser Bestellnummer u
 error-unreachable = Der Shop ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.
 error-not-found = Wir konnten nicht finden, wonach Sie gesucht haben.
 error-generic = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.
+# $count (Number) - how many can still be bought
+error-out-of-stock = { $count ->
+    [0] Leider ist dieser Artikel gerade ausverkauft.
+    [one] Leider ist nur noch ein Stück auf Lager.
+   *[other] Leider sind nur noch { $count } Stück auf Lager.
+}
+error-conflict = Ihr Warenkorb wurde in einem anderen Fenster geändert. Wir haben ihn neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.
 error-retry = Erneut versuchen
 
 ## Not found

@@ -207,6 +207,13 @@ order-lookup-not-found = We couldn't find an order with this number and email.
 error-unreachable = We can't reach the store right now. Check your connection and try again.
 error-not-found = We couldn't find what you were looking for.
 error-generic = Something went wrong on our side. Please try again.
+# $count (Number) - how many can still be bought
+error-out-of-stock = { $count ->
+    [0] Sorry, this item just sold out.
+    [one] Sorry, only one is left in stock.
+   *[other] Sorry, only { $count } are left in stock.
+}
+error-conflict = Your cart changed in another window. We've reloaded it; please check it and try again.
 error-retry = Try again
 
 ## Not found

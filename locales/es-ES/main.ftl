@@ -207,6 +207,13 @@ order-lookup-not-found = No hemos encontrado ningún pedido con este número y e
 error-unreachable = No podemos conectar con la tienda en este momento. Comprueba tu conexión y vuelve a intentarlo.
 error-not-found = No hemos encontrado lo que buscabas.
 error-generic = Algo ha fallado por nuestra parte. Vuelve a intentarlo.
+# $count (Number) - how many can still be bought
+error-out-of-stock = { $count ->
+    [0] Lo sentimos, este artículo se acaba de agotar.
+    [one] Lo sentimos, solo queda una unidad.
+   *[other] Lo sentimos, solo quedan { $count } unidades.
+}
+error-conflict = Tu cesta ha cambiado en otra ventana. La hemos vuelto a cargar: revísala e inténtalo de nuevo.
 error-retry = Volver a intentarlo
 
 ## Not found

@@ -208,6 +208,13 @@ order-lookup-not-found = Aucune commande ne correspond à ce numéro et à cette
 error-unreachable = Impossible de joindre la boutique pour le moment. Vérifiez votre connexion et réessayez.
 error-not-found = Nous n’avons pas trouvé ce que vous cherchez.
 error-generic = Une erreur s’est produite de notre côté. Veuillez réessayer.
+# $count (Number) - how many can still be bought
+error-out-of-stock = { $count ->
+    [0] Désolé, cet article vient d’être épuisé.
+    [one] Désolé, il n’en reste qu’un en stock.
+   *[other] Désolé, il n’en reste que { $count } en stock.
+}
+error-conflict = Votre panier a été modifié dans une autre fenêtre. Nous l’avons rechargé : vérifiez-le et réessayez.
 error-retry = Réessayer
 
 ## Not found

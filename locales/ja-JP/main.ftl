@@ -202,6 +202,12 @@ order-lookup-not-found = このご注文番号とメールアドレスに一致�
 error-unreachable = 現在ストアに接続できません。通信環境をご確認のうえ、もう一度お試しください。
 error-not-found = お探しの情報が見つかりませんでした。
 error-generic = 申し訳ありません。システムでエラーが発生しました。もう一度お試しください。
+# $count (Number) - how many can still be bought
+error-out-of-stock = { $count ->
+    [0] 申し訳ありません。この商品はただいま売り切れました。
+   *[other] 申し訳ありません。在庫は残り{ $count }点です。
+}
+error-conflict = 別のウィンドウでカートが変更されました。カートを再読み込みしましたので、内容をご確認のうえもう一度お試しください。
 error-retry = もう一度試す
 
 ## Not found

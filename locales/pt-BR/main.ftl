@@ -208,6 +208,13 @@ order-lookup-not-found = Não encontramos nenhum pedido com esse número e e-mai
 error-unreachable = Não foi possível acessar a loja agora. Verifique sua conexão e tente novamente.
 error-not-found = Não encontramos o que você procurava.
 error-generic = Algo deu errado do nosso lado. Tente novamente.
+# $count (Number) - how many can still be bought
+error-out-of-stock = { $count ->
+    [0] Desculpe, este item acabou de esgotar.
+    [one] Desculpe, resta apenas uma unidade em estoque.
+   *[other] Desculpe, restam apenas { $count } unidades em estoque.
+}
+error-conflict = Seu carrinho foi alterado em outra janela. Nós o recarregamos; confira e tente novamente.
 error-retry = Tentar novamente
 
 ## Not found

@@ -202,6 +202,12 @@ order-lookup-not-found = 未找到与此订单号和电子邮箱匹配的订单�
 error-unreachable = 暂时无法连接到商店。请检查您的网络连接，然后重试。
 error-not-found = 找不到您要查找的内容。
 error-generic = 我们这边出了点问题，请重试。
+# $count (Number) - how many can still be bought
+error-out-of-stock = { $count ->
+    [0] 抱歉，该商品刚刚售罄。
+   *[other] 抱歉，库存仅剩 { $count } 件。
+}
+error-conflict = 您的购物车已在另一个窗口中更改。我们已重新加载，请检查后重试。
 error-retry = 重试
 
 ## Not found

@@ -302,3 +302,105 @@ pub fn provide_cart() -> UseCart {
 pub fn use_cart() -> UseCart {
     expect_context::<UseCart>()
 }
+
+#[cfg(test)]
+mod tests {
+    use dhow_sdk::model::{CartTotals, Figure, Price, ProductOption};
+    use dhow_sdk::{Currency, DutyTerms, MarketId, ProductId, VariantId};
+
+    use super::*;
+
+    fn usd(minor: i64) -> Money {
+        Money::from_minor(minor, Currency::USD)
+    }
+
+    fn product(price: Money) -> (Product, Variant) {
+        let variant = Variant {
+            id: VariantId::from("mug-white"),
+            title: "White".into(),
+            sku: None,
+            options: vec!["White".into()],
+            price: Price {
+                amount: price,
+                compare_at: None,
+                tax_included: false,
+                converted: false,
+            },
+            available: true,
+            stock: Some(5),
+        };
+        let product = Product {
+            id: ProductId::from("mug"),
+            handle: "mug".into(),
+            title: "Mug".into(),
+            description: String::new(),
+            images: Vec::new(),
+            options: vec![ProductOption {
+                name: "Colour".into(),
+                values: vec!["White".into()],
+            }],
+            variants: vec![variant.clone()],
+            collections: Vec::new(),
+            tags: Vec::new(),
+        };
+        (product, variant)
+    }
+
+    fn cart_with_shipping() -> Cart {
+        let mut totals = CartTotals::zero(Currency::USD, false, DutyTerms::PaidAtCheckout);
+        totals.shipping = Some(Figure::final_(usd(990)));
+        totals.total = Figure::final_(usd(990));
+        Cart {
+            id: CartId::from("c1"),
+            market: MarketId::from("us"),
+            currency: Currency::USD,
+            lines: Vec::new(),
+            discounts: Vec::new(),
+            email: None,
+            shipping_address: None,
+            billing_address: None,
+            shipping_option: None,
+            totals,
+        }
+    }
+
+    #[test]
+    fn an_added_variant_shows_at_once_with_estimated_totals() {
+        let mut cart = cart_with_shipping();
+        let (product, variant) = product(usd(1790));
+        assert!(optimistic_add(&mut cart, &product, &variant, 2));
+        assert_eq!(cart.item_count(), 2);
+        assert!(cart.lines[0].id.as_str().starts_with("pending-"));
+        assert_eq!(cart.totals.subtotal.amount, usd(3580));
+        // The total moves by what was added; the shipping already in it stays.
+        assert_eq!(cart.totals.total.amount, usd(4570));
+        assert!(cart.totals.total.estimate && cart.totals.subtotal.estimate);
+
+        assert!(optimistic_add(&mut cart, &product, &variant, 1));
+        assert_eq!(cart.lines.len(), 1);
+        assert_eq!(cart.lines[0].quantity, 3);
+        assert_eq!(cart.totals.total.amount, usd(6360));
+    }
+
+    #[test]
+    fn a_price_in_another_currency_is_not_guessed() {
+        let mut cart = cart_with_shipping();
+        let (product, variant) = product(Money::from_minor(1690, Currency::EUR));
+        assert!(!optimistic_add(&mut cart, &product, &variant, 1));
+        assert!(cart.lines.is_empty());
+        assert!(!cart.totals.total.estimate);
+    }
+
+    #[test]
+    fn quantity_zero_hides_the_line() {
+        let mut cart = cart_with_shipping();
+        let (product, variant) = product(usd(1790));
+        optimistic_add(&mut cart, &product, &variant, 1);
+        let line = cart.lines[0].id.clone();
+        assert!(optimistic_quantity(&mut cart, &line, 0));
+        assert!(cart.lines.is_empty());
+        assert_eq!(cart.totals.subtotal.amount, usd(0));
+        assert_eq!(cart.totals.total.amount, usd(990));
+        assert!(!optimistic_quantity(&mut cart, &LineId::from("gone"), 3));
+    }
+}

@@ -15,10 +15,14 @@ pub fn ErrorNotice(
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let key = match &error {
-        Error::Network { .. } | Error::Timeout => "error-unreachable",
-        Error::NotFound { .. } => "error-not-found",
-        _ => "error-generic",
+    let message = move || match &error {
+        Error::Network { .. } | Error::Timeout => i18n.t("error-unreachable"),
+        Error::NotFound { .. } => i18n.t("error-not-found"),
+        Error::OutOfStock { available, .. } => {
+            i18n.t_with("error-out-of-stock", &[("count", (*available).into())])
+        }
+        Error::Conflict { .. } => i18n.t("error-conflict"),
+        _ => i18n.t("error-generic"),
     };
     let retry = on_retry.map(|retry| {
         view! {
@@ -29,7 +33,7 @@ pub fn ErrorNotice(
     });
     view! {
         <div class="dhow-error" role="alert" part="error">
-            <p>{move || i18n.t(key)}</p>
+            <p>{message}</p>
             {retry}
         </div>
     }

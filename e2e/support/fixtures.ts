@@ -1,13 +1,14 @@
 // Shared test fixtures: every page fails its test on a console error or an uncaught exception
-// (a CSP violation, a wasm trap, a 404 for an asset).
+// (a CSP violation, a wasm trap, a 404 for an asset), except errors a test declares expected.
 import { expect, test as base } from '@playwright/test';
 
-export const test = base.extend<{ failOnConsoleErrors: void }>({
+export const test = base.extend<{ allowedConsoleErrors: RegExp[]; failOnConsoleErrors: void }>({
+  allowedConsoleErrors: [[], { option: true }],
   failOnConsoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, allowedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(msg.text());
+        if (msg.type() === 'error' && !allowedConsoleErrors.some((re) => re.test(msg.text()))) errors.push(msg.text());
       });
       page.on('pageerror', (err) => errors.push(err.message));
       await use();

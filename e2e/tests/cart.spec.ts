@@ -110,3 +110,31 @@ test('unknown products and markets get the not-found page', async ({ page }) => 
   await page.goto('/zz/products/wool-overcoat');
   await expect(page.getByRole('heading', { level: 1, name: en('not-found-title') })).toBeVisible();
 });
+
+test('an update the store refuses is rolled back with the reason', async ({ page }) => {
+  // Two candles are left in stock: asking for a third shows at once, then rolls back.
+  await openProduct(page, US, 'cedar-fig-soy-candle');
+  const drawer = await addToCart(page, US);
+  await drawer.getByRole('button', { name: en('cart-increase') }).click();
+  await expect(page.locator('.dhow-cart-button__count')).toHaveText('2');
+  await drawer.getByRole('button', { name: en('cart-increase') }).click();
+  await expect(drawer.getByRole('alert').filter({ hasText: 'Sorry, only 2 are left in stock.' })).toBeVisible();
+  await expect(page.locator('.dhow-cart-button__count')).toHaveText('2');
+  await expect(drawer.getByRole('spinbutton', { name: en('quantity') })).toHaveValue('2');
+});
+
+test.describe('when the store is down', () => {
+  // The browser logs the refused request itself.
+  test.use({ allowedConsoleErrors: [/ERR_CONNECTION_REFUSED/] });
+
+test('a store that cannot be reached is explained, and retrying recovers', async ({ page }) => {
+  let offline = true;
+  await page.route('**/catalog.json', (route) => (offline ? route.abort('connectionrefused') : route.continue()));
+  await page.goto('/');
+  const failure = page.getByRole('alert');
+  await expect(failure).toContainText(en('error-unreachable'));
+  offline = false;
+  await failure.getByRole('button', { name: en('error-retry') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: en('home-featured') })).toBeVisible();
+});
+});

@@ -7,6 +7,7 @@ footer-nav = معلومات المتجر
 
 ## Home
 home-featured = منتجات مميزة
+home-collections = تسوّق حسب المجموعة
 
 ## Market selector
 market-country = البلد/المنطقة

@@ -7,6 +7,7 @@ footer-nav = Shop-Informationen
 
 ## Home
 home-featured = Ausgewählte Produkte
+home-collections = Kollektionen entdecken
 
 ## Market selector
 market-country = Land/Region

@@ -7,6 +7,7 @@ footer-nav = Store information
 
 ## Home
 home-featured = Featured products
+home-collections = Shop by collection
 
 ## Market selector
 market-country = Country/region

@@ -7,6 +7,7 @@ footer-nav = Información de la tienda
 
 ## Home
 home-featured = Productos destacados
+home-collections = Compra por colección
 
 ## Market selector
 market-country = País/región

@@ -7,6 +7,7 @@ footer-nav = Informations sur la boutique
 
 ## Home
 home-featured = Produits phares
+home-collections = Nos collections
 
 ## Market selector
 market-country = Pays/région

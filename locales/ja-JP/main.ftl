@@ -7,6 +7,7 @@ footer-nav = ショップ情報
 
 ## Home
 home-featured = おすすめ商品
+home-collections = コレクションから探す
 
 ## Market selector
 market-country = 国/地域

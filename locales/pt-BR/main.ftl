@@ -7,6 +7,7 @@ footer-nav = Informações da loja
 
 ## Home
 home-featured = Produtos em destaque
+home-collections = Compre por coleção
 
 ## Market selector
 market-country = País/região

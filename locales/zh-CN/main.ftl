@@ -7,6 +7,7 @@ footer-nav = 商店信息
 
 ## Home
 home-featured = 精选商品
+home-collections = 按系列选购
 
 ## Market selector
 market-country = 国家/地区

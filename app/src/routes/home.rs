@@ -5,7 +5,7 @@ use dhow_sdk::model::ProductQuery;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::components::catalog::ProductGrid;
+use crate::components::catalog::{CollectionList, ProductGrid};
 use crate::components::layout::ErrorNotice;
 use crate::hooks::use_market;
 use crate::i18n::use_i18n;
@@ -35,6 +35,11 @@ pub fn Home() -> impl IntoView {
                 .map(|page| page.products)
         }
     });
+    let collections = LocalResource::new(move || {
+        let market = market.get();
+        let backend = store.store();
+        async move { backend.backend.collections(&market).await }
+    });
     view! {
         <section class="dhow-section" aria-labelledby="featured-heading">
             <h1 id="featured-heading" class="dhow-section__title">{move || i18n.t("home-featured")}</h1>
@@ -48,6 +53,15 @@ pub fn Home() -> impl IntoView {
                     }
                 })}
             </Suspense>
+        </section>
+        <section class="dhow-section" aria-labelledby="collections-heading">
+            <h2 id="collections-heading" class="dhow-section__subtitle">{move || i18n.t("home-collections")}</h2>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    // A missing list of collections is not worth an error: the products above show it.
+                    collections.await.ok().map(|list| view! { <CollectionList collections=list/> })
+                })}
+            </Transition>
         </section>
     }
 }

@@ -1,11 +1,13 @@
-//! Catalog components: product cards and grids, gallery, variant picker, search filters.
+//! Catalog components: collection cards, product cards and grids, gallery, variant picker, search filters.
 
+mod collection_list;
 mod facet_filters;
 mod gallery;
 mod product_card;
 mod product_grid;
 mod variant_picker;
 
+pub use collection_list::CollectionList;
 pub use facet_filters::FacetFilters;
 pub use gallery::Gallery;
 pub use product_card::ProductCard;

@@ -11,6 +11,9 @@ use crate::i18n::use_i18n;
 pub fn ProductCard(
     /// The product, priced for the current market.
     product: Product,
+    /// Load the image at once (cards in the first screenful); others load as they scroll in.
+    #[prop(optional)]
+    eager: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/products/{}", product.handle);
@@ -22,7 +25,7 @@ pub fn ProductCard(
             <a class="dhow-product-card__link" href=href>
                 {image.map(|img| view! {
                     <img class="dhow-product-card__image" part="image" src=img.url alt=img.alt
-                        width=img.width height=img.height loading="lazy" decoding="async"/>
+                        width=img.width height=img.height loading=if eager { "eager" } else { "lazy" } decoding="async"/>
                 })}
                 <h3 class="dhow-product-card__title" part="title">{product.title.clone()}</h3>
             </a>

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 
 use super::ProductCard;
 
+/// Cards whose images load at once: about the first screenful on a wide screen.
+const EAGER_CARDS: usize = 8;
+
 /// Products as a grid of cards, keyed by id so re-pricing updates cards in place.
 #[component]
 pub fn ProductGrid(
@@ -15,9 +18,11 @@ pub fn ProductGrid(
     view! {
         <ul class="dhow-product-grid" part="product-grid">
             <For
-                each=move || products.get()
-                key=|p| (p.id.clone(), p.variants.first().map(|v| v.price.amount))
-                children=|product| view! { <li><ProductCard product=product/></li> }
+                each=move || products.get().into_iter().enumerate()
+                key=|(_, p)| (p.id.clone(), p.variants.first().map(|v| v.price.amount))
+                children=|(index, product)| view! {
+                    <li><ProductCard product=product eager=index < EAGER_CARDS/></li>
+                }
             />
         </ul>
     }

@@ -2,6 +2,9 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = 4173;
+// Set DHOW_BASE_URL to test a storefront that is already running (for example `scripts/serve.sh`);
+// otherwise dist/ is served here.
+const external = process.env.DHOW_BASE_URL;
 
 export default defineConfig({
   testDir: './tests',
@@ -13,7 +16,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: external || `http://127.0.0.1:${PORT}`,
     locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -24,10 +27,12 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node serve.mjs ../dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: `node serve.mjs ../dist ${PORT}`,
+        url: `http://127.0.0.1:${PORT}/index.html`,
+        reuseExistingServer: false,
+        stdout: 'ignore',
+      },
 });

@@ -45,7 +45,8 @@ fi
 
 # Node tools for the browser tests and wasm-opt (binaryen from npm: Debian's is too old and
 # silently breaks the app). Reinstalled only when the lockfile changes.
-if ! cmp -s e2e/package-lock.json e2e/node_modules/.package-lock.json 2>/dev/null; then
+if ! cmp -s e2e/package-lock.json e2e/node_modules/.dhow-installed-lock 2>/dev/null; then
   say "installing e2e dependencies"
   (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  cp e2e/package-lock.json e2e/node_modules/.dhow-installed-lock
 fi

@@ -214,18 +214,11 @@ fn bench_conversion() {
 
 fn bench_addresses() {
     let a = |country: &str, line1: &str, city: &str, region: Option<&str>, postal: Option<&str>| {
-        Address {
-            first_name: "Sam".into(),
-            last_name: "Rivera".into(),
-            company: None,
-            line1: line1.into(),
-            line2: None,
-            city: city.into(),
-            region: region.map(Into::into),
-            postal_code: postal.map(Into::into),
-            country: cc(country),
-            phone: Some("+1 555 0100".into()),
-        }
+        let mut address =
+            Address::new("Sam", "Rivera", line1, city, cc(country)).with_phone("+1 555 0100");
+        address.region = region.map(Into::into);
+        address.postal_code = postal.map(Into::into);
+        address
     };
     let samples = [
         a(

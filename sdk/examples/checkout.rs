@@ -40,18 +40,10 @@ fn sample_address(country: CountryCode) -> Option<Address> {
         "CN" => ("1 Chang'an Avenue", "Beijing", Some("BJ"), Some("100006")),
         _ => return None,
     };
-    Some(Address {
-        first_name: "Sam".into(),
-        last_name: "Rivera".into(),
-        company: None,
-        line1: line1.into(),
-        line2: None,
-        city: city.into(),
-        region: region.map(Into::into),
-        postal_code: postal.map(Into::into),
-        country,
-        phone: None,
-    })
+    let mut address = Address::new("Sam", "Rivera", line1, city, country);
+    address.region = region.map(Into::into);
+    address.postal_code = postal.map(Into::into);
+    Some(address)
 }
 
 /// The market named by `--market <id>` (or `--market=<id>`), or the store's default.

@@ -42,18 +42,12 @@ fn address(
     region: Option<&str>,
     postal: Option<&str>,
 ) -> Address {
-    Address {
-        first_name: "Noor".into(),
-        last_name: "Haddad".into(),
-        company: None,
-        line1: line1.into(),
-        line2: None,
-        city: city.into(),
-        region: region.map(Into::into),
-        postal_code: postal.map(Into::into),
-        country: CountryCode::parse(country).expect("country"),
-        phone: Some("+1 555 0100".into()),
-    }
+    let country = CountryCode::parse(country).expect("country");
+    let mut address =
+        Address::new("Noor", "Haddad", line1, city, country).with_phone("+1 555 0100");
+    address.region = region.map(Into::into);
+    address.postal_code = postal.map(Into::into);
+    address
 }
 
 fn fixture(market: &str, search: &str, address: Address) -> ContractFixture {

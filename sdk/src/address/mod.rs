@@ -198,6 +198,59 @@ pub struct Address {
     pub phone: Option<String>,
 }
 
+impl Address {
+    /// An address with a name, the first line and the city; add the other fields with the
+    /// `with_` methods.
+    ///
+    /// ```
+    /// use dhow_sdk::address::{validate, Address, CountryCode};
+    ///
+    /// let us = CountryCode::parse("US").unwrap();
+    /// let address = Address::new("Ada", "Lovelace", "350 Fifth Avenue", "New York", us)
+    ///     .with_region("NY")
+    ///     .with_postal_code("10118");
+    /// assert!(validate(&address).is_ok());
+    /// ```
+    pub fn new(
+        first_name: impl Into<String>,
+        last_name: impl Into<String>,
+        line1: impl Into<String>,
+        city: impl Into<String>,
+        country: CountryCode,
+    ) -> Address {
+        Address {
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+            company: None,
+            line1: line1.into(),
+            line2: None,
+            city: city.into(),
+            region: None,
+            postal_code: None,
+            country,
+            phone: None,
+        }
+    }
+
+    /// The same address with a region (state, province, prefecture) code.
+    pub fn with_region(mut self, region: impl Into<String>) -> Address {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// The same address with a postal code.
+    pub fn with_postal_code(mut self, postal_code: impl Into<String>) -> Address {
+        self.postal_code = Some(postal_code.into());
+        self
+    }
+
+    /// The same address with a phone number.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Address {
+        self.phone = Some(phone.into());
+        self
+    }
+}
+
 /// One field of an [`Address`] form; its [`name`](AddressField::name) is the field's name in the
 /// model and in [`FieldError::field`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use crate::local::LocalBackend;
 use crate::local::clock::unique_token;
 use crate::local::pricing;
 use crate::local::state::{StoredCart, StoredLine};
-use crate::local::totals::{self, Context};
+use crate::local::totals;
 use crate::market::Market;
 use crate::model::Cart;
 use crate::money::MoneyError;
@@ -188,12 +188,7 @@ impl LocalBackend {
             .filter_map(|c| totals::find_promotion(&self.data, c))
             .collect();
         let today = self.clock.now().date();
-        let ctx = Context {
-            data: &self.data,
-            index: &self.index,
-            market: &market,
-            today: &today,
-        };
+        let ctx = self.context(&market, &today);
         totals::check_promotion(&ctx, rule, priced.totals.subtotal.amount, &others)
             .map_err(rejected)?;
         cart.codes = priced.codes;

@@ -208,16 +208,21 @@ impl LocalBackend {
         Ok(market)
     }
 
+    /// What pricing needs: the catalog, its index, the market and today's date.
+    fn context<'a>(&'a self, market: &'a Market, today: &'a str) -> Context<'a> {
+        Context {
+            data: &self.data,
+            index: &self.index,
+            market,
+            today,
+        }
+    }
+
     /// Prices a stored cart in its market.
     fn price(&self, cart: &StoredCart) -> Result<(Market, PricedCart)> {
         let market = self.market_by_id(cart.market.as_str(), &cart.locale)?;
         let today = self.clock.now().date();
-        let ctx = Context {
-            data: &self.data,
-            index: &self.index,
-            market: &market,
-            today: &today,
-        };
+        let ctx = self.context(&market, &today);
         let priced = totals::price_cart(&ctx, cart)?;
         Ok((market, priced))
     }

@@ -53,18 +53,11 @@ fn address(
     region: Option<&str>,
     postal: Option<&str>,
 ) -> Address {
-    Address {
-        first_name: "Sam".into(),
-        last_name: "Rivera".into(),
-        company: None,
-        line1: line1.into(),
-        line2: None,
-        city: city.into(),
-        region: region.map(Into::into),
-        postal_code: postal.map(Into::into),
-        country: CountryCode::parse(country).expect("country"),
-        phone: None,
-    }
+    let country = CountryCode::parse(country).expect("country");
+    let mut address = Address::new("Sam", "Rivera", line1, city, country);
+    address.region = region.map(Into::into);
+    address.postal_code = postal.map(Into::into);
+    address
 }
 
 /// Valid addresses in the fixture's countries, by market id; several per country where the

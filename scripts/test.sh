@@ -16,6 +16,9 @@ step "clippy (wasm32)"
 cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "Rust tests"
 cargo test --workspace
+step "browser unit tests (wasm-bindgen-test in headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --target wasm32-unknown-unknown -p dhow-app --test web
 step "trunk build --release"
 trunk build --release
 step "size report"

@@ -1,5 +1,6 @@
 // The first page: the shell paints, the app takes over, products and exact prices show.
 import { expect, test } from '../support/fixtures';
+import { msg } from '../support/messages';
 
 test('home lists products with prices formatted by Intl', async ({ page }) => {
   await page.goto('/');
@@ -35,4 +36,18 @@ test('runs under a strict Content-Security-Policy', async ({ page }) => {
   // No inline script anywhere in the document.
   const inline = await page.locator('script:not([src])').count();
   expect(inline).toBe(0);
+});
+
+test('the language changes on its own, the market stays', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.dhow-product-card').first()).toBeVisible();
+  await page.getByLabel(msg('en-US', 'market-language')).selectOption('fr-FR');
+  await expect(page.getByRole('heading', { level: 1, name: msg('fr-FR', 'home-featured') })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr-FR');
+  // Still the US market: dollars, formatted the French way.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('.dhow-product-card .dhow-price__amount').first()).toHaveText(/^\d[\d\u202f ]*,\d{2}\s\$US$/);
+  // The choice is remembered on the next visit.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: msg('fr-FR', 'home-featured') })).toBeVisible();
 });

@@ -79,16 +79,26 @@ impl UseCart {
     {
         let this = *self;
         async move {
-            let store = this.store.get_value();
-            let id = this.ensure_cart(&store).await?;
-            this.pending.update(|n| *n += 1);
-            let result = op(store, id).await;
-            this.pending.update(|n| *n = n.saturating_sub(1));
+            let result = this.call(op).await;
             if let Ok(cart) = &result {
                 this.accept(cart.clone());
             }
             result
         }
+    }
+
+    /// Runs a backend call on the cart (creating the cart first if there is none yet).
+    async fn call<F, Fut>(self, op: F) -> Result<Cart, Error>
+    where
+        F: FnOnce(Rc<Store>, CartId) -> Fut,
+        Fut: Future<Output = Result<Cart, Error>>,
+    {
+        let store = self.store.get_value();
+        let id = self.ensure_cart(&store).await?;
+        self.pending.update(|n| *n += 1);
+        let result = op(store, id).await;
+        self.pending.update(|n| *n = n.saturating_sub(1));
+        result
     }
 
     /// Forgets the cart (after its order was placed): the next add starts a new one.
@@ -131,12 +141,14 @@ impl UseCart {
         let seq = self.issued.get_value() + 1;
         self.issued.set_value(seq);
         let this = *self;
-        let update = self.update(op);
         spawn_local(async move {
-            match update.await {
-                // A newer update is on its way: its answer wins.
+            match this.call(op).await {
+                // A newer update is on its way: its answer wins, this one is not shown.
                 Ok(_) if this.issued.get_value() != seq => {}
-                Ok(_) => this.error.set(None),
+                Ok(cart) => {
+                    this.accept(cart);
+                    this.error.set(None);
+                }
                 Err(error) => {
                     this.error.set(Some(error));
                     this.reload();

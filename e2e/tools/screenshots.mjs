@@ -1,6 +1,7 @@
 // Screenshots of the storefront's pages in several markets and widths, for looking at the design.
 // Usage (with dist/ served, e.g. `node serve.mjs ../dist 4173`):
 //   node tools/screenshots.mjs [base-url] [out-dir] [path ...]
+// THEME=/theme/boutique.css swaps the default theme's stylesheet for another one.
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
@@ -19,9 +20,17 @@ for (const width of [1280, 375]) {
   const page = await browser.newPage({ viewport: { width, height: width > 800 ? 900 : 812 } });
   for (const path of pages) {
     await page.goto(base + path);
+    if (process.env.THEME) {
+      await page.evaluate((href) => {
+        document.querySelector('link[href*="default-"]')?.remove();
+        const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+        document.head.append(link);
+      }, process.env.THEME);
+    }
     await page.waitForSelector('main:not([aria-busy])');
     await page.waitForLoadState('networkidle');
-    const name = `${width}${path.replace(/[^a-z0-9]+/gi, '_')}.png`;
+    const theme = process.env.THEME ? process.env.THEME.replace(/\W+/g, '_') : '';
+    const name = `${width}${theme}${path.replace(/[^a-z0-9]+/gi, '_')}.png`;
     await page.screenshot({ path: `${out}/${name}`, fullPage: true });
     console.log(`${out}/${name}`);
   }

@@ -81,7 +81,8 @@ export async function fillCheckout(page: Page, market: Market, email = 'shopper@
   await page.getByLabel(msg(l, 'checkout-email')).fill(email);
   for (const [label, value, kind] of market.address) {
     // Labels of optional fields end in "(optional)": match the start of the label.
-    const field = page.getByLabel(new RegExp(`^${escapeRegExp(msg(l, label))}`));
+    const shipping = page.locator('.dhow-address-form').first();
+    const field = shipping.getByLabel(new RegExp(`^${escapeRegExp(msg(l, label))}`));
     if (kind === 'select') await field.selectOption(value);
     else await field.fill(value);
   }

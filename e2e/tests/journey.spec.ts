@@ -65,3 +65,24 @@ test('CH: francs converted from euros with cash rounding to 0.05', async ({ page
   const cents = Math.round(Number(total.replace(/[^\d.,]/g, '').replace(/[’']/g, '').replace(',', '.')) * 100);
   expect(cents % 5).toBe(0);
 });
+
+test('DE: billing address in another country than the shipping address', async ({ page }) => {
+  const l = DE.locale;
+  await openProduct(page, DE, 'leather-luggage-tag');
+  const drawer = await addToCart(page, DE);
+  await drawer.getByRole('button', { name: msg(l, 'cart-checkout'), exact: true }).click();
+  await page.getByLabel(msg(l, 'checkout-bill-to-shipping')).uncheck();
+  await page.getByLabel(msg(l, 'checkout-billing-country')).selectOption('GB');
+  // The billing form follows the United Kingdom's format.
+  await page.locator('#billing-first_name').fill('Tom');
+  await page.locator('#billing-last_name').fill('Baker');
+  await page.locator('#billing-line1').fill('10 Downing Street');
+  await page.locator('#billing-city').fill('London');
+  await page.locator('#billing-postal_code').fill('sw1a2aa');
+  await fillCheckout(page, DE);
+  await payAndPlace(page, DE);
+  await expect(page.getByRole('heading', { level: 1, name: msg(l, 'order-thanks') })).toBeVisible();
+  const billed = page.locator('address').last();
+  await expect(billed).toContainText('SW1A 2AA London');
+  await expect(billed).toContainText('Vereinigtes Königreich');
+});

@@ -142,6 +142,9 @@ checkout-details = بيانات الاتصال والتوصيل
 checkout-email = البريد الإلكتروني
 # $country (String) - country name
 checkout-shipping-to = الشحن إلى { $country }. للشحن إلى وجهة أخرى، يُرجى تغيير البلد/المنطقة من أعلى الصفحة.
+checkout-bill-to-shipping = عنوان الفاتورة هو نفسه عنوان الشحن
+checkout-billing-address = عنوان الفاتورة
+checkout-billing-country = بلد/منطقة عنوان الفاتورة
 checkout-continue-shipping = المتابعة إلى الشحن
 checkout-shipping = طريقة الشحن
 checkout-continue-payment = المتابعة إلى الدفع

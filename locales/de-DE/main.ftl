@@ -132,6 +132,9 @@ checkout-details = Kontakt und Lieferung
 checkout-email = E-Mail-Adresse
 # $country (String) - country name
 checkout-shipping-to = Lieferland: { $country }. Für eine Lieferung in ein anderes Land ändern Sie oben auf der Seite das Land bzw. die Region.
+checkout-bill-to-shipping = Rechnungsadresse wie Lieferadresse
+checkout-billing-address = Rechnungsadresse
+checkout-billing-country = Land/Region der Rechnungsadresse
 checkout-continue-shipping = Weiter zum Versand
 checkout-shipping = Versandart
 checkout-continue-payment = Weiter zur Zahlung

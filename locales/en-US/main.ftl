@@ -132,6 +132,9 @@ checkout-details = Contact and delivery
 checkout-email = Email
 # $country (String) - country name
 checkout-shipping-to = Shipping to { $country }. To ship elsewhere, change the country/region at the top of the page.
+checkout-bill-to-shipping = Bill to the shipping address
+checkout-billing-address = Billing address
+checkout-billing-country = Country/region of the billing address
 checkout-continue-shipping = Continue to shipping
 checkout-shipping = Shipping method
 checkout-continue-payment = Continue to payment

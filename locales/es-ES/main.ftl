@@ -132,6 +132,9 @@ checkout-details = Contacto y entrega
 checkout-email = Correo electrónico
 # $country (String) - country name
 checkout-shipping-to = Envío a { $country }. Para enviar a otro destino, cambia el país o la región en la parte superior de la página.
+checkout-bill-to-shipping = Usar la dirección de envío para la facturación
+checkout-billing-address = Dirección de facturación
+checkout-billing-country = País/región de la dirección de facturación
 checkout-continue-shipping = Continuar con el envío
 checkout-shipping = Método de envío
 checkout-continue-payment = Continuar con el pago

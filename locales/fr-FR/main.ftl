@@ -133,6 +133,9 @@ checkout-details = Coordonnées et livraison
 checkout-email = Adresse e-mail
 # $country (String) - country name
 checkout-shipping-to = Pays de livraison : { $country }. Pour livrer ailleurs, changez de pays/région en haut de la page.
+checkout-bill-to-shipping = Adresse de facturation identique à l’adresse de livraison
+checkout-billing-address = Adresse de facturation
+checkout-billing-country = Pays/région de l’adresse de facturation
 checkout-continue-shipping = Continuer vers la livraison
 checkout-shipping = Mode de livraison
 checkout-continue-payment = Continuer vers le paiement

@@ -127,6 +127,9 @@ checkout-details = 連絡先とお届け先
 checkout-email = メールアドレス
 # $country (String) - country name
 checkout-shipping-to = お届け先の国/地域：{ $country }。別の国/地域へお届けする場合は、ページ上部で国/地域を変更してください。
+checkout-bill-to-shipping = 請求先住所は配送先住所と同じ
+checkout-billing-address = 請求先住所
+checkout-billing-country = 請求先の国/地域
 checkout-continue-shipping = 配送方法の選択へ進む
 checkout-shipping = 配送方法
 checkout-continue-payment = お支払いへ進む

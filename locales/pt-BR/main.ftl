@@ -133,6 +133,9 @@ checkout-details = Contato e entrega
 checkout-email = E-mail
 # $country (String) - country name
 checkout-shipping-to = País de entrega: { $country }. Para enviar para outro lugar, altere o país/região no topo da página.
+checkout-bill-to-shipping = Usar o endereço de entrega para a cobrança
+checkout-billing-address = Endereço de cobrança
+checkout-billing-country = País/região do endereço de cobrança
 checkout-continue-shipping = Continuar para a entrega
 checkout-shipping = Forma de entrega
 checkout-continue-payment = Continuar para o pagamento

@@ -127,6 +127,9 @@ checkout-details = 联系方式和收货信息
 checkout-email = 电子邮箱
 # $country (String) - country name
 checkout-shipping-to = 配送至 { $country }。如需配送至其他国家/地区，请在页面顶部更改国家/地区。
+checkout-bill-to-shipping = 账单地址与收货地址相同
+checkout-billing-address = 账单地址
+checkout-billing-country = 账单地址所在国家/地区
 checkout-continue-shipping = 继续选择配送方式
 checkout-shipping = 配送方式
 checkout-continue-payment = 继续付款

@@ -1,6 +1,7 @@
 //! Checkout: contact and shipping address, shipping method, payment, then the order. One page
 //! with three steps; the order summary stays beside them.
 
+use dhow_sdk::address::{self, CountryCode};
 use dhow_sdk::model::{CardDetails, PaymentInput, ShippingOption};
 use dhow_sdk::{Backend, Error, FieldError, ShippingOptionId};
 use leptos::prelude::*;
@@ -39,6 +40,11 @@ pub fn CheckoutPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let draft = RwSignal::new(AddressDraft::default());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // Billing: the shipping address unless the shopper gives another, in any country.
+    let bill_to_shipping = RwSignal::new(true);
+    let billing = RwSignal::new(AddressDraft::default());
+    let billing_country = RwSignal::new(None::<CountryCode>);
+    let billing_errors = RwSignal::new(Vec::<FieldError>::new());
     let notice = RwSignal::new(None::<String>);
     let options = RwSignal::new(Vec::<ShippingOption>::new());
     let card = RwSignal::new(CardDetails {
@@ -63,6 +69,11 @@ pub fn CheckoutPage() -> impl IntoView {
                 if let Some(a) = &c.shipping_address {
                     draft.set(AddressDraft::from_address(a));
                 }
+                if let Some(a) = &c.billing_address {
+                    bill_to_shipping.set(false);
+                    billing_country.set(Some(a.country));
+                    billing.set(AddressDraft::from_address(a));
+                }
             }
         });
     });
@@ -79,12 +90,19 @@ pub fn CheckoutPage() -> impl IntoView {
     let submit_details = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         errors.set(Vec::new());
+        billing_errors.set(Vec::new());
         notice.set(None);
         busy.set(true);
         let (mail, address) = (
             email.get_untracked(),
             draft.get_untracked().to_address(country.get_untracked()),
         );
+        let bill_to = (!bill_to_shipping.get_untracked()).then(|| {
+            let country = billing_country
+                .get_untracked()
+                .unwrap_or_else(|| country.get_untracked());
+            billing.get_untracked().to_address(country)
+        });
         spawn_local(async move {
             let contact = cart
                 .update(move |s, id| async move { s.backend.set_email(&id, mail.trim()).await })
@@ -94,6 +112,11 @@ pub fn CheckoutPage() -> impl IntoView {
                     move |s, id| async move { s.backend.set_shipping_address(&id, &address).await },
                 )
                 .await;
+            let bill = cart
+                .update(move |s, id| async move {
+                    s.backend.set_billing_address(&id, bill_to.as_ref()).await
+                })
+                .await;
             let mut fields = Vec::new();
             let mut other = None;
             for result in [contact.err(), shipping.err()].into_iter().flatten() {
@@ -102,10 +125,18 @@ pub fn CheckoutPage() -> impl IntoView {
                     e => other = Some(e),
                 }
             }
+            // The billing form has the same field names: its errors are kept apart.
+            let mut bill_fields = Vec::new();
+            match bill {
+                Err(Error::InvalidInput { fields: f }) => bill_fields = f,
+                Err(e) => other = Some(e),
+                Ok(_) => {}
+            }
             if let Some(e) = other {
                 show_error(e);
-            } else if !fields.is_empty() {
+            } else if !fields.is_empty() || !bill_fields.is_empty() {
                 errors.set(fields);
+                billing_errors.set(bill_fields);
             } else if let Some(id) = cart
                 .cart
                 .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
@@ -268,6 +299,36 @@ pub fn CheckoutPage() -> impl IntoView {
                                     {move || i18n.t_with("checkout-shipping-to", &[("country", country_name().into())])}
                                 </p>
                                 <AddressForm country=country draft=draft errors=errors/>
+                                <label class="dhow-checkbox">
+                                    <input type="checkbox" prop:checked=move || bill_to_shipping.get()
+                                        on:change=move |ev| bill_to_shipping.set(event_target_checked(&ev))/>
+                                    <span>{move || i18n.t("checkout-bill-to-shipping")}</span>
+                                </label>
+                                <Show when=move || !bill_to_shipping.get()>
+                                    <fieldset class="dhow-billing">
+                                        <legend>{move || i18n.t("checkout-billing-address")}</legend>
+                                        <label class="dhow-field" for="billing-country">
+                                            <span>{move || i18n.t("checkout-billing-country")}</span>
+                                        </label>
+                                        <select id="billing-country" class="dhow-billing__country"
+                                            on:change=move |ev| billing_country.set(CountryCode::parse(&event_target_value(&ev)))>
+                                            {move || {
+                                                let locale = i18n.locale();
+                                                let chosen = billing_country.get().unwrap_or_else(|| country.get());
+                                                let mut all: Vec<_> = address::countries()
+                                                    .map(|c| (region_name(&locale, c.as_str()), c))
+                                                    .collect();
+                                                all.sort();
+                                                all.into_iter().map(|(name, c)| view! {
+                                                    <option value=c.as_str().to_owned() selected=c == chosen>{name}</option>
+                                                }).collect_view()
+                                            }}
+                                        </select>
+                                        <AddressForm
+                                            country=Signal::derive(move || billing_country.get().unwrap_or_else(|| country.get()))
+                                            draft=billing errors=billing_errors id_prefix="billing"/>
+                                    </fieldset>
+                                </Show>
                                 <button type="submit" class="dhow-button" disabled=move || busy.get()>
                                     {move || i18n.t("checkout-continue-shipping")}
                                 </button>

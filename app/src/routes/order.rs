@@ -1,5 +1,6 @@
 //! Order confirmation (`/orders/:number`) and order lookup (`/orders`).
 
+use dhow_sdk::address::Address;
 use dhow_sdk::model::Order;
 use dhow_sdk::{Backend, Error};
 use leptos::prelude::*;
@@ -101,34 +102,12 @@ fn OrderLookup(number: String) -> impl IntoView {
 #[component]
 fn OrderDetails(order: Order, confirmation: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let a = order.shipping_address.clone();
-    let country = region_name(&i18n.locale(), a.country.as_str());
-    let address_lines: Vec<String> = [
-        Some(
-            format!("{} {}", a.first_name, a.last_name)
-                .trim()
-                .to_owned(),
-        ),
-        a.company.clone(),
-        Some(a.line1.clone()),
-        a.line2.clone(),
-        Some(
-            [
-                a.postal_code.clone().unwrap_or_default(),
-                a.city.clone(),
-                a.region.clone().unwrap_or_default(),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-        ),
-        Some(country),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|l| !l.is_empty())
-    .collect();
+    let locale = i18n.locale();
+    let ship_to = address_lines(&locale, &order.shipping_address);
+    let bill_to = order
+        .billing_address
+        .as_ref()
+        .map(|a| address_lines(&locale, a));
     let number = order.number.clone();
     let heading = move || {
         if confirmation {
@@ -151,7 +130,11 @@ fn OrderDetails(order: Order, confirmation: bool) -> impl IntoView {
             <div class="dhow-order__layout">
                 <div class="dhow-order__facts">
                     <h2>{i18n.t("order-ship-to")}</h2>
-                    <address>{address_lines.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
+                    <address>{ship_to.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
+                    {bill_to.map(|lines| view! {
+                        <h2>{i18n.t("checkout-billing-address")}</h2>
+                        <address>{lines.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
+                    })}
                     {order.shipping_option.map(|o| view! {
                         <h2>{i18n.t("checkout-shipping")}</h2>
                         <p>{o.name}</p>
@@ -165,4 +148,33 @@ fn OrderDetails(order: Order, confirmation: bool) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// An address as lines: name, company, street, postal code with city and region, country.
+fn address_lines(locale: &str, a: &Address) -> Vec<String> {
+    let place = [
+        a.postal_code.clone().unwrap_or_default(),
+        a.city.clone(),
+        a.region.clone().unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    [
+        Some(
+            format!("{} {}", a.first_name, a.last_name)
+                .trim()
+                .to_owned(),
+        ),
+        a.company.clone(),
+        Some(a.line1.clone()),
+        a.line2.clone(),
+        Some(place),
+        Some(region_name(locale, a.country.as_str())),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|l| !l.is_empty())
+    .collect()
 }

@@ -6,9 +6,7 @@
 
 const path = require('path');
 const {
-    DefaultJobQueuePlugin,
     DefaultSearchPlugin,
-    InMemoryJobQueueStrategy,
     dummyPaymentHandler,
 } = require('@vendure/core');
 const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
@@ -72,12 +70,11 @@ function makeConfig({ synchronize = false } = {}) {
             paymentMethodHandlers: [dummyPaymentHandler],
         },
         importExportOptions: {
-            importAssetsDir: sampleAssetsDir(),
+            importAssetsDir: sampleImagesDir(),
         },
-        jobQueueOptions: {
-            // Jobs (search indexing, asset work) run inside the server process.
-            jobQueueStrategy: new InMemoryJobQueueStrategy(),
-        },
+        // No jobQueueOptions: Vendure's default InMemoryJobQueueStrategy is used and
+        // src/index.js starts the JobQueueService inside the server process, so
+        // jobs (search indexing, asset work) run without a separate worker.
         customFields: {},
         plugins: [
             AssetServerPlugin.init({
@@ -93,6 +90,11 @@ function makeConfig({ synchronize = false } = {}) {
 /** Sample data (initial-data.json, products.csv, images) shipped by the @vendure/create npm package. */
 function sampleAssetsDir() {
     return path.join(path.dirname(require.resolve('@vendure/create/package.json')), 'assets');
+}
+
+/** Product images shipped with the sample data. */
+function sampleImagesDir() {
+    return path.join(sampleAssetsDir(), 'images');
 }
 
 module.exports = {

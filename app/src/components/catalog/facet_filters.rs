@@ -55,17 +55,14 @@ pub fn FacetFilters(
                         let handle = handle.clone();
                         move || params.with(|p| p.collection.as_deref() == Some(handle.as_str()))
                     };
+                    let toggle = Callback::new(move |()| {
+                        let handle = handle.clone();
+                        change(Box::new(move |p| {
+                            p.collection = if p.collection.as_deref() == Some(handle.as_str()) { None } else { Some(handle) };
+                        }));
+                    });
                     view! {
-                        <label class="dhow-facets__value">
-                            <input type="checkbox" prop:checked=checked on:change=move |_| {
-                                let handle = handle.clone();
-                                change(Box::new(move |p| {
-                                    p.collection = if p.collection.as_deref() == Some(handle.as_str()) { None } else { Some(handle) };
-                                }));
-                            }/>
-                            <span>{v.label}</span>
-                            <span class="dhow-facets__count">{v.count}</span>
-                        </label>
+                        <FacetValueCheckbox label=v.label count=v.count checked=Signal::derive(checked) on_toggle=toggle/>
                     }
                 }).collect_view();
                 view! {
@@ -82,15 +79,12 @@ pub fn FacetFilters(
                         let (name, value) = (name.clone(), value.clone());
                         move || params.with(|p| p.has_option(&name, &value))
                     };
+                    let toggle = Callback::new(move |()| {
+                        let (name, value) = (name.clone(), value.clone());
+                        change(Box::new(move |p| p.toggle_option(&name, &value)));
+                    });
                     view! {
-                        <label class="dhow-facets__value">
-                            <input type="checkbox" prop:checked=checked on:change=move |_| {
-                                let (name, value) = (name.clone(), value.clone());
-                                change(Box::new(move |p| p.toggle_option(&name, &value)));
-                            }/>
-                            <span>{v.label}</span>
-                            <span class="dhow-facets__count">{v.count}</span>
-                        </label>
+                        <FacetValueCheckbox label=v.label count=v.count checked=Signal::derive(checked) on_toggle=toggle/>
                     }
                 }).collect_view();
                 view! {
@@ -127,12 +121,9 @@ pub fn FacetFilters(
                 }.into_any()
             }
             Facet::InStock { count } => view! {
-                <label class="dhow-facets__value dhow-facets__stock">
-                    <input type="checkbox" prop:checked=move || params.with(|p| p.in_stock)
-                        on:change=move |_| change(Box::new(|p| p.in_stock = !p.in_stock))/>
-                    <span>{move || i18n.t("filter-in-stock")}</span>
-                    <span class="dhow-facets__count">{count}</span>
-                </label>
+                <FacetValueCheckbox label=i18n.t("filter-in-stock") count=count
+                    checked=Signal::derive(move || params.with(|p| p.in_stock))
+                    on_toggle=Callback::new(move |()| change(Box::new(|p| p.in_stock = !p.in_stock)))/>
             }.into_any(),
             Facet::Collection { .. } => ().into_any(),
         }).collect_view()
@@ -162,5 +153,22 @@ pub fn FacetFilters(
                 }))>{move || i18n.t("filter-clear")}</button>
             </Show>
         </aside>
+    }
+}
+
+/// One value of a facet: a checkbox with the value and how many products have it.
+#[component]
+fn FacetValueCheckbox(
+    label: String,
+    count: u32,
+    #[prop(into)] checked: Signal<bool>,
+    on_toggle: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label class="dhow-facets__value">
+            <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(())/>
+            <span>{label}</span>
+            <span class="dhow-facets__count">{count}</span>
+        </label>
     }
 }

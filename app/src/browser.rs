@@ -33,6 +33,20 @@ pub fn session_set(key: &str, value: &str) {
     }
 }
 
+/// A value that differs at each call, written to a storage key to tell other tabs that
+/// something changed: the time in milliseconds and a counter, so two changes within one
+/// millisecond still differ (a storage event fires only when the value changes).
+pub fn change_stamp() -> String {
+    thread_local! {
+        static COUNTER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    let n = COUNTER.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    });
+    format!("{}-{n}", imp::now_millis())
+}
+
 /// Sets `<html lang dir>`.
 pub fn set_document_language(locale: &str, rtl: bool) {
     imp::set_document_language(locale, rtl);
@@ -55,6 +69,11 @@ mod imp {
 
     pub fn session_storage() -> Option<web_sys::Storage> {
         web_sys::window()?.session_storage().ok().flatten()
+    }
+
+    pub fn now_millis() -> u64 {
+        // Milliseconds since 1970 fit a u64 exactly; `Date.now()` returns them as a whole float.
+        js_sys::Date::now() as u64
     }
 
     pub fn set_document_language(locale: &str, rtl: bool) {
@@ -107,6 +126,10 @@ mod imp {
 
     pub fn session_storage() -> Option<NoStorage> {
         None
+    }
+
+    pub fn now_millis() -> u64 {
+        0
     }
 
     pub fn set_document_language(_locale: &str, _rtl: bool) {}

@@ -104,7 +104,7 @@ impl UseCart {
     /// Forgets the cart (after its order was placed): the next add starts a new one.
     pub fn clear(&self) {
         browser::local_remove(CART_KEY);
-        browser::local_set(SYNC_KEY, &sync_stamp());
+        browser::local_set(SYNC_KEY, &browser::change_stamp());
         self.cart.set(None);
     }
 
@@ -159,7 +159,7 @@ impl UseCart {
 
     fn accept(&self, cart: Cart) {
         browser::local_set(CART_KEY, cart.id.as_str());
-        browser::local_set(SYNC_KEY, &sync_stamp());
+        browser::local_set(SYNC_KEY, &browser::change_stamp());
         self.cart.set(Some(cart));
     }
 
@@ -173,20 +173,6 @@ impl UseCart {
         self.accept(cart);
         Ok(id)
     }
-}
-
-fn sync_stamp() -> String {
-    format!("{}", js_now())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn js_now() -> f64 {
-    js_sys::Date::now()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn js_now() -> f64 {
-    0.0
 }
 
 /// Shows an added variant before the backend answers. Returns whether the cart changed.

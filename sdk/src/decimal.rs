@@ -156,6 +156,102 @@ impl Decimal {
         })
     }
 
+    /// Parses a JSON number exactly as written, exponent included (`5.639327731092437`, `1e-7`,
+    /// `-2.5E3`): how backends that send amounts as JSON numbers (Medusa) are read without a
+    /// float. Digits past [`MAX_SCALE`] decimals are float noise and are rounded half to even.
+    ///
+    /// ```
+    /// let d = dhow_sdk::Decimal::parse_json_number("3.3799999999999994").unwrap();
+    /// assert_eq!(d.to_string(), "3.3799999999999994");
+    /// assert_eq!(dhow_sdk::Decimal::parse_json_number("-2.5E3").unwrap().to_string(), "-2500");
+    /// ```
+    pub fn parse_json_number(text: &str) -> Result<Decimal, DecimalError> {
+        let syntax = || DecimalError::Syntax(text.to_owned());
+        let out_of_range = || DecimalError::OutOfRange(text.to_owned());
+        let (number, exponent) = match text.find(['e', 'E']) {
+            Some(i) => {
+                let exp = &text[i + 1..];
+                let digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);
+                if digits.is_empty()
+                    || !digits.bytes().all(|b| b.is_ascii_digit())
+                    || digits.len() > 4
+                {
+                    return Err(if digits.len() > 4 {
+                        out_of_range()
+                    } else {
+                        syntax()
+                    });
+                }
+                let value: i32 = digits.parse().map_err(|_| syntax())?;
+                (
+                    &text[..i],
+                    if exp.starts_with('-') { -value } else { value },
+                )
+            }
+            None => (text, 0),
+        };
+        // JSON has no leading '+', no bare '.5' and no trailing '5.'.
+        if number.starts_with('+') || number.starts_with('.') || number.ends_with('.') {
+            return Err(syntax());
+        }
+        let unsigned = number.strip_prefix('-').unwrap_or(number);
+        let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        if int_part.is_empty()
+            || !int_part.bytes().all(|b| b.is_ascii_digit())
+            || !frac_part.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(syntax());
+        }
+        let mut mantissa: i128 = 0;
+        for b in int_part.bytes().chain(frac_part.bytes()) {
+            mantissa = mantissa
+                .checked_mul(10)
+                .and_then(|m| m.checked_add(i128::from(b - b'0')))
+                .ok_or_else(out_of_range)?;
+        }
+        if number.starts_with('-') {
+            mantissa = -mantissa;
+        }
+        let scale =
+            i64::try_from(frac_part.len()).map_err(|_| out_of_range())? - i64::from(exponent);
+        if scale < 0 {
+            let factor = u32::try_from(-scale)
+                .ok()
+                .and_then(pow10)
+                .ok_or_else(out_of_range)?;
+            return Decimal::new(mantissa.checked_mul(factor).ok_or_else(out_of_range)?, 0)
+                .ok_or_else(out_of_range);
+        }
+        let scale = u32::try_from(scale).map_err(|_| out_of_range())?;
+        if scale <= MAX_SCALE {
+            return Ok(Decimal { mantissa, scale });
+        }
+        // Beyond what is kept: round once, half to even.
+        let divisor = pow10(scale - MAX_SCALE);
+        let mantissa = match divisor {
+            Some(d) => div_round(mantissa, d, RoundingMode::HalfEven),
+            None => 0,
+        };
+        Ok(Decimal {
+            mantissa,
+            scale: MAX_SCALE,
+        })
+    }
+
+    /// Serde helper reading a JSON number (or a numeric string) exactly, for
+    /// `#[serde(deserialize_with = "Decimal::deserialize_json_number")]`.
+    pub fn deserialize_json_number<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Decimal, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+        let text = raw.get();
+        let text = text
+            .strip_prefix('"')
+            .and_then(|t| t.strip_suffix('"'))
+            .unwrap_or(text);
+        Decimal::parse_json_number(text).map_err(serde::de::Error::custom)
+    }
+
     fn normalized(mut mantissa: i128, mut scale: u32) -> Option<Decimal> {
         while scale > MAX_SCALE {
             if mantissa % 10 != 0 {
@@ -316,6 +412,31 @@ mod tests {
         assert_eq!(div_round(-(max - 1), max, RoundingMode::HalfUp), -1);
         assert_eq!(div_round(max, 2, RoundingMode::HalfUp), max / 2 + 1);
         assert_eq!(div_round(-max, 2, RoundingMode::HalfUp), -(max / 2) - 1);
+    }
+
+    #[test]
+    fn reads_json_numbers_exactly() {
+        let d = |s| Decimal::parse_json_number(s).unwrap().to_string();
+        assert_eq!(d("5.639327731092437"), "5.639327731092437");
+        assert_eq!(d("1e-7"), "0.0000001");
+        assert_eq!(d("-2.5E3"), "-2500");
+        assert_eq!(d("18.616"), "18.616");
+        assert_eq!(d("0"), "0");
+        assert_eq!(d("1.5e+2"), "150");
+        // Past 18 decimals: rounded once, half to even.
+        assert_eq!(d("0.0000000000000000015"), "0.000000000000000002");
+        for bad in [
+            "", "-", ".5", "5.", "+1", "1e", "1e+", "0x1", "1.2.3", "NaN", "1e99999",
+        ] {
+            assert!(
+                Decimal::parse_json_number(bad).is_err(),
+                "{bad:?} should not parse"
+            );
+        }
+        assert!(matches!(
+            Decimal::parse_json_number("1e300"),
+            Err(DecimalError::OutOfRange(_))
+        ));
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The backend contract run against the local engine with the real demo data
 //! (`public/catalog.json` and `public/dhow.json`) in several markets.
 
+mod common;
 mod contract;
 
 use std::rc::Rc;
 
 use contract::{ContractFixture, journey};
-use dhow_sdk::address::{Address, CountryCode};
+use dhow_sdk::address::Address;
 use dhow_sdk::local::{Clock, LocalBackend, MemoryStorage};
 use dhow_sdk::model::{CardDetails, ProductQuery};
 use dhow_sdk::{Backend, StoreConfig};
@@ -35,6 +36,7 @@ fn card(number: &str) -> CardDetails {
     }
 }
 
+/// A valid address for the contract, with a phone for the carrier.
 fn address(
     country: &str,
     line1: &str,
@@ -42,12 +44,7 @@ fn address(
     region: Option<&str>,
     postal: Option<&str>,
 ) -> Address {
-    let country = CountryCode::parse(country).expect("country");
-    let mut address =
-        Address::new("Noor", "Haddad", line1, city, country).with_phone("+1 555 0100");
-    address.region = region.map(Into::into);
-    address.postal_code = postal.map(Into::into);
-    address
+    common::address(country, line1, city, region, postal).with_phone("+1 555 0100")
 }
 
 fn fixture(market: &str, search: &str, address: Address) -> ContractFixture {

@@ -46,7 +46,8 @@ pub fn money(text: &str, code: &str) -> Money {
     Money::parse(text, Currency::from_code(code).expect("currency")).expect("amount")
 }
 
-fn address(
+/// A valid-looking address for Sam Rivera; region and postal code as the country needs.
+pub fn address(
     country: &str,
     line1: &str,
     city: &str,

@@ -67,7 +67,7 @@ pub fn CartDrawer() -> impl IntoView {
                             </a>
                         </div>
                     }>
-                    <div class="dhow-drawer__body">
+                    <div class="dhow-drawer__body" aria-busy=move || (cart.pending.get() > 0).to_string()>
                         <CartLines lines=lines editable=true/>
                         <PromoCode/>
                     </div>

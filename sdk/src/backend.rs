@@ -91,6 +91,12 @@ pub enum AnyBackend {
     /// The embedded engine.
     #[cfg(feature = "local")]
     Local(crate::local::LocalBackend),
+    /// A Medusa v2 server (Store API).
+    #[cfg(feature = "medusa")]
+    Medusa(crate::medusa::MedusaBackend),
+    /// A Vendure 3 server (Shop API).
+    #[cfg(feature = "vendure")]
+    Vendure(crate::vendure::VendureBackend),
 }
 
 macro_rules! dispatch {
@@ -98,6 +104,10 @@ macro_rules! dispatch {
         match $self {
             #[cfg(feature = "local")]
             AnyBackend::Local($b) => $call,
+            #[cfg(feature = "medusa")]
+            AnyBackend::Medusa($b) => $call,
+            #[cfg(feature = "vendure")]
+            AnyBackend::Vendure($b) => $call,
         }
     };
 }

@@ -18,9 +18,14 @@ mod ids;
 pub mod market;
 pub mod model;
 pub mod money;
+pub mod storage;
 
 #[cfg(feature = "local")]
 pub mod local;
+#[cfg(feature = "medusa")]
+pub mod medusa;
+#[cfg(feature = "vendure")]
+pub mod vendure;
 
 pub use backend::Backend;
 pub use decimal::{Decimal, DecimalError, RoundingMode};

@@ -58,15 +58,14 @@ mod payment;
 mod pricing;
 mod search;
 mod state;
-mod storage;
 mod totals;
 
 use std::rc::Rc;
 
 pub use clock::Clock;
 #[cfg(target_arch = "wasm32")]
-pub use storage::BrowserStorage;
-pub use storage::{MemoryStorage, Storage};
+pub use crate::storage::BrowserStorage;
+pub use crate::storage::{MemoryStorage, Storage};
 
 use crate::address::Address;
 use crate::backend::Backend;

@@ -9,7 +9,7 @@ use crate::address::Address;
 use crate::error::{Error, Result};
 use crate::ids::{CartId, LineId, MarketId, ShippingOptionId, VariantId};
 use crate::local::pricing::Sold;
-use crate::local::storage::Storage;
+use crate::storage::Storage;
 use crate::model::{Order, Payment};
 
 /// Prefix of every key the engine writes.
@@ -143,7 +143,7 @@ impl<'a> State<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::local::storage::MemoryStorage;
+    use crate::storage::MemoryStorage;
 
     #[test]
     fn order_numbers_follow_each_other() {

@@ -1,5 +1,6 @@
-//! Where the local engine keeps its state: a string key-value store, in memory natively and in
-//! `window.localStorage` in the browser, so carts and orders survive reloads and are shared by tabs.
+//! Where an adapter keeps what must outlive a page: a string key-value store, in memory natively
+//! and in `window.localStorage` in the browser. The local engine keeps carts and orders in it (so
+//! they survive reloads and are shared by tabs); network adapters keep session tokens.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -23,7 +24,7 @@ pub trait Storage {
 /// engines share it, as tabs share `localStorage`.
 ///
 /// ```
-/// use dhow_sdk::local::{MemoryStorage, Storage};
+/// use dhow_sdk::storage::{MemoryStorage, Storage};
 ///
 /// let storage = MemoryStorage::default();
 /// storage.set("dhow.local.example", "1").unwrap();

@@ -4,9 +4,12 @@ import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
-// Storefront origins that may call the Store API from a browser (trunk serve / preview).
+// Storefront origins that may call the Store API from a browser: trunk serve (8080), the e2e
+// servers (4173 local backend, 4174 this one, 4175 Vendure).
 const STOREFRONT_ORIGINS = [
   "http://127.0.0.1:4173",
+  "http://127.0.0.1:4174",
+  "http://127.0.0.1:4175",
   "http://127.0.0.1:8080",
   "http://localhost:4173",
   "http://localhost:8080",

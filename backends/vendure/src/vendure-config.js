@@ -6,10 +6,13 @@
 
 const path = require('path');
 const {
+    AddressBasedTaxZoneStrategy,
     DefaultSearchPlugin,
+    defaultShippingCalculator,
     dummyPaymentHandler,
 } = require('@vendure/core');
 const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
+const { perCurrencyShippingCalculator } = require('./dhow-shipping');
 
 const ROOT = path.join(__dirname, '..');
 const DATA_DIR = process.env.DHOW_VENDURE_DATA_DIR || path.join(ROOT, '.data');
@@ -24,8 +27,11 @@ const SUPERADMIN_PASSWORD = process.env.DHOW_VENDURE_SUPERADMIN_PASSWORD || 'sup
 // TEST-ONLY cookie secret (sessions are normally carried as bearer tokens).
 const COOKIE_SECRET = process.env.DHOW_VENDURE_COOKIE_SECRET || 'dhow-test-only-cookie-secret';
 
+// trunk serve (8080) and the e2e servers (4173 local backend, 4174 Medusa, 4175 this one).
 const STOREFRONT_ORIGINS = [
     'http://127.0.0.1:4173',
+    'http://127.0.0.1:4174',
+    'http://127.0.0.1:4175',
     'http://127.0.0.1:8080',
     'http://localhost:4173',
     'http://localhost:8080',
@@ -44,7 +50,12 @@ function makeConfig({ synchronize = false } = {}) {
             // The Admin API is served on the same loopback port; only
             // src/populate.js uses it (to seed prices, channels, promotions).
             adminApiPath: 'admin-api',
-            cors: { origin: STOREFRONT_ORIGINS, credentials: true },
+            cors: {
+                origin: STOREFRONT_ORIGINS,
+                credentials: true,
+                // Vendure adds its auth header itself; listed so that it is plain to see.
+                exposedHeaders: ['vendure-auth-token'],
+            },
             shopApiPlayground: false,
             adminApiPlayground: false,
             shopApiDebug: false,
@@ -69,8 +80,13 @@ function makeConfig({ synchronize = false } = {}) {
         paymentOptions: {
             paymentMethodHandlers: [dummyPaymentHandler],
         },
-        importExportOptions: {
-            importAssetsDir: sampleImagesDir(),
+        shippingOptions: {
+            shippingCalculators: [defaultShippingCalculator, perCurrencyShippingCalculator],
+        },
+        // Tax by the order's shipping country (Vendure's default strategy always uses the
+        // channel's default tax zone, which would tax a US address in the EU channel's zone).
+        taxOptions: {
+            taxZoneStrategy: new AddressBasedTaxZoneStrategy(),
         },
         // No jobQueueOptions: Vendure's default InMemoryJobQueueStrategy is used and
         // src/index.js starts the JobQueueService inside the server process, so
@@ -87,14 +103,9 @@ function makeConfig({ synchronize = false } = {}) {
     };
 }
 
-/** Sample data (initial-data.json, products.csv, images) shipped by the @vendure/create npm package. */
+/** Sample data shipped by the @vendure/create npm package (only its country list is used). */
 function sampleAssetsDir() {
     return path.join(path.dirname(require.resolve('@vendure/create/package.json')), 'assets');
-}
-
-/** Product images shipped with the sample data. */
-function sampleImagesDir() {
-    return path.join(sampleAssetsDir(), 'images');
 }
 
 module.exports = {

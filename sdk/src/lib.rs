@@ -12,6 +12,7 @@
 
 pub mod address;
 pub mod backend;
+pub mod contact;
 mod decimal;
 mod error;
 mod ids;

@@ -1,10 +1,43 @@
 // Playwright runs Debian's Chromium (never a downloaded browser) against dist/ served locally.
-import { defineConfig } from '@playwright/test';
+// Projects: `local` runs every storefront test on the embedded backend; `medusa` and `vendure`
+// run the backend journeys (tests/backends/) on the same dist/ configured for each real server,
+// which scripts/test.sh starts on 127.0.0.1 first.
+import { readFileSync } from 'node:fs';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
-const PORT = 4173;
 // Set DHOW_BASE_URL to test a storefront that is already running (for example `scripts/serve.sh`);
 // otherwise dist/ is served here.
 const external = process.env.DHOW_BASE_URL;
+// Which backends to test: the embedded one unless told (scripts/test.sh starts Medusa and Vendure
+// and sets DHOW_E2E_BACKENDS=local,medusa,vendure).
+const backends = (process.env.DHOW_E2E_BACKENDS || 'local').split(',');
+
+const PORTS = { local: 4173, medusa: 4174, vendure: 4175 } as const;
+type BackendName = keyof typeof PORTS;
+
+/** The publishable key the Medusa seed wrote: the browser needs it, and it is not a secret. */
+function medusaKey(): string {
+  if (process.env.MEDUSA_PUBLISHABLE_KEY) return process.env.MEDUSA_PUBLISHABLE_KEY;
+  try {
+    return readFileSync(new URL('../backends/medusa/.publishable-key', import.meta.url), 'utf8').trim();
+  } catch {
+    throw new Error('no Medusa publishable key: run backends/medusa/start.sh (or DHOW_E2E_BACKENDS=local)');
+  }
+}
+
+function server(name: BackendName): NonNullable<PlaywrightTestConfig['webServer']> {
+  const port = PORTS[name];
+  const config = name === 'local' ? '' : ` config/${name}.json`;
+  return {
+    command: `node serve.mjs ../dist ${port}${config}`,
+    url: `http://127.0.0.1:${port}/index.html`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    env: name === 'medusa' ? { MEDUSA_PUBLISHABLE_KEY: medusaKey() } : {},
+  };
+}
+
+const selected = backends.filter((b): b is BackendName => b in PORTS);
 
 export default defineConfig({
   testDir: './tests',
@@ -16,7 +49,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: external || `http://127.0.0.1:${PORT}`,
     locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -27,12 +59,12 @@ export default defineConfig({
       ],
     },
   },
-  webServer: external
-    ? undefined
-    : {
-        command: `node serve.mjs ../dist ${PORT}`,
-        url: `http://127.0.0.1:${PORT}/index.html`,
-        reuseExistingServer: false,
-        stdout: 'ignore',
-      },
+  projects: selected.map((name) => ({
+    name,
+    metadata: { backend: name },
+    testIgnore: name === 'local' ? ['backends/**'] : [],
+    testMatch: name === 'local' ? undefined : ['backends/**/*.spec.ts'],
+    use: { baseURL: external || `http://127.0.0.1:${PORTS[name]}` },
+  })),
+  webServer: external ? undefined : selected.map(server),
 });

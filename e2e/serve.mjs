@@ -1,12 +1,15 @@
 // A static file server for dist/, the way a CDN serves Dhow: files as they are, index.html for
 // deep links, and the strict Content-Security-Policy the README recommends.
-// Usage: node serve.mjs <dir> <port>
+// Usage: node serve.mjs <dir> <port> [config.json]
+// With a configuration file, `/dhow.json` is that file (its `${NAME}` placeholders filled from the
+// environment, e.g. a backend's publishable key) and the CSP lets the page call its backend.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] || '../dist');
 const port = Number(process.argv[3] || 4173);
+const configPath = process.argv[4];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,12 +24,23 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+async function loadConfig(path) {
+  const text = (await readFile(path, 'utf8')).replace(/\$\{([A-Z0-9_]+)\}/g, (_, name) => {
+    if (process.env[name] === undefined) throw new Error(`${path} needs ${name} in the environment`);
+    return process.env[name];
+  });
+  const config = JSON.parse(text);
+  return { text, origin: config.backend?.url ? new URL(config.backend.url).origin : null };
+}
+
+const config = configPath ? await loadConfig(configPath) : null;
+
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src 'self'${config?.origin ? ` ${config.origin}` : ''}`,
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
@@ -48,6 +62,15 @@ async function fileFor(urlPath) {
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
+  if (config && url.pathname === '/dhow.json') {
+    res.writeHead(200, {
+      'content-type': TYPES['.json'],
+      'content-security-policy': CSP,
+      'cache-control': 'no-cache',
+    });
+    res.end(config.text);
+    return;
+  }
   let path = await fileFor(url.pathname);
   // Deep links get the app; a missing file with an extension is a real 404.
   if (!path && !extname(url.pathname)) path = join(root, 'index.html');

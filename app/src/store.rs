@@ -60,24 +60,62 @@ pub async fn load_store(config_url: &str) -> Result<Store, Error> {
     let backend = match &config.backend {
         BackendConfig::Local { catalog } => {
             let catalog = fetch_text(catalog).await?;
-            #[cfg(target_arch = "wasm32")]
-            let storage = Rc::new(dhow_sdk::local::BrowserStorage::new()?);
-            #[cfg(not(target_arch = "wasm32"))]
-            let storage = Rc::new(dhow_sdk::local::MemoryStorage::new());
             AnyBackend::Local(dhow_sdk::local::LocalBackend::from_json(
                 &catalog,
                 config.markets.clone(),
-                storage,
+                browser_storage()?,
             )?)
         }
+        #[cfg(feature = "medusa")]
+        BackendConfig::Medusa {
+            url,
+            publishable_key,
+        } => AnyBackend::Medusa(dhow_sdk::medusa::MedusaBackend::new(
+            url,
+            publishable_key,
+            config.markets.clone(),
+        )?),
+        #[cfg(feature = "vendure")]
+        BackendConfig::Vendure { .. } => AnyBackend::Vendure(
+            dhow_sdk::vendure::VendureBackend::from_config(
+                &config.backend,
+                config.markets.clone(),
+                browser_storage()?,
+            )?,
+        ),
+        // A backend this build was compiled without (see the app's cargo features).
+        #[allow(unreachable_patterns)]
         other => {
             return Err(Error::NotSold {
                 what: "backend".to_owned(),
-                code: format!("{other:?}"),
+                code: backend_kind(other).to_owned(),
             });
         }
     };
     Ok(Store { config, backend })
+}
+
+/// Where adapters keep what outlives the page: `localStorage` in the browser, memory in native
+/// tests.
+#[cfg(target_arch = "wasm32")]
+fn browser_storage() -> Result<Rc<dhow_sdk::storage::BrowserStorage>, Error> {
+    Ok(Rc::new(dhow_sdk::storage::BrowserStorage::new()?))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn browser_storage() -> Result<Rc<dhow_sdk::storage::MemoryStorage>, Error> {
+    Ok(Rc::new(dhow_sdk::storage::MemoryStorage::new()))
+}
+
+/// The `kind` of a backend configuration, as written in `dhow.json`.
+#[allow(dead_code)] // Used only when a backend kind is not compiled in.
+fn backend_kind(config: &BackendConfig) -> &'static str {
+    match config {
+        BackendConfig::Local { .. } => "local",
+        BackendConfig::Medusa { .. } => "medusa",
+        BackendConfig::Vendure { .. } => "vendure",
+        _ => "unknown",
+    }
 }
 
 /// GETs a same-origin text file.

@@ -5,8 +5,10 @@
 use std::future::Future;
 use std::rc::Rc;
 
-use dhow_sdk::model::{Cart, CartLine, Product, Variant};
-use dhow_sdk::{Backend, CartId, Error, LineId, Money};
+use dhow_sdk::model::{Cart, CartLine, CartTotals, Product, Variant};
+use dhow_sdk::{Backend, CartId, Error, LineId, Market, Money, TaxDisplay};
+use futures::FutureExt;
+use futures::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -18,6 +20,8 @@ use crate::store::{Store, use_store};
 const CART_KEY: &str = "dhow.cart";
 /// Written after every change so that other tabs reload the cart.
 const SYNC_KEY: &str = "dhow.cart.sync";
+/// The id a cart shown before the backend created it carries.
+const PENDING_CART: &str = "pending";
 
 /// The cart context.
 #[derive(Clone, Copy)]
@@ -34,6 +38,10 @@ pub struct UseCart {
     store: StoredValue<Rc<Store>, LocalStorage>,
     market: Memo<dhow_sdk::Market>,
     issued: StoredValue<u64>,
+    /// The last write queued: writes reach the backend one at a time, in the order the shopper
+    /// made them, so a later answer always includes the earlier changes, and two quick first
+    /// adds on a network backend create one cart, not two.
+    last_write: StoredValue<Option<Shared<LocalBoxFuture<'static, ()>>>, LocalStorage>,
 }
 
 impl UseCart {
@@ -46,6 +54,11 @@ impl UseCart {
     pub fn add(&self, product: &Product, variant: &Variant, quantity: u32) {
         let variant_id = variant.id.clone();
         let (product, variant) = (product.clone(), variant.clone());
+        if self.cart.with_untracked(Option::is_none) {
+            // The first add shows at once too: on an empty cart in the market's currency that
+            // the backend's answer replaces.
+            self.cart.set(Some(pending_cart(&self.market.get_untracked())));
+        }
         self.mutate(
             move |cart| optimistic_add(cart, &product, &variant, quantity),
             move |store, id| async move { store.backend.add_line(&id, &variant_id, quantity).await },
@@ -94,9 +107,20 @@ impl UseCart {
         Fut: Future<Output = Result<Cart, Error>>,
     {
         let store = self.store.get_value();
-        let id = self.ensure_cart(&store).await?;
         self.pending.update(|n| *n += 1);
-        let result = op(store, id).await;
+        let (done, finished) = futures::channel::oneshot::channel::<()>();
+        let previous = self.last_write.get_value();
+        self.last_write
+            .set_value(Some(finished.map(|_| ()).boxed_local().shared()));
+        if let Some(previous) = previous {
+            previous.await;
+        }
+        let result = match self.ensure_cart(&store).await {
+            Ok(id) => op(store, id).await,
+            Err(error) => Err(error),
+        };
+        // Dropping the sender (or sending) lets the next write go.
+        drop(done);
         self.pending.update(|n| *n = n.saturating_sub(1));
         result
     }
@@ -168,10 +192,33 @@ impl UseCart {
             return Ok(CartId(id));
         }
         let market = self.market.get_untracked();
-        let cart = store.backend.create_cart(&market).await?;
-        let id = cart.id.clone();
-        self.accept(cart);
+        let id = store.backend.create_cart(&market).await?.id;
+        // Only the id: the optimistic lines stay shown until the write that needed the cart
+        // answers with the cart that holds them.
+        browser::local_set(CART_KEY, id.as_str());
         Ok(id)
+    }
+}
+
+/// An empty cart in `market`, shown until the backend has created the real one.
+fn pending_cart(market: &Market) -> Cart {
+    let mut totals = CartTotals::zero(
+        market.currency,
+        market.tax_display == TaxDisplay::Inclusive,
+        market.duty_terms,
+    );
+    totals.mark_estimate();
+    Cart {
+        id: CartId::from(PENDING_CART),
+        market: market.id.clone(),
+        currency: market.currency,
+        lines: Vec::new(),
+        discounts: Vec::new(),
+        email: None,
+        shipping_address: None,
+        billing_address: None,
+        shipping_option: None,
+        totals,
     }
 }
 
@@ -257,6 +304,7 @@ pub fn provide_cart() -> UseCart {
         store: StoredValue::new_local(store),
         market,
         issued: StoredValue::new(0),
+        last_write: StoredValue::new_local(None),
     };
     provide_context(cart);
     cart.reload();
@@ -296,7 +344,35 @@ pub fn provide_cart() -> UseCart {
     cart
 }
 
-/// The cart provided by the storefront.
+/// The cart provided by the storefront: its lines and totals (`cart`), what is in flight
+/// (`pending`), the last error, the drawer, and the actions `add`, `set_quantity`, `remove` and
+/// `update` (any backend call on the cart). Call it in a component rendered inside the storefront
+/// (or an embedded Dhow element); it panics elsewhere.
+///
+/// ```
+/// use dhow_app::hooks::use_cart;
+/// use dhow_app::i18n::use_i18n;
+/// use leptos::prelude::*;
+///
+/// /// A cart link of your own ("Cart (3)"), and a button that removes every line.
+/// #[component]
+/// fn MyCartSummary() -> impl IntoView {
+///     let cart = use_cart();
+///     let i18n = use_i18n();
+///     let empty = move |_| {
+///         let ids = cart.cart.with(|c| c.iter().flat_map(|c| &c.lines).map(|l| l.id.clone()).collect::<Vec<_>>());
+///         ids.into_iter().for_each(|id| cart.remove(id));
+///     };
+///     view! {
+///         <button type="button" on:click=move |_| cart.drawer_open.set(true)>
+///             {move || format!("{} ({})", i18n.t("cart-button"), cart.item_count())}
+///         </button>
+///         <button type="button" on:click=empty disabled=move || cart.pending.get() > 0>
+///             {move || i18n.t("cart-remove")}
+///         </button>
+///     }
+/// }
+/// ```
 pub fn use_cart() -> UseCart {
     expect_context::<UseCart>()
 }

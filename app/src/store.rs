@@ -76,13 +76,13 @@ pub async fn load_store(config_url: &str) -> Result<Store, Error> {
             config.markets.clone(),
         )?),
         #[cfg(feature = "vendure")]
-        BackendConfig::Vendure { .. } => AnyBackend::Vendure(
-            dhow_sdk::vendure::VendureBackend::from_config(
+        BackendConfig::Vendure { .. } => {
+            AnyBackend::Vendure(dhow_sdk::vendure::VendureBackend::from_config(
                 &config.backend,
                 config.markets.clone(),
                 browser_storage()?,
-            )?,
-        ),
+            )?)
+        }
         // A backend this build was compiled without (see the app's cargo features).
         #[allow(unreachable_patterns)]
         other => {

@@ -57,7 +57,8 @@ impl UseCart {
         if self.cart.with_untracked(Option::is_none) {
             // The first add shows at once too: on an empty cart in the market's currency that
             // the backend's answer replaces.
-            self.cart.set(Some(pending_cart(&self.market.get_untracked())));
+            self.cart
+                .set(Some(pending_cart(&self.market.get_untracked())));
         }
         self.mutate(
             move |cart| optimistic_add(cart, &product, &variant, quantity),

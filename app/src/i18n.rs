@@ -157,7 +157,22 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
-/// The translations provided at the root.
+/// The storefront's text in the shopper's language, from `locales/<tag>/main.ftl`: `t(key)` and
+/// `t_with(key, args)` (plurals and other selectors come from the Fluent message), and the locale
+/// in use for your own number formatting. Tracked: views re-render when the language changes.
+/// Outside the storefront it provides the default locale.
+///
+/// ```
+/// use dhow_app::i18n::use_i18n;
+/// use leptos::prelude::*;
+///
+/// Owner::new().with(|| {
+///     let i18n = use_i18n();
+///     assert_eq!(i18n.t("cart-title"), "Your cart");
+///     assert_eq!(i18n.t_with("cart-count", &[("count", 2.into())]), "2 items in your cart");
+///     assert_eq!(i18n.locale(), "en-US");
+/// });
+/// ```
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(provide_i18n)
 }

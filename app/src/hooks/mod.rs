@@ -2,6 +2,8 @@
 
 mod use_cart;
 mod use_market;
+mod use_price;
 
 pub use use_cart::{UseCart, provide_cart, use_cart};
 pub use use_market::{UseMarket, provide_market, use_market};
+pub use use_price::{UsePrice, use_price};

@@ -168,7 +168,29 @@ pub fn provide_market() -> UseMarket {
     context
 }
 
-/// The market context provided by the storefront.
+/// The market context provided by the storefront: the market (country, language, currency, tax
+/// display, duty terms), links that keep it (`href`), and `switch_market` / `set_language`. Call
+/// it in a component rendered inside the storefront (or an embedded Dhow element); it panics
+/// elsewhere.
+///
+/// ```
+/// use dhow_app::format::region_name;
+/// use dhow_app::hooks::use_market;
+/// use leptos::prelude::*;
+///
+/// /// A link to a product that stays in the shopper's market, and a one-click move to Japan.
+/// #[component]
+/// fn MyProductLink(handle: String) -> impl IntoView {
+///     let market = use_market();
+///     let href = move || market.href(&format!("/products/{handle}"));
+///     view! {
+///         <a href=href>{move || market.market.with(|m| m.currency.code().to_owned())}</a>
+///         <button type="button" on:click=move |_| market.switch_market("jp")>
+///             {move || region_name(&market.locale(), "JP")}
+///         </button>
+///     }
+/// }
+/// ```
 pub fn use_market() -> UseMarket {
     expect_context::<UseMarket>()
 }

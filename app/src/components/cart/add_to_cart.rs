@@ -47,7 +47,7 @@ pub fn AddToCart(
     };
     view! {
         <div class="dhow-add-to-cart" part="add-to-cart">
-            <label class="dhow-add-to-cart__quantity">
+            <label class="dhow-add-to-cart__quantity" part="quantity">
                 <span>{move || i18n.t("quantity")}</span>
                 <input type="number" min="1" max=MAX_QUANTITY.to_string() inputmode="numeric"
                     prop:value=move || quantity.get().to_string()

@@ -15,7 +15,8 @@ pub fn CartButton() -> impl IntoView {
     view! {
         <button type="button" class="dhow-cart-button" part="cart-button" aria-haspopup="dialog"
             on:click=move |_| cart.drawer_open.set(true)>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none"
+            // `currentColor`: the icon takes the button's text colour; its size is a token.
+            <svg class="dhow-cart-button__icon" part="icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none"
                 stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
                 <path d="M6 7h12l-1 13H7L6 7z"/><path d="M9 7V5a3 3 0 0 1 6 0v2"/>
             </svg>

@@ -54,7 +54,7 @@ pub fn CartDrawer() -> impl IntoView {
             <div class="dhow-drawer__panel">
                 <div class="dhow-drawer__head">
                     <h2 id="dhow-drawer-title">{move || i18n.t("cart-title")}</h2>
-                    <button type="button" class="dhow-icon-button" autofocus
+                    <button type="button" class="dhow-icon-button" part="close" autofocus
                         aria-label=move || i18n.t("cart-close") on:click=move |_| close()>"×"</button>
                 </div>
                 {move || cart.error.get().map(|e| view! { <ErrorNotice error=e/> })}
@@ -73,7 +73,7 @@ pub fn CartDrawer() -> impl IntoView {
                     </div>
                     <div class="dhow-drawer__foot">
                         {move || totals().map(|t| view! { <CartTotals totals=t/> })}
-                        <button type="button" class="dhow-button dhow-button--block" on:click=move |_| {
+                        <button type="button" class="dhow-button dhow-button--block" part="checkout-button" on:click=move |_| {
                             close();
                             navigate.with_value(|go| go(&market.href("/checkout"), Default::default()));
                         }>{move || i18n.t("cart-checkout")}</button>

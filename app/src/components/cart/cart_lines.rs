@@ -70,7 +70,7 @@ pub fn CartLineItem(
                     aria-label=move || i18n.t("cart-increase")
                     on:click=move |_| cart.set_quantity(inc.clone(), quantity.saturating_add(1))>"+"</button>
             </div>
-            <button type="button" class="dhow-link-button dhow-cart-line__remove"
+            <button type="button" class="dhow-link-button dhow-cart-line__remove" part="remove"
                 aria-label=move || i18n.t_with("cart-remove-item", &[("title", title.clone().into())])
                 on:click=move |_| cart.remove(rm.clone())>
                 {move || i18n.t("cart-remove")}
@@ -80,12 +80,12 @@ pub fn CartLineItem(
     view! {
         <li class="dhow-cart-line" part="cart-line" data-pending=pending>
             {line.image.map(|img| view! {
-                <img class="dhow-cart-line__image" src=img.url alt="" width="72" height="90" loading="lazy"/>
+                <img class="dhow-cart-line__image" part="image" src=img.url alt="" width="72" height="90" loading="lazy"/>
             })}
             <div class="dhow-cart-line__info">
-                <a class="dhow-cart-line__title" href=href>{line.title.clone()}</a>
+                <a class="dhow-cart-line__title" part="title" href=href>{line.title.clone()}</a>
                 {(!line.variant_title.is_empty()).then(|| view! {
-                    <span class="dhow-cart-line__variant">{line.variant_title.clone()}</span>
+                    <span class="dhow-cart-line__variant" part="variant">{line.variant_title.clone()}</span>
                 })}
                 <span class="dhow-cart-line__unit">{move || i18n.t_with("cart-unit-price", &[("price", unit.clone().into())])}</span>
                 {(!editable).then(|| view! {
@@ -93,9 +93,9 @@ pub fn CartLineItem(
                 })}
                 {stepper}
             </div>
-            <div class="dhow-cart-line__total">
-                {discounted.then(|| view! { <s class="dhow-price__compare">{subtotal}</s> })}
-                <span class="dhow-price__amount">{total}</span>
+            <div class="dhow-cart-line__total" part="line-total">
+                {discounted.then(|| view! { <s class="dhow-price__compare" part="compare-at">{subtotal}</s> })}
+                <span class="dhow-price__amount" part="amount">{total}</span>
             </div>
         </li>
     }

@@ -26,7 +26,7 @@ pub fn CollectionList(
                                 {c.image.map(|img| view! {
                                     <img src=img.url alt="" width=img.width height=img.height loading="lazy" decoding="async"/>
                                 })}
-                                <span class="dhow-collection-card__title">{c.title}</span>
+                                <span class="dhow-collection-card__title" part="title">{c.title}</span>
                             </a>
                         </li>
                     }

@@ -38,8 +38,8 @@ pub fn Header() -> impl IntoView {
     view! {
         <a class="dhow-skip-link" href="#main">{move || i18n.t("skip-to-content")}</a>
         <header class="dhow-header" part="header">
-            <a class="dhow-header__brand" href=move || market.href("/")>{name}</a>
-            <form class="dhow-header__search" role="search" on:submit=search>
+            <a class="dhow-header__brand" part="brand" href=move || market.href("/")>{name}</a>
+            <form class="dhow-header__search" part="search" role="search" on:submit=search>
                 <label class="dhow-visually-hidden" for="dhow-search">{move || i18n.t("search-label")}</label>
                 <input id="dhow-search" type="search" autocomplete="off"
                     placeholder=move || i18n.t("search-placeholder")

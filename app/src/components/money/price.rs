@@ -3,11 +3,12 @@
 use dhow_sdk::model;
 use leptos::prelude::*;
 
-use crate::format::format_money;
+use crate::hooks::use_price;
 use crate::i18n::use_i18n;
 
 /// A price formatted by the browser's `Intl` for the current locale; a former price is shown
-/// struck through, and a converted price is marked as approximate.
+/// struck through, and a converted price is marked as approximate. The markup over
+/// [`use_price`](crate::hooks::use_price), which formats the same text for markup of your own.
 #[component]
 pub fn Price(
     /// The price to show.
@@ -15,32 +16,21 @@ pub fn Price(
     price: Signal<model::Price>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        let price = price.get();
-        let locale = i18n.locale();
-        let amount = format_money(&locale, price.amount);
-        let shown = if price.converted {
-            i18n.t_with("price-approx", &[("amount", amount.into())])
-        } else {
-            amount
-        };
-        let compare_at = price
-            .compare_at
-            .filter(|c| c.minor_units() > price.amount.minor_units())
-            .map(|c| {
-                let former = format_money(&locale, c);
-                view! {
-                    <s class="dhow-price__compare" part="compare-at">
-                        <span class="dhow-visually-hidden">{i18n.t("price-was")}" "</span>
-                        {former}
-                    </s>
-                }
-            });
-        view! {
-            <span class="dhow-price" part="price" data-currency=price.amount.currency().code().to_owned()>
-                <span class="dhow-price__amount" part="amount">{shown}</span>
-                {compare_at}
-            </span>
-        }
+    let price = use_price(price);
+    let compare_at = move || {
+        price.compare_at.get().map(|former| {
+            view! {
+                <s class="dhow-price__compare" part="compare-at">
+                    <span class="dhow-visually-hidden">{i18n.t("price-was")}" "</span>
+                    {former}
+                </s>
+            }
+        })
+    };
+    view! {
+        <span class="dhow-price" part="price" data-currency=move || price.currency.get().code().to_owned()>
+            <span class="dhow-price__amount" part="amount">{move || price.amount.get()}</span>
+            {compare_at}
+        </span>
     }
 }

@@ -38,6 +38,10 @@ pub struct UseCart {
     store: StoredValue<Rc<Store>, LocalStorage>,
     market: Memo<dhow_sdk::Market>,
     issued: StoredValue<u64>,
+    /// The cart as the backend last answered it: what a failed update rolls back to.
+    confirmed: StoredValue<Option<Cart>, LocalStorage>,
+    /// Runs the last update again when it failed for want of a connection.
+    retry: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
     /// The last write queued: writes reach the backend one at a time, in the order the shopper
     /// made them, so a later answer always includes the earlier changes, and two quick first
     /// adds on a network backend create one cart, not two.
@@ -130,6 +134,8 @@ impl UseCart {
     pub fn clear(&self) {
         browser::local_remove(CART_KEY);
         browser::local_set(SYNC_KEY, &browser::change_stamp());
+        self.confirmed.set_value(None);
+        self.retry.set_value(None);
         self.cart.set(None);
     }
 
@@ -143,9 +149,13 @@ impl UseCart {
             };
             let store = this.store.get_value();
             match store.backend.cart(&CartId(id)).await {
-                Ok(cart) => this.cart.set(Some(cart)),
+                Ok(cart) => {
+                    this.confirmed.set_value(Some(cart.clone()));
+                    this.cart.set(Some(cart));
+                }
                 Err(Error::NotFound { .. }) => {
                     browser::local_remove(CART_KEY);
+                    this.confirmed.set_value(None);
                     this.cart.set(None);
                 }
                 Err(error) => this.error.set(Some(error)),
@@ -153,11 +163,13 @@ impl UseCart {
         });
     }
 
-    fn mutate<F, Fut>(&self, optimistic: impl FnOnce(&mut Cart) -> bool, op: F)
+    fn mutate<O, F, Fut>(&self, optimistic: O, op: F)
     where
-        F: FnOnce(Rc<Store>, CartId) -> Fut + 'static,
+        O: FnOnce(&mut Cart) -> bool + Clone + 'static,
+        F: FnOnce(Rc<Store>, CartId) -> Fut + Clone + 'static,
         Fut: Future<Output = Result<Cart, Error>> + 'static,
     {
+        let redo = (optimistic.clone(), op.clone());
         self.cart.update(|cart| {
             if let Some(cart) = cart {
                 optimistic(cart);
@@ -165,16 +177,30 @@ impl UseCart {
         });
         let seq = self.issued.get_value() + 1;
         self.issued.set_value(seq);
+        self.retry.set_value(None);
         let this = *self;
         spawn_local(async move {
             match this.call(op).await {
-                // A newer update is on its way: its answer wins, this one is not shown.
-                Ok(_) if this.issued.get_value() != seq => {}
                 Ok(cart) => {
-                    this.accept(cart);
-                    this.error.set(None);
+                    this.confirmed.set_value(Some(cart.clone()));
+                    // A newer update is on its way: its answer wins, this one is not shown.
+                    if this.issued.get_value() == seq {
+                        this.accept(cart);
+                        this.error.set(None);
+                    }
                 }
                 Err(error) => {
+                    // Back to what the backend last confirmed, so nothing shown is a guess.
+                    if this.issued.get_value() == seq {
+                        this.cart.set(this.confirmed.get_value());
+                    }
+                    if error.is_retryable() {
+                        let retry: Rc<dyn Fn()> = Rc::new(move || {
+                            let (optimistic, op) = redo.clone();
+                            this.mutate(optimistic, op);
+                        });
+                        this.retry.set_value(Some(retry));
+                    }
                     this.error.set(Some(error));
                     this.reload();
                 }
@@ -182,9 +208,23 @@ impl UseCart {
         });
     }
 
+    /// Whether the last failed update can be tried again (the store could not be reached).
+    pub fn can_retry(&self) -> bool {
+        self.retry.with_value(Option::is_some)
+    }
+
+    /// Tries the last failed update again, as the shopper made it.
+    pub fn retry(&self) {
+        if let Some(retry) = self.retry.get_value() {
+            self.error.set(None);
+            retry();
+        }
+    }
+
     fn accept(&self, cart: Cart) {
         browser::local_set(CART_KEY, cart.id.as_str());
         browser::local_set(SYNC_KEY, &browser::change_stamp());
+        self.confirmed.set_value(Some(cart.clone()));
         self.cart.set(Some(cart));
     }
 
@@ -306,6 +346,8 @@ pub fn provide_cart() -> UseCart {
         market,
         issued: StoredValue::new(0),
         last_write: StoredValue::new_local(None),
+        confirmed: StoredValue::new_local(None),
+        retry: StoredValue::new_local(None),
     };
     provide_context(cart);
     cart.reload();

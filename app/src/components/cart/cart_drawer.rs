@@ -57,7 +57,15 @@ pub fn CartDrawer() -> impl IntoView {
                     <button type="button" class="dhow-icon-button" part="close" autofocus
                         aria-label=move || i18n.t("cart-close") on:click=move |_| close()>"×"</button>
                 </div>
-                {move || cart.error.get().map(|e| view! { <ErrorNotice error=e/> })}
+                {move || cart.error.get().map(|e| {
+                    // A write that could not reach the store can be sent again as it was.
+                    if cart.can_retry() {
+                        let on_retry = Callback::new(move |()| cart.retry());
+                        view! { <ErrorNotice error=e on_retry=on_retry/> }.into_any()
+                    } else {
+                        view! { <ErrorNotice error=e/> }.into_any()
+                    }
+                })}
                 <Show when=move || !lines.with(Vec::is_empty)
                     fallback=move || view! {
                         <div class="dhow-drawer__empty">

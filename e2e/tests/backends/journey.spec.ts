@@ -66,3 +66,70 @@ test('US: dollars, tax added at checkout, WELCOME10, order placed on the backend
 test('JP: yen without decimals, tax included, WELCOME10, order placed on the backend', async ({ page }) => {
   await journey(page, JP, 0, /^[￥¥][\d,]+$/);
 });
+
+/** The backend's origin in this project, as e2e/config/<backend>.json names it. */
+function backendOrigin(): string {
+  const backend = test.info().project.metadata.backend as string;
+  return backend === 'medusa' ? 'http://127.0.0.1:9000' : 'http://127.0.0.1:3000';
+}
+
+test('two quick adds make one cart with both items', async ({ page }) => {
+  await findProduct(page, US);
+  const add = page.getByRole('button', { name: msg(US.locale, 'add-to-cart') });
+  // Both clicks land before the backend has created the cart (the second before the drawer the
+  // first opens could cover the button).
+  await add.evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  const drawer = page.getByRole('dialog', { name: msg(US.locale, 'cart-title') });
+  await expect(drawer.locator('.dhow-cart-line[data-pending]')).toHaveCount(0);
+  await expect(drawer.locator('.dhow-cart-line')).toHaveCount(1);
+  await expect(drawer.getByRole('spinbutton', { name: msg(US.locale, 'quantity') })).toHaveValue('2');
+  // The backend holds the same: a reload reads the cart back from it.
+  await page.reload();
+  await page.locator('.dhow-cart-button').click();
+  await expect(drawer.getByRole('spinbutton', { name: msg(US.locale, 'quantity') })).toHaveValue('2');
+});
+
+test.describe('when the backend is down', () => {
+  // The browser logs the refused requests itself.
+  test.use({ allowedConsoleErrors: [/ERR_CONNECTION_REFUSED|Failed to load resource/] });
+
+  test('a change is rolled back with a clear message, retrying sends it, nothing is lost', async ({ page }) => {
+    const l = US.locale;
+    await findProduct(page, US);
+    const drawer = await addToCart(page, US);
+    const quantity = drawer.getByRole('spinbutton', { name: msg(l, 'quantity') });
+    await expect(quantity).toHaveValue('1');
+
+    let down = true;
+    await page.route(`${backendOrigin()}/**`, (route) => (down ? route.abort('connectionrefused') : route.continue()));
+    await drawer.getByRole('button', { name: msg(l, 'cart-increase') }).click();
+    const failure = drawer.getByRole('alert');
+    await expect(failure).toContainText(msg(l, 'error-unreachable'));
+    // What the backend last confirmed is shown again, not a guess.
+    await expect(quantity).toHaveValue('1');
+    await expect(page.locator('.dhow-cart-button__count')).toHaveAttribute('data-count', '1');
+
+    down = false;
+    await failure.getByRole('button', { name: msg(l, 'error-retry') }).click();
+    await expect(quantity).toHaveValue('2');
+    await expect(drawer.locator('.dhow-cart-line[data-pending]')).toHaveCount(0);
+    await expect(drawer.getByRole('alert')).toHaveCount(0);
+    await page.reload();
+    await page.locator('.dhow-cart-button').click();
+    await expect(drawer.getByRole('spinbutton', { name: msg(l, 'quantity') })).toHaveValue('2');
+  });
+
+  test('a page that cannot load explains why and recovers on retry', async ({ page }) => {
+    let down = true;
+    await page.route(`${backendOrigin()}/**`, (route) => (down ? route.abort('connectionrefused') : route.continue()));
+    await page.goto(`/products/${HANDLE}`);
+    const failure = page.getByRole('alert').filter({ hasText: msg(US.locale, 'error-unreachable') });
+    await expect(failure).toBeVisible();
+    down = false;
+    await failure.getByRole('button', { name: msg(US.locale, 'error-retry') }).click();
+    await expect(page.getByRole('button', { name: msg(US.locale, 'add-to-cart') })).toBeEnabled();
+  });
+});

@@ -1,9 +1,11 @@
-//! Dhow's storefront: reusable Leptos components and hooks for cross-border commerce, and the
-//! single-page app that composes them.
+//! Dhow's storefront: reusable Leptos components and hooks for cross-border commerce, the
+//! single-page app that composes them, and the same components as custom elements for a brand's
+//! own pages (`embed`).
 
 mod app;
 mod browser;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod hooks;
 pub mod i18n;

@@ -56,7 +56,11 @@ pub fn use_store() -> StoreContext {
 
 /// Loads the configuration, then the backend it names.
 pub async fn load_store(config_url: &str) -> Result<Store, Error> {
-    let config = StoreConfig::from_json(&fetch_text(config_url).await?)?;
+    open_store(StoreConfig::from_json(&fetch_text(config_url).await?)?).await
+}
+
+/// Opens the backend a configuration names (an embedded page may have adjusted the file's).
+pub async fn open_store(config: StoreConfig) -> Result<Store, Error> {
     let backend = match &config.backend {
         BackendConfig::Local { catalog } => {
             let catalog = fetch_text(catalog).await?;

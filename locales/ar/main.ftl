@@ -138,6 +138,7 @@ totals-estimate = تقديري
 
 ## Checkout
 checkout-title = إتمام الشراء
+checkout-close = إغلاق الدفع
 checkout-details = بيانات الاتصال والتوصيل
 checkout-email = البريد الإلكتروني
 # $country (String) - country name

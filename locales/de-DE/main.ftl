@@ -128,6 +128,7 @@ totals-estimate = Schätzung
 
 ## Checkout
 checkout-title = Kasse
+checkout-close = Kasse schließen
 checkout-details = Kontakt und Lieferung
 checkout-email = E-Mail-Adresse
 # $country (String) - country name

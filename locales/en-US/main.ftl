@@ -128,6 +128,7 @@ totals-estimate = Estimate
 
 ## Checkout
 checkout-title = Checkout
+checkout-close = Close checkout
 checkout-details = Contact and delivery
 checkout-email = Email
 # $country (String) - country name

@@ -128,6 +128,7 @@ totals-estimate = Estimación
 
 ## Checkout
 checkout-title = Finalizar compra
+checkout-close = Cerrar el pago
 checkout-details = Contacto y entrega
 checkout-email = Correo electrónico
 # $country (String) - country name

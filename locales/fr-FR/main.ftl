@@ -129,6 +129,7 @@ totals-estimate = Estimation
 
 ## Checkout
 checkout-title = Finaliser la commande
+checkout-close = Fermer le paiement
 checkout-details = Coordonnées et livraison
 checkout-email = Adresse e-mail
 # $country (String) - country name

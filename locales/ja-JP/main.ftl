@@ -123,6 +123,7 @@ totals-estimate = 概算
 
 ## Checkout
 checkout-title = ご購入手続き
+checkout-close = 購入手続きを閉じる
 checkout-details = 連絡先とお届け先
 checkout-email = メールアドレス
 # $country (String) - country name

@@ -129,6 +129,7 @@ totals-estimate = Estimativa
 
 ## Checkout
 checkout-title = Finalizar compra
+checkout-close = Fechar o checkout
 checkout-details = Contato e entrega
 checkout-email = E-mail
 # $country (String) - country name

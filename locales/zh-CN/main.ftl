@@ -123,6 +123,7 @@ totals-estimate = 预估
 
 ## Checkout
 checkout-title = 结账
+checkout-close = 关闭结账
 checkout-details = 联系方式和收货信息
 checkout-email = 电子邮箱
 # $country (String) - country name

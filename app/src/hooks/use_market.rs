@@ -79,6 +79,53 @@ fn unknown_prefix(path: &str, markets: &[Market]) -> bool {
         && !markets.iter().any(|m| m.id.as_str() == first)
 }
 
+/// The market `id` (or the fallback when it is not listed), speaking `language` when it can.
+fn market_memo(
+    markets: Vec<Market>,
+    fallback: Market,
+    id: impl Fn() -> String + Send + Sync + 'static,
+    language: RwSignal<Option<String>>,
+) -> Memo<Market> {
+    Memo::new(move |_| {
+        let id = id();
+        let mut market = markets
+            .iter()
+            .find(|m| m.id.as_str() == id)
+            .cloned()
+            .unwrap_or_else(|| fallback.clone());
+        if let Some(chosen) = language.get().filter(|l| market.speaks(l)) {
+            market.locale = chosen;
+        }
+        market
+    })
+}
+
+/// The URL prefix of `market`'s pages: none for the default market, `/de` for others.
+fn market_prefix(market: Memo<Market>, default_id: String) -> Memo<String> {
+    Memo::new(move |_| {
+        let id = market.with(|m| m.id.as_str().to_owned());
+        if id == default_id {
+            String::new()
+        } else {
+            format!("/{id}")
+        }
+    })
+}
+
+/// Keeps the loaded translations in step with the market's language (loading them before the
+/// first render, so its numbers are already in the market's locale).
+fn follow_language(market: Memo<Market>, set_document: bool) {
+    let i18n = use_i18n();
+    i18n.load(market.with_untracked(|m| m.locale.clone()));
+    Effect::new(move |_| {
+        let locale = market.with(|m| m.locale.clone());
+        if set_document {
+            browser::set_document_language(&locale, i18n::is_rtl(&locale));
+        }
+        i18n.load(locale);
+    });
+}
+
 /// Provides the market context below a `<Router>`; keeps `<html lang dir>` and the loaded
 /// translations in step with the language.
 pub fn provide_market() -> UseMarket {
@@ -92,42 +139,22 @@ pub fn provide_market() -> UseMarket {
     let market = {
         let markets = markets.clone();
         let default_id = default_id.clone();
-        Memo::new(move |_| {
-            let path = location.pathname.get();
-            let (id, _) = split_prefix(&path, &markets);
-            let id = id.unwrap_or(&default_id);
-            let mut market = markets
-                .iter()
-                .find(|m| m.id.as_str() == id)
-                .cloned()
-                .unwrap_or_else(|| fallback.clone());
-            if let Some(chosen) = language.get().filter(|l| market.speaks(l)) {
-                market.locale = chosen;
-            }
-            market
-        })
+        market_memo(
+            markets.clone(),
+            fallback,
+            move || {
+                let path = location.pathname.get();
+                split_prefix(&path, &markets)
+                    .0
+                    .unwrap_or(&default_id)
+                    .to_owned()
+            },
+            language,
+        )
     };
-    let prefix = {
-        let default_id = default_id.clone();
-        Memo::new(move |_| {
-            let id = market.with(|m| m.id.as_str().to_owned());
-            if id == default_id {
-                String::new()
-            } else {
-                format!("/{id}")
-            }
-        })
-    };
+    let prefix = market_prefix(market, default_id.clone());
     let unknown = Memo::new(move |_| unknown_prefix(&location.pathname.get(), &markets));
-
-    let i18n = use_i18n();
-    // Before the first render, so its numbers are already in the market's locale.
-    i18n.load(market.with_untracked(|m| m.locale.clone()));
-    Effect::new(move |_| {
-        let locale = market.with(|m| m.locale.clone());
-        browser::set_document_language(&locale, i18n::is_rtl(&locale));
-        i18n.load(locale);
-    });
+    follow_language(market, true);
 
     let go: SwitchMarket = {
         let navigate = use_navigate();
@@ -160,6 +187,56 @@ pub fn provide_market() -> UseMarket {
     let context = UseMarket {
         market,
         unknown,
+        language,
+        prefix,
+        go: StoredValue::new_local(go),
+    };
+    provide_context(context);
+    context
+}
+
+/// Where a page without the storefront's router (a brand's page with embedded components)
+/// remembers the shopper's market between visits.
+const IN_PLACE_MARKET_KEY: &str = "dhow.market";
+
+/// Provides the market context where there is no router and no market in the URL: components
+/// embedded in a brand's page. The market starts as the one the shopper last chose there, else
+/// `initial` (when listed), else the store's default; `switch_market` changes it in place. Links
+/// (`href`) point into the storefront at `storefront` (`""`: the same origin) in that market.
+/// The page's own `<html lang dir>` is left alone: the embedding sets them on its elements.
+pub fn provide_market_in_place(initial: Option<String>, storefront: String) -> UseMarket {
+    let store = use_store().store();
+    let markets = store.config.markets.clone();
+    let default_id = store.config.default_market.as_str().to_owned();
+    let listed = {
+        let markets = markets.clone();
+        move |id: &str| markets.iter().any(|m| m.id.as_str() == id)
+    };
+    let start = browser::local_get(IN_PLACE_MARKET_KEY)
+        .filter(|id| listed(id))
+        .or(initial.filter(|id| listed(id)))
+        .unwrap_or_else(|| default_id.clone());
+    let chosen = RwSignal::new(start);
+    let language = RwSignal::new(browser::local_get(LANGUAGE_KEY));
+    let market = market_memo(
+        markets,
+        use_store().default_market(),
+        move || chosen.get(),
+        language,
+    );
+    let market_path = market_prefix(market, default_id);
+    let prefix =
+        Memo::new(move |_| format!("{}{}", storefront.trim_end_matches('/'), market_path.get()));
+    follow_language(market, false);
+    let go: SwitchMarket = Rc::new(move |id: &str| {
+        if listed(id) {
+            browser::local_set(IN_PLACE_MARKET_KEY, id);
+            chosen.set(id.to_owned());
+        }
+    });
+    let context = UseMarket {
+        market,
+        unknown: Memo::new(|_| false),
         language,
         prefix,
         go: StoredValue::new_local(go),

@@ -17,5 +17,5 @@ pub use checkout::CheckoutPage;
 pub use home::Home;
 pub use listing::{CollectionPage, SearchPage};
 pub use not_found::NotFound;
-pub use order::{OrderConfirmationPage, OrderLookupPage};
+pub use order::{OrderConfirmationPage, OrderDetails, OrderLookupPage};
 pub use product::ProductPage;

@@ -99,8 +99,15 @@ fn OrderLookup(number: String) -> impl IntoView {
     }
 }
 
+/// An order: its number, where it ships, how it was paid, lines and totals. As a confirmation
+/// (`confirmation`), it thanks the shopper instead of naming the order in the heading.
 #[component]
-fn OrderDetails(order: Order, confirmation: bool) -> impl IntoView {
+pub fn OrderDetails(
+    /// The order to show.
+    order: Order,
+    /// Whether it was just placed.
+    confirmation: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale();
     let ship_to = address_lines(&locale, &order.shipping_address);

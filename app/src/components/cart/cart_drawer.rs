@@ -12,12 +12,20 @@ use crate::i18n::use_i18n;
 
 /// The cart drawer, opened by `<CartButton>` and by adding to the cart.
 #[component]
-pub fn CartDrawer() -> impl IntoView {
+pub fn CartDrawer(
+    /// What "Check out" does instead of going to the checkout page (a checkout that opens in
+    /// place, where there is no router). The drawer closes first.
+    #[prop(optional)]
+    on_checkout: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let market = use_market();
     let dialog = NodeRef::<Dialog>::new();
-    let navigate = StoredValue::new_local(use_navigate());
+    // Only a storefront with a router navigates; an embedded drawer has none.
+    let navigate = on_checkout
+        .is_none()
+        .then(|| StoredValue::new_local(use_navigate()));
     Effect::new(move |_| {
         let open = cart.drawer_open.get();
         if let Some(dialog) = dialog.get() {
@@ -83,7 +91,12 @@ pub fn CartDrawer() -> impl IntoView {
                         {move || totals().map(|t| view! { <CartTotals totals=t/> })}
                         <button type="button" class="dhow-button dhow-button--block" part="checkout-button" on:click=move |_| {
                             close();
-                            navigate.with_value(|go| go(&market.href("/checkout"), Default::default()));
+                            match (on_checkout, navigate) {
+                                (Some(checkout), _) => checkout.run(()),
+                                (None, Some(navigate)) => navigate
+                                    .with_value(|go| go(&market.href("/checkout"), Default::default())),
+                                (None, None) => {}
+                            }
                         }>{move || i18n.t("cart-checkout")}</button>
                         <a class="dhow-link-button" href=move || market.href("/cart")
                             on:click=move |_| close()>{move || i18n.t("cart-view")}</a>

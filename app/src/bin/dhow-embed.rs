@@ -1,0 +1,85 @@
+//! The embed binary: Dhow's components for a brand's own pages. Exports the few functions the
+//! custom elements of `app/embed/dhow-embed.js` call; holds no router and no pages, so a page
+//! with one buy button does not download the storefront.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use std::rc::Rc;
+
+    use dhow_app::embed;
+    use wasm_bindgen::prelude::*;
+
+    fn js_error(message: String) -> JsValue {
+        js_sys::Error::new(&message).into()
+    }
+
+    /// Loads the store (`options`: the `<dhow-store>` attributes as JSON) and creates the shared
+    /// cart and market. `emit(name, json)` is called for every event the page should hear.
+    #[wasm_bindgen]
+    pub async fn start(options: String, emit: js_sys::Function) -> Result<(), JsValue> {
+        let emit: embed::Emit = Rc::new(move |name: &str, json: &str| {
+            let _ = emit.call2(&JsValue::NULL, &name.into(), &json.into());
+        });
+        embed::start(&options, emit).await.map_err(js_error)
+    }
+
+    /// An element mounted into a container: set its attributes, or free it to unmount it.
+    #[wasm_bindgen]
+    pub struct Mounted(embed::Mounted);
+
+    #[wasm_bindgen]
+    impl Mounted {
+        /// Sets an attribute (`undefined` removes it).
+        #[wasm_bindgen(js_name = setAttribute)]
+        pub fn set_attribute(&self, name: &str, value: Option<String>) {
+            self.0.set_attribute(name, value);
+        }
+    }
+
+    /// Mounts element `kind` into `container`; `attributes` is a JSON object of strings.
+    #[wasm_bindgen]
+    pub fn mount(
+        container: web_sys::HtmlElement,
+        kind: &str,
+        attributes: &str,
+    ) -> Result<Mounted, JsValue> {
+        embed::mount(container, kind, attributes)
+            .map(Mounted)
+            .map_err(js_error)
+    }
+
+    /// Switches every element to another market.
+    #[wasm_bindgen(js_name = setMarket)]
+    pub fn set_market(id: &str) -> Result<(), JsValue> {
+        embed::set_market(id).map_err(js_error)
+    }
+
+    /// The market in use.
+    #[wasm_bindgen]
+    pub fn market() -> Option<String> {
+        embed::market()
+    }
+
+    /// Opens or closes the cart drawer.
+    #[wasm_bindgen(js_name = setCartOpen)]
+    pub fn set_cart_open(open: bool) -> Result<(), JsValue> {
+        embed::set_cart_open(open).map_err(js_error)
+    }
+
+    /// Opens the checkout in place.
+    #[wasm_bindgen(js_name = openCheckout)]
+    pub fn open_checkout() -> Result<(), JsValue> {
+        embed::open_checkout().map_err(js_error)
+    }
+
+    /// The cart, as JSON.
+    #[wasm_bindgen]
+    pub fn cart() -> Result<String, JsValue> {
+        embed::cart().map_err(js_error)
+    }
+}
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    console_error_panic_hook::set_once();
+}

@@ -56,7 +56,7 @@ fn fixture(market: &str, search: &str, address: Address) -> ContractFixture {
         invalid_code: "NOT-A-CODE".into(),
         address,
         success_card: card("4242 4242 4242 4242"),
-        decline_card: card("4000 0000 0000 0002"),
+        decline_card: Some(card("4000 0000 0000 0002")),
     }
 }
 

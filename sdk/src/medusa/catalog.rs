@@ -1,0 +1,258 @@
+//! Catalog operations of the Medusa adapter: product search with paging and facets, product by
+//! handle, collections.
+
+use std::cmp::Reverse;
+
+use super::{MedusaBackend, mapping, wire};
+use crate::error::{Error, FieldError, Problem, Result};
+use crate::market::Market;
+use crate::model::{Collection, Product, ProductPage, ProductQuery, ProductSort};
+
+/// Products per page when the query leaves it to the backend.
+const DEFAULT_PER_PAGE: u32 = 24;
+/// Most products per page (Medusa's own limit is larger; this keeps one page light).
+const MAX_PER_PAGE: u32 = 100;
+/// Products read per request when the whole result is needed.
+const SCAN_PAGE: u32 = 100;
+/// Most products read to filter, sort or count facets here: beyond it, they cover the first
+/// 1,000 products of the result only. A catalog that large wants a search engine in Medusa.
+const MAX_SCAN: u64 = 1000;
+
+impl MedusaBackend {
+    /// Search: on the server when Medusa can do all of it, here otherwise (module docs).
+    pub(super) async fn search(
+        &self,
+        market: &Market,
+        query: &ProductQuery,
+    ) -> Result<ProductPage> {
+        check_bounds(market, query)?;
+        let per_page = match query.per_page {
+            0 => DEFAULT_PER_PAGE,
+            n => n.min(MAX_PER_PAGE),
+        };
+        let collections = self.all_collections().await?;
+        let collection_id = match &query.collection {
+            Some(handle) => match collections.iter().find(|c| &c.handle == handle) {
+                Some(c) => Some(c.id.0.clone()),
+                // No such collection: nothing is in it.
+                None => {
+                    return Ok(ProductPage {
+                        products: Vec::new(),
+                        total: 0,
+                        page: query.page,
+                        per_page,
+                        facets: Vec::new(),
+                    });
+                }
+            },
+            None => None,
+        };
+        let order = match query.sort {
+            ProductSort::TitleAsc => Some("title"),
+            ProductSort::Newest => Some("-created_at"),
+            ProductSort::Featured | ProductSort::PriceAsc | ProductSort::PriceDesc => None,
+        };
+        let filters_here = !query.options.is_empty()
+            || query.min_price.is_some()
+            || query.max_price.is_some()
+            || query.in_stock
+            || matches!(query.sort, ProductSort::PriceAsc | ProductSort::PriceDesc);
+        let base = Listing {
+            market,
+            text: query.text.trim(),
+            collection_id: collection_id.as_deref(),
+            order,
+        };
+        let offset = u64::from(query.page) * u64::from(per_page);
+
+        if !filters_here {
+            let (products, total) = self.list(&base, offset, per_page).await?;
+            let whole = offset == 0 && products.len() as u64 >= total;
+            let facets = if whole {
+                mapping::facets(&products, &collections)
+            } else {
+                mapping::facets(&self.scan(&base).await?, &collections)
+            };
+            return Ok(ProductPage {
+                products,
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+                page: query.page,
+                per_page,
+                facets,
+            });
+        }
+
+        let mut hits: Vec<Product> = self
+            .scan(&base)
+            .await?
+            .into_iter()
+            .filter(|p| matches(p, query))
+            .collect();
+        match query.sort {
+            ProductSort::PriceAsc => hits.sort_by_key(lowest),
+            ProductSort::PriceDesc => hits.sort_by_key(|p| Reverse(lowest(p))),
+            _ => {}
+        }
+        let facets = mapping::facets(&hits, &collections);
+        let total = u32::try_from(hits.len()).unwrap_or(u32::MAX);
+        let products = hits
+            .into_iter()
+            .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+            .take(per_page as usize)
+            .collect();
+        Ok(ProductPage {
+            products,
+            total,
+            page: query.page,
+            per_page,
+            facets,
+        })
+    }
+
+    /// One page of a listing as Medusa orders it, with the number of products in all. Products
+    /// without a price in the market are left out of the page (they cannot be sold there).
+    async fn list(
+        &self,
+        listing: &Listing<'_>,
+        offset: u64,
+        limit: u32,
+    ) -> Result<(Vec<Product>, u64)> {
+        let region = self.region_for(listing.market).await?;
+        let country = listing.market.country.as_str().to_ascii_lowercase();
+        let (offset, limit) = (offset.to_string(), limit.to_string());
+        let mut params: Vec<(&str, &str)> = vec![
+            ("region_id", &region.id),
+            ("country_code", &country),
+            ("fields", wire::PRODUCT_FIELDS),
+            ("limit", &limit),
+            ("offset", &offset),
+        ];
+        if !listing.text.is_empty() {
+            params.push(("q", listing.text));
+        }
+        if let Some(id) = listing.collection_id {
+            params.push(("collection_id", id));
+        }
+        if let Some(order) = listing.order {
+            params.push(("order", order));
+        }
+        let answer: wire::Products = self.transport.get(&["store", "products"], &params).await?;
+        let mut products = Vec::with_capacity(answer.products.len());
+        for w in &answer.products {
+            if let Some(p) = mapping::product(w, listing.market)? {
+                products.push(p);
+            }
+        }
+        Ok((products, answer.count))
+    }
+
+    /// The whole result of a listing, up to [`MAX_SCAN`] products.
+    async fn scan(&self, listing: &Listing<'_>) -> Result<Vec<Product>> {
+        let mut all = Vec::new();
+        let mut offset = 0u64;
+        loop {
+            let (page, total) = self.list(listing, offset, SCAN_PAGE).await?;
+            all.extend(page);
+            offset += u64::from(SCAN_PAGE);
+            if offset >= total.min(MAX_SCAN) {
+                return Ok(all);
+            }
+        }
+    }
+
+    /// One product by handle.
+    pub(super) async fn product_by_handle(&self, market: &Market, handle: &str) -> Result<Product> {
+        let region = self.region_for(market).await?;
+        let country = market.country.as_str().to_ascii_lowercase();
+        let answer: wire::Products = self
+            .transport
+            .get(
+                &["store", "products"],
+                &[
+                    ("handle", handle),
+                    ("region_id", &region.id),
+                    ("country_code", &country),
+                    ("fields", wire::PRODUCT_FIELDS),
+                ],
+            )
+            .await?;
+        let w = answer
+            .products
+            .iter()
+            .find(|p| p.handle == handle)
+            .ok_or_else(|| Error::not_found("product", handle))?;
+        mapping::product(w, market)?.ok_or_else(|| Error::NotSold {
+            what: "market".into(),
+            code: market.id.to_string(),
+        })
+    }
+
+    /// Every collection (Medusa's are few; 200 at most are read).
+    pub(super) async fn all_collections(&self) -> Result<Vec<Collection>> {
+        let answer: wire::Collections = self
+            .transport
+            .get(&["store", "collections"], &[("limit", "200")])
+            .await?;
+        Ok(answer.collections.iter().map(mapping::collection).collect())
+    }
+}
+
+/// What Medusa is asked for: text, collection and order.
+struct Listing<'a> {
+    market: &'a Market,
+    text: &'a str,
+    collection_id: Option<&'a str>,
+    order: Option<&'a str>,
+}
+
+/// Price bounds must be in the market's currency.
+fn check_bounds(market: &Market, query: &ProductQuery) -> Result<()> {
+    let fields: Vec<FieldError> = [
+        ("min_price", query.min_price),
+        ("max_price", query.max_price),
+    ]
+    .into_iter()
+    .filter(|(_, bound)| bound.is_some_and(|b| b.currency() != market.currency))
+    .map(|(field, _)| FieldError::new(field, Problem::Invalid))
+    .collect();
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput { fields })
+    }
+}
+
+fn lowest(product: &Product) -> i64 {
+    product
+        .lowest_price()
+        .map_or(i64::MAX, |p| p.amount.minor_units())
+}
+
+/// The filters Medusa cannot apply: one variant must have a value of every option asked for
+/// (values of one option are alternatives) and a price within the bounds; `in_stock` wants it
+/// available.
+fn matches(product: &Product, query: &ProductQuery) -> bool {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for (name, value) in &query.options {
+        let name = name.to_lowercase();
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, values)) => values.push(value.to_lowercase()),
+            None => groups.push((name, vec![value.to_lowercase()])),
+        }
+    }
+    product.variants.iter().any(|variant| {
+        let options_match = groups.iter().all(|(name, values)| {
+            product
+                .options
+                .iter()
+                .position(|o| o.name.to_lowercase() == *name)
+                .and_then(|i| variant.options.get(i))
+                .is_some_and(|v| values.contains(&v.to_lowercase()))
+        });
+        let amount = variant.price.amount.minor_units();
+        options_match
+            && query.min_price.is_none_or(|m| amount >= m.minor_units())
+            && query.max_price.is_none_or(|m| amount <= m.minor_units())
+            && (!query.in_stock || variant.available)
+    })
+}

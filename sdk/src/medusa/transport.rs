@@ -1,0 +1,424 @@
+//! HTTP to a Medusa server: builds Store API requests with the publishable key, sends them with a
+//! time-out, and turns transport failures and error bodies into typed failures. Knows nothing of
+//! the commerce model.
+
+use std::time::Duration;
+
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use reqwest::{Client, Method, RequestBuilder, Url};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::wire::ErrorBody;
+use crate::error::{Error, Result};
+
+/// How long one request may take before it is [`Error::Timeout`]. Completing a cart is the
+/// slowest call (about a second on a small server); twenty seconds leaves room for a slow
+/// network without leaving a shopper waiting forever.
+pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// An error answer from Medusa: HTTP status and its `{type, code, message}` body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ApiError {
+    pub status: u16,
+    /// Medusa's error type: `not_found`, `invalid_data`, `not_allowed`, `unauthorized`, …
+    pub kind: String,
+    /// Medusa's finer code when it gives one (`insufficient_inventory`).
+    pub code: String,
+    pub message: String,
+}
+
+/// Why a request did not produce a value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Failure {
+    /// Medusa answered with an error; the caller may know better what it means.
+    Api(ApiError),
+    /// Anything else (network, time-out, a body that does not decode), already typed.
+    Other(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        Failure::Other(error)
+    }
+}
+
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Error {
+        match failure {
+            Failure::Api(api) => api.into_error(),
+            Failure::Other(error) => error,
+        }
+    }
+}
+
+impl ApiError {
+    /// The SDK error for an answer no caller interpreted more precisely.
+    pub fn into_error(self) -> Error {
+        match (self.status, self.kind.as_str(), self.code.as_str()) {
+            (_, _, "insufficient_inventory") => Error::OutOfStock {
+                variant: String::new(),
+                available: 0,
+            },
+            (404, _, _) | (_, "not_found", _) => Error::NotFound {
+                what: "resource".into(),
+                id: self.message,
+            },
+            (_, "payment_authorization_error" | "payment_requires_more_error", _) => {
+                Error::PaymentDeclined {
+                    reason: Some(self.message),
+                }
+            }
+            (409, _, _) | (_, "not_allowed" | "conflict" | "duplicate_error", _) => {
+                Error::Conflict {
+                    message: self.message,
+                }
+            }
+            (401 | 403, _, _) | (_, "unauthorized", _) => Error::Backend {
+                code: "unauthorized".into(),
+                message: format!("{} (is the publishable key right?)", self.message),
+            },
+            _ => Error::Backend {
+                code: if self.kind.is_empty() {
+                    self.status.to_string()
+                } else {
+                    self.kind
+                },
+                message: format!("HTTP {}: {}", self.status, self.message),
+            },
+        }
+    }
+
+    /// Whether Medusa refused the input (`invalid_data`, HTTP 400).
+    pub fn is_invalid_data(&self) -> bool {
+        self.kind == "invalid_data"
+    }
+}
+
+/// A Store API client: base URL, publishable key, time-out.
+#[derive(Clone, Debug)]
+pub(crate) struct Transport {
+    client: Client,
+    base: Url,
+    key: String,
+    timeout: Duration,
+}
+
+/// Result of one request.
+pub(crate) type Answer<T> = std::result::Result<T, Failure>;
+
+impl Transport {
+    /// A client for the server at `url` (`http` or `https`, no query or fragment).
+    pub fn new(url: &str, key: &str) -> Result<Transport> {
+        let invalid = |field: &str| Error::invalid(field, crate::error::Problem::Invalid);
+        let mut base = Url::parse(url.trim()).map_err(|_| invalid("url"))?;
+        if !matches!(base.scheme(), "http" | "https")
+            || base.cannot_be_a_base()
+            || base.query().is_some()
+            || base.fragment().is_some()
+        {
+            return Err(invalid("url"));
+        }
+        // Paths are appended segment by segment; a trailing slash would add an empty one.
+        let path = base.path().trim_end_matches('/').to_owned();
+        base.set_path(&path);
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(Error::invalid(
+                "publishable_key",
+                crate::error::Problem::Required,
+            ));
+        }
+        Ok(Transport {
+            client: Client::new(),
+            base,
+            key: key.to_owned(),
+            timeout: DEFAULT_TIMEOUT,
+        })
+    }
+
+    /// The same client with another time-out per request.
+    pub fn with_timeout(mut self, timeout: Duration) -> Transport {
+        self.timeout = timeout;
+        self
+    }
+
+    /// `GET` the path given as segments (each one escaped), with query parameters.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &[(&str, &str)],
+    ) -> Answer<T> {
+        self.send(self.request(Method::GET, segments)?.query(query))
+            .await
+    }
+
+    /// `POST` a JSON body.
+    pub async fn post<T: DeserializeOwned, B: Serialize>(
+        &self,
+        segments: &[&str],
+        query: &[(&str, &str)],
+        body: &B,
+    ) -> Answer<T> {
+        let body = json(body)?;
+        self.send(
+            self.request(Method::POST, segments)?
+                .query(query)
+                .header(CONTENT_TYPE, "application/json")
+                .body(body),
+        )
+        .await
+    }
+
+    /// `DELETE`, with a JSON body when Medusa wants one (promotion codes).
+    pub async fn delete<T: DeserializeOwned, B: Serialize>(
+        &self,
+        segments: &[&str],
+        query: &[(&str, &str)],
+        body: Option<&B>,
+    ) -> Answer<T> {
+        let mut request = self.request(Method::DELETE, segments)?.query(query);
+        if let Some(body) = body {
+            request = request
+                .header(CONTENT_TYPE, "application/json")
+                .body(json(body)?);
+        }
+        self.send(request).await
+    }
+
+    fn request(&self, method: Method, segments: &[&str]) -> Answer<RequestBuilder> {
+        let mut url = self.base.clone();
+        url.path_segments_mut()
+            .map_err(|()| Failure::Other(Error::invalid("url", crate::error::Problem::Invalid)))?
+            .extend(segments);
+        Ok(self
+            .client
+            .request(method, url)
+            .header("x-publishable-api-key", &self.key)
+            .header(ACCEPT, "application/json")
+            // Per request: reqwest implements it natively and, on wasm32, with an AbortSignal.
+            .timeout(self.timeout))
+    }
+
+    async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Answer<T> {
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status().as_u16();
+        let text = response.text().await.map_err(transport_error)?;
+        if (200..300).contains(&status) {
+            decode(&text).map_err(Failure::Other)
+        } else {
+            Err(Failure::Api(api_error(status, &text)))
+        }
+    }
+}
+
+/// Reads a successful answer's body.
+pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| Error::Decode {
+        message: format!("Medusa answer: {e}"),
+    })
+}
+
+/// An error answer: its body when it is Medusa's `{type, message}`, the start of the text
+/// otherwise (a proxy's HTML page).
+pub(crate) fn api_error(status: u16, text: &str) -> ApiError {
+    let body: ErrorBody = serde_json::from_str(text).unwrap_or_default();
+    ApiError {
+        status,
+        kind: body.kind.unwrap_or_default(),
+        code: body.code.unwrap_or_default(),
+        message: body
+            .message
+            .unwrap_or_else(|| text.chars().take(200).collect()),
+    }
+}
+
+fn json<B: Serialize>(body: &B) -> Answer<String> {
+    serde_json::to_string(body).map_err(|e| {
+        Failure::Other(Error::Decode {
+            message: format!("request body: {e}"),
+        })
+    })
+}
+
+/// Time-outs are [`Error::Timeout`]; every other transport failure (refused connection, DNS,
+/// CORS in the browser, a connection cut mid-answer) is [`Error::Network`].
+fn transport_error(error: reqwest::Error) -> Failure {
+    Failure::Other(if error.is_timeout() {
+        Error::Timeout
+    } else {
+        Error::Network {
+            message: error.to_string(),
+        }
+    })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+    use std::sync::mpsc;
+
+    use super::*;
+
+    /// A server on a free port that answers one request with `response` (or holds the
+    /// connection open without answering when `None`, until the test ends).
+    fn one_shot(response: Option<&'static str>) -> (String, mpsc::Sender<()>) {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let (done, finished) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            let Ok((mut stream, _)) = listener.accept() else {
+                return;
+            };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            match response {
+                Some(r) => {
+                    let _ = stream.write_all(r.as_bytes());
+                }
+                // Hold the socket until the test says it is done.
+                None => {
+                    let _ = finished.recv();
+                }
+            }
+        });
+        (url, done)
+    }
+
+    #[test]
+    fn urls_are_checked() {
+        assert!(Transport::new("http://127.0.0.1:9000/", "pk_1").is_ok());
+        assert!(Transport::new("https://shop.example/api", "pk_1").is_ok());
+        for bad in [
+            "",
+            "127.0.0.1:9000",
+            "ftp://x",
+            "http://x/?a=1",
+            "mailto:a@b",
+        ] {
+            assert!(
+                matches!(Transport::new(bad, "pk_1"), Err(Error::InvalidInput { .. })),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            Transport::new("http://x", " "),
+            Err(Error::InvalidInput { .. })
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_refused_connection_is_a_network_error() {
+        // Bind then drop: the port is free and nothing listens on it.
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("port")
+            .port();
+        let t = Transport::new(&format!("http://127.0.0.1:{port}"), "pk").expect("url");
+        let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
+        assert!(
+            matches!(got, Err(Failure::Other(Error::Network { .. }))),
+            "{got:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_silent_server_times_out() {
+        let (url, done) = one_shot(None);
+        let t = Transport::new(&url, "pk")
+            .expect("url")
+            .with_timeout(Duration::from_millis(300));
+        let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
+        let _ = done.send(());
+        assert_eq!(got, Err(Failure::Other(Error::Timeout)));
+        assert!(Error::from(got.unwrap_err()).is_retryable());
+    }
+
+    #[tokio::test]
+    async fn a_server_error_keeps_its_code() {
+        let (url, _done) = one_shot(Some(
+            "HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\n\
+             content-length: 55\r\nconnection: close\r\n\r\n\
+             {\"type\":\"unknown_error\",\"message\":\"An error occurred\"}",
+        ));
+        let t = Transport::new(&url, "pk").expect("url");
+        let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
+        match got.map_err(Error::from) {
+            Err(Error::Backend { code, message }) => {
+                assert_eq!(code, "unknown_error");
+                assert!(message.contains("500"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_proxy_page_is_a_backend_error_with_the_status() {
+        let (url, _done) = one_shot(Some(
+            "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\ncontent-length: 20\r\n\
+             connection: close\r\n\r\n<html>upstream</html",
+        ));
+        let t = Transport::new(&url, "pk").expect("url");
+        let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
+        assert!(
+            matches!(got.map_err(Error::from), Err(Error::Backend { ref code, .. }) if code == "502")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_broken_body_is_a_decode_error() {
+        let (url, _done) = one_shot(Some(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 9\r\n\
+             connection: close\r\n\r\n{\"regions",
+        ));
+        let t = Transport::new(&url, "pk").expect("url");
+        let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
+        assert!(
+            matches!(got, Err(Failure::Other(Error::Decode { .. }))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn medusa_error_bodies_map_to_sdk_errors() {
+        let map = |status, body| api_error(status, body).into_error();
+        assert!(matches!(
+            map(
+                400,
+                include_str!("../../tests/fixtures/medusa/error_out_of_stock.json")
+            ),
+            Error::OutOfStock { .. }
+        ));
+        assert!(matches!(
+            map(
+                404,
+                r#"{"type":"not_found","message":"Cart with id 'x' not found"}"#
+            ),
+            Error::NotFound { .. }
+        ));
+        assert!(matches!(
+            map(
+                400,
+                r#"{"type":"not_allowed","message":"Cart is already completed"}"#
+            ),
+            Error::Conflict { .. }
+        ));
+        assert!(matches!(
+            map(401, r#"{"type":"unauthorized","message":"A valid publishable key is required"}"#),
+            Error::Backend { ref code, .. } if code == "unauthorized"
+        ));
+        assert!(matches!(
+            map(
+                400,
+                r#"{"type":"payment_authorization_error","message":"declined"}"#
+            ),
+            Error::PaymentDeclined { .. }
+        ));
+        assert!(matches!(
+            map(400, include_str!("../../tests/fixtures/medusa/error_unknown_promotion.json")),
+            Error::Backend { ref code, .. } if code == "invalid_data"
+        ));
+        assert!(matches!(map(500, "not json"), Error::Backend { ref code, .. } if code == "500"));
+    }
+}

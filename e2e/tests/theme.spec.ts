@@ -39,10 +39,12 @@ test('component styles take their look from tokens, never from literal values', 
   // Exact declarations that are structural: a glyph's own line box, a hidden input, a fade's start.
   const allowed = new Set(['line-height: 1', 'opacity: 0']);
   const problems: string[] = [];
+  const used = new Set([...defined.values()].flatMap((v) => [...v.matchAll(/var\((--dhow-[a-z0-9-]+)/g)].map((m) => m[1])));
   const styleDir = join(root, 'app', 'style');
   for (const file of readdirSync(styleDir).filter((f) => f.endsWith('.css'))) {
     const css = withoutComments(readFileSync(join(styleDir, file), 'utf8'));
     for (const m of css.matchAll(/var\((--dhow-[a-z0-9-]+)/g)) {
+      used.add(m[1]);
       if (!defined.has(m[1])) problems.push(`${file}: ${m[1]} is not a token of default.css`);
     }
     if (/#[0-9a-f]{3,8}\b|\b(rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(/i.test(css)) problems.push(`${file}: a literal colour`);
@@ -60,6 +62,7 @@ test('component styles take their look from tokens, never from literal values', 
       }
     }
   }
+  for (const token of defined.keys()) if (!used.has(token)) problems.push(`${token} is set but no component reads it`);
   // Components: no inline styles, and icons draw with currentColor.
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.rs') ? [join(dir, e.name)] : []));

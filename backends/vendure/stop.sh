@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-PID_FILE=.data/server.pid
+PID_FILE="${DHOW_VENDURE_DATA_DIR:-.data}/server.pid"
 if [[ ! -f "$PID_FILE" ]]; then
     echo "stop: not running (no pid file): skipped"
     exit 0

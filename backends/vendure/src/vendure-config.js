@@ -13,6 +13,7 @@ const {
 } = require('@vendure/core');
 const { AssetServerPlugin } = require('@vendure/asset-server-plugin');
 const { perCurrencyShippingCalculator } = require('./dhow-shipping');
+const { ShelfPriceCalculationStrategy } = require('./dhow-pricing');
 
 const ROOT = path.join(__dirname, '..');
 const DATA_DIR = process.env.DHOW_VENDURE_DATA_DIR || path.join(ROOT, '.data');
@@ -21,7 +22,7 @@ const HOST = process.env.DHOW_VENDURE_HOST || '127.0.0.1';
 const PORT = Number(process.env.DHOW_VENDURE_PORT || 3000);
 
 // TEST-ONLY credentials. The server listens on the loopback interface and holds
-// nothing but sample data; override through the environment if you like.
+// nothing but Dhow's demo data; override through the environment if you like.
 const SUPERADMIN_USERNAME = process.env.DHOW_VENDURE_SUPERADMIN_USERNAME || 'superadmin';
 const SUPERADMIN_PASSWORD = process.env.DHOW_VENDURE_SUPERADMIN_PASSWORD || 'superadmin';
 // TEST-ONLY cookie secret (sessions are normally carried as bearer tokens).
@@ -38,10 +39,11 @@ const STOREFRONT_ORIGINS = [
 ];
 
 /**
- * Build the config. `synchronize` is only turned on by the seeding script, which
- * creates the schema of a brand-new database; the server itself never alters it.
+ * Build the config. `synchronize` and `seeding` are only turned on by the seeding
+ * script, which creates the schema of a brand-new database; the server itself
+ * never alters it.
  */
-function makeConfig({ synchronize = false } = {}) {
+function makeConfig({ synchronize = false, seeding = false } = {}) {
     return {
         apiOptions: {
             hostname: HOST,
@@ -50,12 +52,8 @@ function makeConfig({ synchronize = false } = {}) {
             // The Admin API is served on the same loopback port; only
             // src/populate.js uses it (to seed prices, channels, promotions).
             adminApiPath: 'admin-api',
-            cors: {
-                origin: STOREFRONT_ORIGINS,
-                credentials: true,
-                // Vendure adds its auth header itself; listed so that it is plain to see.
-                exposedHeaders: ['vendure-auth-token'],
-            },
+            // Vendure adds its session header (vendure-auth-token) to the exposed headers itself.
+            cors: { origin: STOREFRONT_ORIGINS, credentials: true },
             shopApiPlayground: false,
             adminApiPlayground: false,
             shopApiDebug: false,
@@ -80,6 +78,9 @@ function makeConfig({ synchronize = false } = {}) {
         paymentOptions: {
             paymentMethodHandlers: [dummyPaymentHandler],
         },
+        catalogOptions: {
+            productVariantPriceCalculationStrategy: new ShelfPriceCalculationStrategy(),
+        },
         shippingOptions: {
             shippingCalculators: [defaultShippingCalculator, perCurrencyShippingCalculator],
         },
@@ -98,7 +99,9 @@ function makeConfig({ synchronize = false } = {}) {
                 assetUploadDir: path.join(DATA_DIR, 'assets'),
                 assetUrlPrefix: `http://${HOST}:${PORT}/assets/`,
             }),
-            DefaultSearchPlugin.init({ bufferUpdates: false, indexStockStatus: true }),
+            // While seeding, index updates are buffered (and dropped): the seed rebuilds the
+            // whole index at the end, which is much quicker than one job per change.
+            DefaultSearchPlugin.init({ bufferUpdates: seeding, indexStockStatus: true }),
         ],
     };
 }

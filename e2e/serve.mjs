@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = resolve(process.argv[2] || '../dist');
 const port = Number(process.argv[3] || 4173);
@@ -47,10 +48,16 @@ export const CSP = [
   "object-src 'none'",
 ].join('; ');
 
+// The example brand site (examples/brand/), a page that embeds Dhow's custom elements, is served
+// at /brand/ on the storefront's origin, so it shares the storefront's cart.
+const mounts = [['/brand/', resolve(fileURLToPath(new URL('../examples/brand/', import.meta.url)))]];
+
 async function fileFor(urlPath) {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  const path = join(root, clean);
-  if (!path.startsWith(root)) return null;
+  const [prefix, dir] = mounts.find(([p]) => urlPath.startsWith(p)) || ['/', root];
+  const rest = urlPath.slice(prefix.length - 1);
+  const clean = normalize(decodeURIComponent(rest.endsWith('/') ? `${rest}index.html` : rest)).replace(/^(\.\.[/\\])+/, '');
+  const path = join(dir, clean);
+  if (!path.startsWith(dir)) return null;
   try {
     const info = await stat(path);
     if (info.isFile()) return path;

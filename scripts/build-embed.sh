@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the embed — Dhow's components as custom elements for a brand's own pages — into
+# <dist>/embed/ (default dist/; run it after `trunk build`, which empties dist/):
+#   dhow-embed.js              the one script a brand's page loads (hand-written ES module)
+#   dhow-embed-core.js, _bg.wasm  the `dhow-embed` binary: components, no router, no pages
+#   dhow-embed.css             the component stylesheets, linked inside every shadow root
+#   theme.css                  default --dhow-* tokens, linked first in the page's <head>
+# File names carry no hash: brands reference a stable URL; serve them with revalidation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+out="${1:-dist}/embed"
+profile="${PROFILE:-release}"
+
+cargo build --profile "$profile" --target wasm32-unknown-unknown -p dhow-app --bin dhow-embed
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dhow-embed-core \
+  "target/wasm32-unknown-unknown/$profile/dhow-embed.wasm"
+if [ "$profile" = release ]; then
+  wasm-opt -Oz --strip-debug --strip-producers \
+    "$out/dhow-embed-core_bg.wasm" -o "$out/dhow-embed-core_bg.wasm"
+fi
+cat app/style/base.css app/style/layout.css app/style/catalog.css app/style/cart.css \
+  app/style/checkout.css app/embed/embed.css > "$out/dhow-embed.css"
+cp public/theme/default.css "$out/theme.css"
+cp app/embed/dhow-embed.js "$out/dhow-embed.js"
+echo "embed built into $out/"

@@ -263,7 +263,7 @@ mod tests {
 
     /// A server on a free port that answers one request with `response` (or holds the
     /// connection open without answering when `None`, until the test ends).
-    fn one_shot(response: Option<&'static str>) -> (String, mpsc::Sender<()>) {
+    fn one_shot(response: Option<String>) -> (String, mpsc::Sender<()>) {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("addr"));
         let (done, finished) = mpsc::channel::<()>();
@@ -284,6 +284,15 @@ mod tests {
             }
         });
         (url, done)
+    }
+
+    /// An HTTP/1.1 answer with a correct length.
+    fn http(status: &str, content_type: &str, body: &str) -> Option<String> {
+        Some(format!(
+            "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\n\
+             connection: close\r\n\r\n{body}",
+            body.len()
+        ))
     }
 
     #[test]
@@ -337,10 +346,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_server_error_keeps_its_code() {
-        let (url, _done) = one_shot(Some(
-            "HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\n\
-             content-length: 55\r\nconnection: close\r\n\r\n\
-             {\"type\":\"unknown_error\",\"message\":\"An error occurred\"}",
+        let (url, _done) = one_shot(http(
+            "500 Internal Server Error",
+            "application/json",
+            r#"{"type":"unknown_error","message":"An error occurred"}"#,
         ));
         let t = Transport::new(&url, "pk").expect("url");
         let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
@@ -355,9 +364,10 @@ mod tests {
 
     #[tokio::test]
     async fn a_proxy_page_is_a_backend_error_with_the_status() {
-        let (url, _done) = one_shot(Some(
-            "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\ncontent-length: 20\r\n\
-             connection: close\r\n\r\n<html>upstream</html",
+        let (url, _done) = one_shot(http(
+            "502 Bad Gateway",
+            "text/html",
+            "<html>upstream</html>",
         ));
         let t = Transport::new(&url, "pk").expect("url");
         let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
@@ -368,10 +378,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_broken_body_is_a_decode_error() {
-        let (url, _done) = one_shot(Some(
-            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 9\r\n\
-             connection: close\r\n\r\n{\"regions",
-        ));
+        let (url, _done) = one_shot(http("200 OK", "application/json", r#"{"regions"#));
         let t = Transport::new(&url, "pk").expect("url");
         let got: Answer<serde_json::Value> = t.get(&["store", "regions"], &[]).await;
         assert!(

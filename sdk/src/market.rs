@@ -1,6 +1,8 @@
 //! Markets (country, language, currency, tax display, duty terms) and the store configuration
 //! that lists them.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::address::CountryCode;
@@ -51,6 +53,10 @@ pub struct Market {
     pub rounding: RoundingRule,
 }
 
+fn default_money_precision() -> u8 {
+    2
+}
+
 fn default_rounding() -> RoundingRule {
     RoundingRule::Nearest
 }
@@ -79,13 +85,41 @@ pub enum BackendConfig {
         /// The publishable API key (safe to ship to browsers).
         publishable_key: String,
     },
-    /// A Vendure 3 server.
+    /// A Vendure 3 server (Shop API, see [`crate::vendure`] with the `vendure` feature).
+    ///
+    /// Each market is sold through one Vendure channel: the one `channels` names for its id,
+    /// else `channel_token`, else the default channel. A channel sells in the currencies it lists
+    /// as available, so markets sharing a channel may differ in currency.
+    ///
+    /// ```
+    /// let config = dhow_sdk::StoreConfig::from_json(r#"{
+    ///   "name": "Dhow Demo",
+    ///   "backend": { "kind": "vendure", "url": "https://shop.example.com/shop-api",
+    ///                "channels": { "de": "dhow-eu", "jp": "dhow-eu" } },
+    ///   "default_market": "us",
+    ///   "markets": [{ "id": "us", "country": "US", "locale": "en-US", "currency": "USD",
+    ///                 "tax_display": "exclusive", "duty_terms": "paid_at_checkout" }]
+    /// }"#).unwrap();
+    /// let dhow_sdk::market::BackendConfig::Vendure { channels, money_precision, .. } = config.backend
+    /// else { unreachable!() };
+    /// assert_eq!(channels["jp"], "dhow-eu");
+    /// assert_eq!(money_precision, 2);
+    /// ```
     Vendure {
         /// URL of the Shop API, for example `https://shop.example.com/shop-api`.
         url: String,
-        /// Channel token, when the store is not the default channel.
+        /// Channel token for markets that `channels` does not name; `None` is the default
+        /// channel.
         #[serde(default)]
         channel_token: Option<String>,
+        /// Channel token by market id, for stores that sell through several channels (for
+        /// example a tax-inclusive European channel beside a tax-exclusive US one).
+        #[serde(default)]
+        channels: BTreeMap<String, String>,
+        /// Decimals Vendure stores amounts with (its MoneyStrategy precision, 2 unless the
+        /// server configures another): ¥1,950 arrives as 195000 at precision 2.
+        #[serde(default = "default_money_precision")]
+        money_precision: u8,
     },
 }
 

@@ -67,6 +67,30 @@ impl Storage for MemoryStorage {
     }
 }
 
+/// Text that two tabs sharing one storage will not both draw: randomness in the browser (tabs
+/// share storage but not memory), the time's nanoseconds plus a process-wide counter natively.
+/// Cart ids of the local engine and the Vendure adapter end with it.
+#[cfg(all(target_arch = "wasm32", any(feature = "local", feature = "vendure")))]
+pub(crate) fn entropy() -> String {
+    // Two draws of 2^32 each: 64 bits, so two tabs creating carts in the same second do not meet.
+    let draw = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{:016x}", (draw() << 32) | draw())
+}
+
+#[cfg(all(
+    not(target_arch = "wasm32"),
+    any(feature = "local", feature = "vendure")
+))]
+pub(crate) fn entropy() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!("{nanos:08x}{:x}", COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStorage;
 

@@ -249,6 +249,36 @@ impl Address {
         self.phone = Some(phone.into());
         self
     }
+
+    /// The address as a backend should store it: the region as its current code (`US-CA`,
+    /// `California` → `CA`) and the postal code in the country's canonical spelling
+    /// (`sw1a1aa` → `SW1A 1AA`). Meant for addresses that passed [`validate`].
+    ///
+    /// ```
+    /// use dhow_sdk::address::{Address, CountryCode};
+    ///
+    /// let gb = CountryCode::parse("GB").unwrap();
+    /// let address = Address::new("Ada", "Lovelace", "10 Downing St", "London", gb)
+    ///     .with_postal_code("sw1a2aa");
+    /// assert_eq!(address.normalized().postal_code.as_deref(), Some("SW1A 2AA"));
+    /// ```
+    pub fn normalized(&self) -> Address {
+        let format = format_for(self.country);
+        let mut address = self.clone();
+        if let Some(region) = address
+            .region
+            .as_deref()
+            .and_then(|r| format.find_region(r))
+        {
+            address.region = Some(region.code.to_owned());
+        }
+        if format.shows(AddressField::PostalCode)
+            && let Some(code) = &address.postal_code
+        {
+            address.postal_code = Some(normalize_postal_code(&format, code));
+        }
+        address
+    }
 }
 
 /// One field of an [`Address`] form; its [`name`](AddressField::name) is the field's name in the

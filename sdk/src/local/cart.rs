@@ -225,7 +225,7 @@ impl LocalBackend {
         if !fields.is_empty() {
             return Err(Error::InvalidInput { fields });
         }
-        cart.shipping_address = Some(normalized(address));
+        cart.shipping_address = Some(address.normalized());
         self.save(cart)
     }
 
@@ -234,7 +234,7 @@ impl LocalBackend {
         if let Some(address) = address {
             address::validate(address).map_err(|fields| Error::InvalidInput { fields })?;
         }
-        cart.billing_address = address.map(normalized);
+        cart.billing_address = address.map(Address::normalized);
         self.save(cart)
     }
 
@@ -247,24 +247,4 @@ impl LocalBackend {
         cart.shipping_option = Some(option.clone());
         self.save(cart)
     }
-}
-
-/// The address as the country writes it: the region as its ISO 3166-2 code (`California` →
-/// `CA`, which is what tax rules are keyed by) and the postal code in its canonical spelling.
-fn normalized(address: &Address) -> Address {
-    let format = address::format_for(address.country);
-    let mut address = address.clone();
-    if let Some(region) = address
-        .region
-        .as_deref()
-        .and_then(|r| format.find_region(r))
-    {
-        address.region = Some(region.code.to_owned());
-    }
-    if format.shows(address::AddressField::PostalCode)
-        && let Some(code) = &address.postal_code
-    {
-        address.postal_code = Some(address::normalize_postal_code(&format, code));
-    }
-    address
 }

@@ -193,25 +193,7 @@ fn digits(text: &str) -> Option<u32> {
 /// A token unique across tabs and calls, for cart ids: the time plus randomness in the browser
 /// (tabs share storage but not memory), the time plus a process-wide counter natively.
 pub(crate) fn unique_token(clock: &Clock) -> String {
-    format!("{:x}{}", clock.unix_seconds(), entropy())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn entropy() -> String {
-    // Two draws of 2^32 each: 64 bits, so two tabs creating carts in the same second do not meet.
-    let draw = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    format!("{:016x}", (draw() << 32) | draw())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn entropy() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!("{nanos:08x}{:x}", COUNTER.fetch_add(1, Ordering::Relaxed))
+    format!("{:x}{}", clock.unix_seconds(), crate::storage::entropy())
 }
 
 #[cfg(test)]

@@ -1,0 +1,1 @@
+//! Decoding tests of the Vendure adapter on saved responses.

@@ -1,0 +1,225 @@
+//! Sends one GraphQL operation to the Shop API and reads the answer: channel and session
+//! headers, currency and language per request, the rotated session token, and every way a
+//! request can fail mapped into [`Error`].
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// The header Vendure returns a new session token in (bearer token method).
+const AUTH_TOKEN_HEADER: &str = "vendure-auth-token";
+/// The header naming the channel.
+const CHANNEL_HEADER: &str = "vendure-token";
+
+/// Who asks, and in which channel, currency and language.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RequestContext<'a> {
+    /// Channel token; `None` for the default channel.
+    pub channel: Option<&'a str>,
+    /// Session token; `None` for requests that need no session (catalog) or start one.
+    pub session: Option<&'a str>,
+    /// `currencyCode` query parameter.
+    pub currency: Option<&'a str>,
+    /// `languageCode` query parameter.
+    pub language: Option<&'a str>,
+}
+
+/// An answer: the decoded data, and the session token when Vendure started a new session.
+#[derive(Debug)]
+pub struct Reply<T> {
+    /// The `data` of the response.
+    pub data: T,
+    /// A session token Vendure issued with this answer.
+    pub new_session: Option<String>,
+}
+
+/// The HTTP side of the adapter: one reqwest client and the Shop API's URL.
+#[derive(Clone, Debug)]
+pub struct Transport {
+    client: reqwest::Client,
+    url: String,
+}
+
+impl Transport {
+    /// A transport to the Shop API at `url`.
+    pub fn new(url: &str) -> Transport {
+        Transport {
+            client: reqwest::Client::new(),
+            url: url.trim().to_owned(),
+        }
+    }
+
+    /// Sends `operation` (a cynic operation: query text and variables) and decodes its data.
+    pub async fn send<T, V>(
+        &self,
+        name: &str,
+        operation: &cynic::Operation<T, V>,
+        ctx: RequestContext<'_>,
+    ) -> Result<Reply<T>>
+    where
+        T: DeserializeOwned,
+        V: serde::Serialize,
+    {
+        let mut params: Vec<(&str, &str)> = Vec::new();
+        if let Some(currency) = ctx.currency {
+            params.push(("currencyCode", currency));
+        }
+        if let Some(language) = ctx.language {
+            params.push(("languageCode", language));
+        }
+        // Serialized here rather than with reqwest's `json` feature: one dependency feature less.
+        let body = serde_json::to_vec(operation).map_err(|e| Error::Decode {
+            message: format!("the request could not be written: {e}"),
+        })?;
+        let mut request = self
+            .client
+            .post(&self.url)
+            .query(&params)
+            .header("content-type", "application/json")
+            .body(body);
+        if let Some(channel) = ctx.channel {
+            request = request.header(CHANNEL_HEADER, channel);
+        }
+        if let Some(session) = ctx.session {
+            request = request.bearer_auth(session);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            // The browser's fetch has no time-out of its own here; natively a hung server
+            // would otherwise hold a test or a tool forever.
+            request = request.timeout(std::time::Duration::from_secs(30));
+        }
+        let response = request.send().await.map_err(transport_error)?;
+        let status = response.status();
+        let new_session = response
+            .headers()
+            .get(AUTH_TOKEN_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .filter(|t| !t.is_empty() && Some(t.as_str()) != ctx.session);
+        let body = response.bytes().await.map_err(transport_error)?;
+        capture(name, &body);
+        let data = decode::<T>(&body, status.as_u16(), ctx)?;
+        Ok(Reply { data, new_session })
+    }
+}
+
+/// Fails on a transport error: a time-out, or anything that kept the request from an answer.
+fn transport_error(error: reqwest::Error) -> Error {
+    if error.is_timeout() {
+        Error::Timeout
+    } else {
+        Error::Network {
+            message: error.to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawResponse {
+    #[serde(default)]
+    data: Option<Box<serde_json::value::RawValue>>,
+    #[serde(default)]
+    errors: Option<Vec<GraphQlError>>,
+}
+
+#[derive(Deserialize)]
+struct GraphQlError {
+    #[serde(default)]
+    message: serde_json::Value,
+    #[serde(default)]
+    extensions: Option<Extensions>,
+}
+
+#[derive(Deserialize)]
+struct Extensions {
+    #[serde(default)]
+    code: Option<serde_json::Value>,
+}
+
+/// Reads a response body: GraphQL `errors` win over partial data (Vendure answers `null` data
+/// beside them), a non-success status without a GraphQL body is the backend's error, and data
+/// that does not fit the operation's shape is [`Error::Decode`].
+pub fn decode<T: DeserializeOwned>(body: &[u8], status: u16, ctx: RequestContext<'_>) -> Result<T> {
+    let raw: RawResponse = match serde_json::from_slice(body) {
+        Ok(raw) => raw,
+        Err(e) if (200..300).contains(&status) => {
+            return Err(Error::Decode {
+                message: format!("the answer is not GraphQL JSON: {e}"),
+            });
+        }
+        Err(_) => {
+            return Err(Error::Backend {
+                code: status.to_string(),
+                message: String::from_utf8_lossy(body).chars().take(200).collect(),
+            });
+        }
+    };
+    if let Some(first) = raw.errors.as_ref().and_then(|e| e.first()) {
+        return Err(graphql_error(first, ctx));
+    }
+    if !(200..300).contains(&status) {
+        return Err(Error::Backend {
+            code: status.to_string(),
+            message: "the store answered without data".to_owned(),
+        });
+    }
+    let data = raw.data.ok_or_else(|| Error::Decode {
+        message: "the answer has neither data nor errors".to_owned(),
+    })?;
+    serde_json::from_str(data.get()).map_err(|e| Error::Decode {
+        message: e.to_string(),
+    })
+}
+
+/// Vendure's GraphQL errors (thrown, not union results) by their `extensions.code`.
+fn graphql_error(error: &GraphQlError, ctx: RequestContext<'_>) -> Error {
+    let message = match &error.message {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let code = error
+        .extensions
+        .as_ref()
+        .and_then(|e| e.code.as_ref())
+        .and_then(|c| c.as_str())
+        .unwrap_or("GRAPHQL_ERROR")
+        .to_owned();
+    match code.as_str() {
+        "ENTITY_NOT_FOUND" => Error::NotFound {
+            what: "entity".to_owned(),
+            id: message,
+        },
+        // The one input Vendure refuses that a market decides: a currency the channel lacks.
+        "USER_INPUT_ERROR" | "BAD_USER_INPUT"
+            if message.contains("currency") && ctx.currency.is_some() =>
+        {
+            Error::NotSold {
+                what: "currency".to_owned(),
+                code: ctx.currency.unwrap_or_default().to_owned(),
+            }
+        }
+        "ILLEGAL_OPERATION" => Error::Conflict { message },
+        _ => Error::Backend { code, message },
+    }
+}
+
+/// Saves each answer under `$DHOW_VENDURE_CAPTURE/<name>.json` when that variable is set (native
+/// builds only): how the adapter's decoding fixtures are refreshed from a real server.
+#[cfg(not(target_arch = "wasm32"))]
+fn capture(name: &str, body: &[u8]) {
+    let Some(dir) = std::env::var_os("DHOW_VENDURE_CAPTURE") else {
+        return;
+    };
+    let pretty = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| serde_json::to_vec_pretty(&v).ok())
+        .unwrap_or_else(|| body.to_vec());
+    let path = std::path::Path::new(&dir).join(format!("{name}.json"));
+    // Capturing is a maintenance aid; a failure to write must not fail the request.
+    let _ = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(path, pretty));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn capture(_name: &str, _body: &[u8]) {}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Exercises the Shop API of the running test server (./start.sh) through a whole
-# guest checkout and saves the real responses as pretty JSON fixtures for
-# Dhow's SDK tests, plus the Shop API schema (SDL) in shop-api.graphql.
+# guest checkout in each channel (default: USD, US address; dhow-eu: JPY, Japanese
+# address) and saves the real responses as pretty JSON fixtures for Dhow's SDK
+# tests, plus the Shop API schema (SDL) in shop-api.graphql. Amounts are Vendure
+# minor units with 2 decimals for every currency (JPY too: ¥14,900 is 1490000).
 # Session tokens are sent as bearer tokens and never written to the fixtures.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -51,7 +53,7 @@ ORDER='fragment Order on Order {
   }
   shippingLines { shippingMethod { id code name } price priceWithTax }
   customer { firstName lastName emailAddress }
-  shippingAddress { fullName streetLine1 city postalCode countryCode }
+  shippingAddress { fullName streetLine1 city province postalCode countryCode }
   payments { id method amount state transactionId errorMessage metadata }
 }'
 ERR='... on ErrorResult { __typename errorCode message }'
@@ -68,7 +70,7 @@ PRODUCT_LIST='query Products($options: ProductListOptions) {
     }
   }
 }'
-gql products "$PRODUCT_LIST" '{"options":{"take":4,"sort":{"name":"ASC"}}}' '?currencyCode=EUR&languageCode=en' \
+gql products "$PRODUCT_LIST" '{"options":{"take":4,"sort":{"name":"ASC"}}}' '?languageCode=en' \
     '{total: .data.products.totalItems, first: .data.products.items[0].variants[0] | {currencyCode, price, priceWithTax}}'
 
 PRODUCT='query Product($slug: String!) {
@@ -86,12 +88,17 @@ PRODUCT='query Product($slug: String!) {
     }
   }
 }'
-gql product "$PRODUCT" '{"slug":"laptop"}' '?languageCode=en' \
-    '[.data.product.variants[] | {sku, currencyCode, price, priceWithTax, stockLevel}]'
-gql product_gbp "$PRODUCT" '{"slug":"laptop"}' '?currencyCode=GBP&languageCode=en' \
+gql product "$PRODUCT" '{"slug":"merino-crew-sweater"}' '?languageCode=en' \
+    '[.data.product.variants[0,-1] | {sku, currencyCode, price, priceWithTax, stockLevel}]'
+# GBP and JPY are currencies of the dhow-eu channel (prices include tax).
+CHANNEL="dhow-eu"
+gql product_gbp "$PRODUCT" '{"slug":"merino-crew-sweater"}' '?currencyCode=GBP&languageCode=en' \
     '[.data.product.variants[0] | {sku, currencyCode, price, priceWithTax}]'
-gql product_jpy "$PRODUCT" '{"slug":"laptop"}' '?currencyCode=JPY&languageCode=en' \
+gql product_jpy "$PRODUCT" '{"slug":"merino-crew-sweater"}' '?currencyCode=JPY&languageCode=en' \
     '[.data.product.variants[0] | {sku, currencyCode, price, priceWithTax}]'
+gql product_de "$PRODUCT" '{"slug":"merino-crew-sweater"}' '?languageCode=de' \
+    '{name: .data.product.name, v: [.data.product.variants[0] | {sku, currencyCode, priceWithTax}]}'
+CHANNEL=""
 gql product_missing "$PRODUCT" '{"slug":"no-such-product"}' '' '.data'
 
 gql search 'query Search($input: SearchInput!) {
@@ -105,11 +112,13 @@ gql search 'query Search($input: SearchInput!) {
     }
     facetValues { count facetValue { code name facet { code } } }
   }
-}' '{"input":{"term":"laptop","groupByProduct":true,"take":5}}' '' '{total: .data.search.totalItems, first: .data.search.items[0] | {slug, currencyCode, priceWithTax, inStock}}'
+}' '{"input":{"term":"merino","groupByProduct":true,"take":5}}' '' '{total: .data.search.totalItems, first: .data.search.items[0] | {slug, currencyCode, priceWithTax, inStock}}'
 
 # Variant ids for the checkout.
-VARIANT_ID="$(jq -r '.data.product.variants[] | select(.sku=="L2201308") | .id' "$OUT/product.json")"
-OOS_ID="$(jq -r '.data.product.variants[] | select(.sku=="L2201516") | .id' "$OUT/product.json")"
+# Merino Crew Sweater M / Navy, and XL / Forest, which is sold out (0 on hand, stock tracked).
+VARIANT_ID="$(jq -r '.data.product.variants[] | select(.sku=="DG-MCS-M-NAV") | .id' "$OUT/product.json")"
+OOS_ID="$(jq -r '.data.product.variants[] | select(.sku=="DG-MCS-XL-FOR") | .id' "$OUT/product.json")"
+[[ -n "$VARIANT_ID" && -n "$OOS_ID" ]] || { echo "capture: seeded variants not found: is the server seeded by src/populate.js?" >&2; exit 1; }
 
 ADD='mutation Add($id: ID!, $qty: Int!) {
   addItemToOrder(productVariantId: $id, quantity: $qty) {
@@ -136,7 +145,7 @@ gql customer 'mutation Customer($input: CreateCustomerInput!) {
 
 gql shipping_address 'mutation Address($input: CreateAddressInput!) {
   setOrderShippingAddress(input: $input) { __typename ...Order '"$ERR"' }
-}'"$ORDER" '{"input":{"fullName":"Test Guest","streetLine1":"1 Test Street","city":"Springfield","postalCode":"12345","countryCode":"US"}}' '' '.data.setOrderShippingAddress | {__typename, shippingAddress, totalWithTax}'
+}'"$ORDER" '{"input":{"fullName":"Test Guest","streetLine1":"1 Test Street","city":"Harrisburg","province":"PA","postalCode":"17101","countryCode":"US"}}' '' '.data.setOrderShippingAddress | {__typename, shippingAddress, totalWithTax}'
 
 gql shipping_methods '{ eligibleShippingMethods { id code name description price priceWithTax } }' '{}' '' '[.data.eligibleShippingMethods[] | {id, code, price, priceWithTax}]'
 SHIP_ID="$(jq -r '.data.eligibleShippingMethods[0].id' "$OUT/shipping_methods.json")"
@@ -163,12 +172,32 @@ CODE="$(jq -r '.data.addPaymentToOrder.code' "$OUT/payment_accepted.json")"
 gql order 'query ByCode($code: String!) { orderByCode(code: $code) { ...Order } }'"$ORDER" "{\"code\":\"$CODE\"}" '' '.data.orderByCode | {code, state, active, totalWithTax}'
 gql active_order_after 'query { activeOrder { id code } }' '{}' '' '.data'
 
-# Second channel: prices include tax, EUR.
+# Second channel: prices include tax; EUR by default.
 TOKEN=""
 CHANNEL="dhow-eu"
 gql eu_channel '{ activeChannel { code token defaultCurrencyCode availableCurrencyCodes pricesIncludeTax } }' '{}' '' '.data.activeChannel'
-gql eu_product "$PRODUCT" '{"slug":"laptop"}' '?languageCode=en' '[.data.product.variants[0] | {sku, currencyCode, price, priceWithTax}]'
+gql eu_product "$PRODUCT" '{"slug":"merino-crew-sweater"}' '?languageCode=en' '[.data.product.variants[0] | {sku, currencyCode, price, priceWithTax}]'
 gql eu_add_item "$ADD" "{\"id\":\"$VARIANT_ID\",\"qty\":1}" '' '.data.addItemToOrder | {__typename, currencyCode, subTotal, subTotalWithTax, lines: [.lines[] | {unitPrice, unitPriceWithTax}], taxSummary}'
+
+# Same channel, a new session in JPY (every request names the currency), to a Japanese address.
+TOKEN=""
+JPY='?currencyCode=JPY'
+gql jpy_add_item "$ADD" "{\"id\":\"$VARIANT_ID\",\"qty\":2}" "$JPY" '.data.addItemToOrder | {__typename, currencyCode, subTotal, subTotalWithTax, lines: [.lines[] | {unitPrice, unitPriceWithTax}]}'
+gql jpy_coupon_applied "$COUPON" '{"code":"WELCOME10"}' "$JPY" '.data.applyCouponCode | {__typename, couponCodes, subTotalWithTax, totalWithTax}'
+gql jpy_customer 'mutation Customer($input: CreateCustomerInput!) {
+  setCustomerForOrder(input: $input) { __typename ...Order '"$ERR"' }
+}'"$ORDER" '{"input":{"emailAddress":"guest@example.com","firstName":"Test","lastName":"Guest"}}' "$JPY" '.data.setCustomerForOrder | {__typename}'
+gql jpy_shipping_address 'mutation Address($input: CreateAddressInput!) {
+  setOrderShippingAddress(input: $input) { __typename ...Order '"$ERR"' }
+}'"$ORDER" '{"input":{"fullName":"Test Guest","streetLine1":"1-1 Chiyoda","city":"Chiyoda-ku","province":"Tokyo","postalCode":"100-0001","countryCode":"JP"}}' "$JPY" '.data.setOrderShippingAddress | {__typename, subTotalWithTax, taxSummary}'
+gql jpy_shipping_methods '{ eligibleShippingMethods { id code name description price priceWithTax } }' '{}' "$JPY" '[.data.eligibleShippingMethods[] | {code, price, priceWithTax}]'
+JPY_SHIP_ID="$(jq -r '.data.eligibleShippingMethods[0].id' "$OUT/jpy_shipping_methods.json")"
+gql jpy_shipping_method_set 'mutation Ship($ids: [ID!]!) {
+  setOrderShippingMethod(shippingMethodId: $ids) { __typename ...Order '"$ERR"' }
+}'"$ORDER" "{\"ids\":[\"$JPY_SHIP_ID\"]}" "$JPY" '.data.setOrderShippingMethod | {__typename, shipping, shippingWithTax, totalWithTax}'
+gql jpy_arranging_payment 'mutation { transitionOrderToState(state: "ArrangingPayment") { __typename ...Order '"$ERR"' ... on OrderStateTransitionError { transitionError fromState toState } } }'"$ORDER" '{}' "$JPY" '.data.transitionOrderToState | {__typename, state}'
+gql jpy_payment_declined "$PAY" "{\"input\":{\"method\":\"$PAY_CODE\",\"metadata\":{\"shouldDecline\":true}}}" "$JPY" '.data.addPaymentToOrder | {__typename, errorCode}'
+gql jpy_order "$PAY" "{\"input\":{\"method\":\"$PAY_CODE\",\"metadata\":{}}}" "$JPY" '.data.addPaymentToOrder | {__typename, code, state, currencyCode, subTotalWithTax, shippingWithTax, totalWithTax, taxSummary}'
 CHANNEL=""
 TOKEN=""
 

@@ -67,8 +67,9 @@ const EU_CHANNEL = {
     zone: 'Germany',
 };
 
-// Catalog locales -> Vendure language codes.
-const LANGUAGES = { 'de-DE': 'de', 'fr-FR': 'fr', 'es-ES': 'es', 'ja-JP': 'ja', 'zh-CN': 'zh_Hans', ar: 'ar', 'pt-BR': 'pt_BR' };
+// Catalog locales -> Vendure language codes: the locale's primary subtag, which is what
+// Dhow's Vendure adapter sends as `languageCode` (so zh, not zh_Hans; pt, not pt_BR).
+const LANGUAGES = { 'de-DE': 'de', 'fr-FR': 'fr', 'es-ES': 'es', 'ja-JP': 'ja', 'zh-CN': 'zh', ar: 'ar', 'pt-BR': 'pt' };
 const LANGUAGE_CODES = ['en', ...Object.values(LANGUAGES)];
 
 const COUPON = { code: 'WELCOME10', name: 'Welcome 10% off', percent: 10 };

@@ -1,5 +1,5 @@
 // Page helpers for shopper journeys: open a product, add it, go through checkout.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { msg } from './messages';
 
@@ -75,8 +75,11 @@ export async function addToCart(page: Page, market: Market) {
   return drawer;
 }
 
-/** Fills contact and address, picks the first shipping option, and reaches the payment step. */
-export async function fillCheckout(page: Page, market: Market, email = 'shopper@example.com') {
+/**
+ * Fills contact and address, picks the first shipping option, and reaches the payment step. `page`
+ * may be a part of one (an embedded checkout's dialog).
+ */
+export async function fillCheckout(page: Page | Locator, market: Market, email = 'shopper@example.com') {
   const l = market.locale;
   await page.getByLabel(msg(l, 'checkout-email')).fill(email);
   for (const [label, value, kind] of market.address) {
@@ -92,8 +95,8 @@ export async function fillCheckout(page: Page, market: Market, email = 'shopper@
   await expect(page.getByLabel(msg(l, 'payment-card-number'))).toBeVisible();
 }
 
-/** Pays with a test card and places the order; returns the order number shown. */
-export async function payAndPlace(page: Page, market: Market, card = '4242 4242 4242 4242') {
+/** Pays with a test card and places the order (`page` may be a part of one). */
+export async function payAndPlace(page: Page | Locator, market: Market, card = '4242 4242 4242 4242') {
   const l = market.locale;
   await page.getByLabel(msg(l, 'payment-card-number')).fill(card);
   await page.getByLabel(msg(l, 'payment-card-expiry')).fill('12/34');

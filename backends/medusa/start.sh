@@ -49,15 +49,17 @@ else
   step "migrate: done in $(( $(date +%s) - t0 )) s"
 fi
 
-# 5. Seed (the script itself is idempotent; the stamp only saves its ~10 s start-up)
-SEEDED="$(psql_q "select count(*) from dhow_backend_stamp where what='seed'")"
+# 5. Seed (the script itself is idempotent; the stamp only saves its ~10 s start-up). The stamp
+#    holds a hash of the seed script and the catalog, so a changed seed runs again.
+SEED_HASH="$(cat src/scripts/seed.ts "$HERE/../../public/catalog.json" | sha256sum | cut -c1-16)"
+SEEDED="$(psql_q "select count(*) from dhow_backend_stamp where what='seed' and medusa_version='$MEDUSA_VERSION+$SEED_HASH'")"
 if [ "$SEEDED" = 1 ] && [ -s "$KEY_FILE" ]; then
-  step "seed: already seeded, skipped"
+  step "seed: already seeded ($SEED_HASH), skipped"
 else
   t0=$(date +%s)
   npx medusa exec ./src/scripts/seed.ts >"$HERE/medusa-seed.log" 2>&1 || { tail -60 "$HERE/medusa-seed.log" >&2; exit 1; }
   [ -s "$KEY_FILE" ] || { echo "seed did not write $KEY_FILE" >&2; exit 1; }
-  psql_q "insert into dhow_backend_stamp (what, medusa_version) values ('seed', '$MEDUSA_VERSION') on conflict (what) do nothing"
+  psql_q "insert into dhow_backend_stamp (what, medusa_version) values ('seed', '$MEDUSA_VERSION+$SEED_HASH') on conflict (what) do update set medusa_version = excluded.medusa_version, at = now()"
   step "seed: done in $(( $(date +%s) - t0 )) s"
 fi
 

@@ -22,6 +22,7 @@ import {
   createTaxRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
+  updateInventoryLevelsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
@@ -35,6 +36,8 @@ const API_KEY_TITLE = "Dhow storefront (tests)"
 const STOCK_LOCATION = "Dhow Warehouse"
 const FULFILLMENT_SET = "Dhow shipping"
 const PROMO_CODE = "WELCOME10"
+// Units stocked per unit of the catalog's stock (the catalog's 16 become 16,000).
+const STOCK_FACTOR = 1000
 
 // Products taken from Dhow's catalog (all have Size and/or Colour options).
 const PRODUCT_HANDLES = [
@@ -325,16 +328,20 @@ export default async function seedDhow({ container }: ExecArgs) {
     step(`products created: ${missingProducts.map((p) => p.handle).join(", ")}`)
   } else step("products exist")
 
-  // --- Inventory levels (stock from the catalog; several variants have 0) --------------------
+  // --- Inventory levels ----------------------------------------------------------------------
+  // Stock from the catalog times STOCK_FACTOR: every contract run buys a few units, and the
+  // tests must pass run after run. Variants at 0 stay at 0 (they test "sold out"). A level below
+  // its target (an older seed, or units sold) is raised back to it.
   const stockBySku = new Map<string, number>()
-  for (const p of catalogProducts) for (const v of p.variants) stockBySku.set(v.sku, v.stock)
+  for (const p of catalogProducts) for (const v of p.variants) stockBySku.set(v.sku, v.stock * STOCK_FACTOR)
   const { data: items } = await query.graph({
     entity: "inventory_item",
-    fields: ["id", "sku", "location_levels.location_id"],
+    fields: ["id", "sku", "location_levels.id", "location_levels.location_id", "location_levels.stocked_quantity"],
     filters: { sku: [...stockBySku.keys()] },
   })
+  const levelAt = (it: any) => (it.location_levels || []).find((l: any) => l.location_id === location.id)
   const levels = items
-    .filter((it: any) => !(it.location_levels || []).some((l: any) => l.location_id === location.id))
+    .filter((it: any) => !levelAt(it))
     .map((it: any) => ({
       location_id: location.id,
       inventory_item_id: it.id,
@@ -344,6 +351,18 @@ export default async function seedDhow({ container }: ExecArgs) {
     await createInventoryLevelsWorkflow(container).run({ input: { inventory_levels: levels } })
     step(`inventory levels created: ${levels.length}`)
   } else step("inventory levels exist")
+  const raises = items
+    .filter((it: any) => levelAt(it) && levelAt(it).stocked_quantity < (stockBySku.get(it.sku) ?? 0))
+    .map((it: any) => ({
+      id: levelAt(it).id,
+      inventory_item_id: it.id,
+      location_id: location.id,
+      stocked_quantity: stockBySku.get(it.sku) ?? 0,
+    }))
+  if (raises.length) {
+    await updateInventoryLevelsWorkflow(container).run({ input: { updates: raises } })
+    step(`inventory levels raised to catalog stock x ${STOCK_FACTOR}: ${raises.length}`)
+  }
 
   // --- Promotion WELCOME10: 10 % off the order, every region ---------------------------------
   const [promo] = await promotionModule.listPromotions({ code: PROMO_CODE })

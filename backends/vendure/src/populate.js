@@ -324,10 +324,9 @@ async function createProduct(p, taxCategoryId, facets) {
     }
 
     const variants = p.variants.map(v => {
+        // Variant names in English only (like the option names): every language's search
+        // index then holds them, so a search for "merino" finds the sweater in Japanese too.
         const names = [{ languageCode: 'en', name: `${p.title} ${v.options.join(' ')}`.trim() }];
-        for (const [locale, t] of Object.entries(p.translations || {})) {
-            if (LANGUAGES[locale]) names.push({ languageCode: LANGUAGES[locale], name: `${t.title} ${v.options.join(' ')}`.trim() });
-        }
         return {
             productId: product.id,
             sku: v.sku,

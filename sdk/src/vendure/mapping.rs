@@ -30,34 +30,26 @@ use super::queries::{
 #[derive(Clone, Copy, Debug)]
 pub struct Units2Money {
     currency: Currency,
-    /// 10^(precision − exponent); 1 when Vendure's precision equals the currency's.
-    divisor: i64,
-    /// 10^(exponent − precision) for currencies with more decimals than Vendure keeps (KWD at
-    /// precision 2); 1 otherwise.
-    multiplier: i64,
+    /// 10^(exponent − precision): 0.01 for JPY at precision 2, 1 for EUR, 10 for KWD.
+    factor: Decimal,
 }
 
 impl Units2Money {
     /// The converter for `currency` at Vendure's `precision`.
     pub fn new(currency: Currency, precision: u8) -> Result<Units2Money> {
         let exponent = currency.exponent();
-        let pow = |n: u8| {
-            10i64
-                .checked_pow(u32::from(n))
-                .ok_or_else(|| Error::Decode {
-                    message: format!("money precision {precision} is out of range"),
-                })
+        let out_of_range = || Error::Decode {
+            message: format!("money precision {precision} is out of range"),
         };
-        let (divisor, multiplier) = if precision >= exponent {
-            (pow(precision - exponent)?, 1)
+        let factor = if precision >= exponent {
+            Decimal::new(1, u32::from(precision - exponent))
         } else {
-            (1, pow(exponent - precision)?)
-        };
-        Ok(Units2Money {
-            currency,
-            divisor,
-            multiplier,
-        })
+            10i128
+                .checked_pow(u32::from(exponent - precision))
+                .and_then(|p| Decimal::new(p, 0))
+        }
+        .ok_or_else(out_of_range)?;
+        Ok(Units2Money { currency, factor })
     }
 
     /// The currency converted into.
@@ -67,40 +59,43 @@ impl Units2Money {
 
     /// An amount that must be exact in minor units.
     pub fn exact(&self, units: Units) -> Result<Money> {
-        let Units(value) = units;
-        if value % self.divisor != 0 {
-            return Err(Error::Decode {
+        let minor = units
+            .0
+            .checked_mul(self.factor)
+            .ok_or_else(|| overflow(units))?;
+        let down = minor.round_to_units(0, RoundingMode::Down);
+        let up = minor.round_to_units(0, RoundingMode::Up);
+        match (down, up) {
+            (Some(down), Some(up)) if down == up => self.money(down, units),
+            _ => Err(Error::Decode {
                 message: format!(
-                    "amount {value} is not a whole number of {} minor units at Vendure's precision",
+                    "amount {} is not a whole number of {} minor units at Vendure's precision",
+                    units.0,
                     self.currency.code()
                 ),
-            });
+            }),
         }
-        self.minor(value / self.divisor)
     }
 
-    /// An amount rounded half-even to minor units (taxes shown inside prices).
+    /// An amount rounded half-even to minor units (taxes inside tax-inclusive prices).
     pub fn rounded(&self, units: Units) -> Result<Money> {
-        let Units(value) = units;
-        let scale = self.divisor.checked_ilog10().unwrap_or(0);
-        let minor = Decimal::new(i128::from(value), scale)
-            .and_then(|d| d.round_to_units(0, RoundingMode::HalfEven))
-            .and_then(|m| i64::try_from(m).ok())
-            .ok_or_else(|| overflow(value))?;
-        self.minor(minor)
+        let minor = units
+            .0
+            .checked_mul(self.factor)
+            .and_then(|m| m.round_to_units(0, RoundingMode::HalfEven))
+            .ok_or_else(|| overflow(units))?;
+        self.money(minor, units)
     }
 
-    fn minor(&self, minor: i64) -> Result<Money> {
-        let minor = minor
-            .checked_mul(self.multiplier)
-            .ok_or_else(|| overflow(minor))?;
+    fn money(&self, minor: i128, units: Units) -> Result<Money> {
+        let minor = i64::try_from(minor).map_err(|_| overflow(units))?;
         Ok(Money::from_minor(minor, self.currency))
     }
 }
 
-fn overflow(value: i64) -> Error {
+fn overflow(units: Units) -> Error {
     Error::Decode {
-        message: format!("amount {value} is out of range"),
+        message: format!("amount {} is out of range", units.0),
     }
 }
 
@@ -326,12 +321,10 @@ fn line(l: &LineFields, money: &Units2Money, tax_included: bool) -> Result<CartL
     let subtotal = money.exact(subtotal)?;
     let total = money.exact(total)?;
     let discount = subtotal.checked_sub(total)?;
-    let tax = Units(
-        l.prorated_line_price_with_tax
-            .0
-            .checked_sub(l.prorated_line_price.0)
-            .ok_or_else(|| overflow(l.prorated_line_price_with_tax.0))?,
-    );
+    let tax = l
+        .prorated_line_price_with_tax
+        .checked_sub(l.prorated_line_price)
+        .ok_or_else(|| overflow(l.prorated_line_price_with_tax))?;
     let product = &l.product_variant.product;
     Ok(CartLine {
         id: LineId(l.id.inner().to_owned()),
@@ -387,10 +380,9 @@ fn totals(
         // Inside the prices: for information, rounded.
         let units = o
             .total_with_tax
-            .0
-            .checked_sub(o.total.0)
-            .ok_or_else(|| overflow(o.total.0))?;
-        money.rounded(Units(units))?
+            .checked_sub(o.total)
+            .ok_or_else(|| overflow(o.total))?;
+        money.rounded(units)?
     } else {
         // Added on top: exactly what closes the total.
         total.checked_sub(net)?
@@ -470,7 +462,7 @@ fn discounts(
     let free_shipping = !o.shipping_lines.is_empty()
         && o.shipping_lines
             .iter()
-            .all(|s| s.discounted_price.0 == 0 && s.price.0 > 0);
+            .all(|s| s.discounted_price.is_zero() && !s.price.is_zero());
     let mut out = Vec::new();
     for code in &o.coupon_codes {
         let promotion = o.promotions.iter().find(|p| {
@@ -478,21 +470,21 @@ fn discounts(
                 .as_deref()
                 .is_some_and(|c| c.eq_ignore_ascii_case(code))
         });
-        let mut units: i64 = 0;
+        let mut units = Units::whole(0);
         if let Some(promotion) = promotion {
             let source = format!("PROMOTION:{}", promotion.id.inner());
             for d in o.discounts.iter().filter(|d| d.adjustment_source == source) {
                 let amount = if tax_included {
-                    d.amount_with_tax.0
+                    d.amount_with_tax
                 } else {
-                    d.amount.0
+                    d.amount
                 };
                 units = units.checked_sub(amount).ok_or_else(|| overflow(amount))?;
             }
         }
         out.push(AppliedDiscount {
             code: code.clone(),
-            amount: money.rounded(Units(units))?,
+            amount: money.rounded(units)?,
             free_shipping,
         });
     }
@@ -606,15 +598,15 @@ pub fn payment(o: &OrderFields, money: &Units2Money, description: String) -> Res
             message: format!("order {} has no accepted payment", o.code),
         });
     };
-    let mut units: i64 = 0;
+    let mut units = Units::whole(0);
     for p in &paid {
         units = units
-            .checked_add(p.amount.0)
-            .ok_or_else(|| overflow(p.amount.0))?;
+            .checked_add(p.amount)
+            .ok_or_else(|| overflow(p.amount))?;
     }
     Ok(Payment {
         method: crate::ids::PaymentMethodId(last.method.clone()),
-        amount: money.exact(Units(units))?,
+        amount: money.exact(units)?,
         description,
     })
 }

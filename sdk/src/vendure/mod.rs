@@ -702,15 +702,22 @@ impl Backend for VendureBackend {
             in_stock: Some(true),
             ..input.clone()
         };
-        let search = self
-            .transport
-            .send(
-                "search",
-                &q::SearchQuery::build(q::SearchVariables { input, stock }),
-                ctx,
-            )
-            .await?
-            .data;
+        let operation = q::SearchQuery::build(q::SearchVariables { input, stock });
+        let mut search = self.transport.send("search", &operation, ctx).await?.data;
+        if search.search.total_items == 0 && ctx.language.is_some() {
+            // Vendure indexes a product only in the languages it is translated into (and the
+            // channel's default): a shopper's language without translations finds nothing, so
+            // the search is asked again in the channel's default language.
+            let fallback = RequestContext {
+                language: None,
+                ..ctx
+            };
+            search = self
+                .transport
+                .send("search", &operation, fallback)
+                .await?
+                .data;
+        }
 
         // The search index holds one price per channel whatever the currency: prices come from
         // the products themselves, asked for in the market's currency.
@@ -1266,7 +1273,11 @@ impl Backend for VendureBackend {
             if !email_matches {
                 return Err(not_found());
             }
-            let market = self.market_of(channel, &found).ok_or_else(not_found)?;
+            // Vendure may find an order by code from another channel than its own: the
+            // channel whose markets sell in the order's currency is the one it was placed in.
+            let Some(market) = self.market_of(channel, &found) else {
+                continue;
+            };
             let id = CartId(String::new());
             let ctx = self.cart_context(&id, market).await?;
             let description = found

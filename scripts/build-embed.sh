@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the embed — Dhow's components as custom elements for a brand's own pages — into
-# <dist>/embed/ (default dist/; run it after `trunk build`, which empties dist/):
+# <dist>/embed/. Trunk runs it after every build (a post_build hook in Trunk.toml, into its
+# staging directory, in Trunk's profile); by hand: `scripts/build-embed.sh [dist]` after
+# `trunk build`, which empties dist/.
 #   dhow-embed.js              the one script a brand's page loads (hand-written ES module)
 #   dhow-embed-core.js, _bg.wasm  the `dhow-embed` binary: components, no router, no pages
 #   dhow-embed.css             the component stylesheets, linked inside every shadow root
@@ -9,10 +11,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-out="${1:-dist}/embed"
-profile="${PROFILE:-release}"
+out="${1:-${TRUNK_STAGING_DIR:-dist}}/embed"
+profile="${TRUNK_PROFILE:-release}"
+# Cargo calls the debug profile `dev` but puts its output in `debug/`.
+[ "$profile" = debug ] && cargo_profile=dev || cargo_profile="$profile"
 
-cargo build --profile "$profile" --target wasm32-unknown-unknown -p dhow-app --bin dhow-embed
+cargo build --profile "$cargo_profile" --target wasm32-unknown-unknown -p dhow-app --bin dhow-embed
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dhow-embed-core \

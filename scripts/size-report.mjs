@@ -53,3 +53,18 @@ for (const f of first) console.log(row(`  ${f.name}`, f));
 const code = first.filter((f) => /\.(js|wasm|css|html)$/.test(f.name));
 console.log(row('first page, code and styles', sum(code)));
 console.log(row('first page, with local catalog', sum(first)));
+
+// The embed: what a brand's page pays to show one buy button — the loader module, the embed's
+// glue and wasm, the stylesheet linked in its shadow roots, the default tokens, and the store
+// configuration and catalog it fetches for the local backend.
+const embedNames = ['embed/dhow-embed.js', 'embed/dhow-embed-core.js', 'embed/dhow-embed-core_bg.wasm',
+  'embed/dhow-embed.css', 'embed/theme.css', 'dhow.json', 'catalog.json'];
+const embed = files.filter((f) => embedNames.includes(f.name));
+if (embed.length === embedNames.length) {
+  console.log('\nembed, one buy button on a brand page (code, styles, configuration and catalog):');
+  for (const f of embed) console.log(row(`  ${f.name}`, f));
+  console.log(row('embed, code and styles', sum(embed.filter((f) => f.name.startsWith('embed/')))));
+  console.log(row('embed, with local catalog', sum(embed)));
+} else {
+  console.log('\nembed: not built (scripts/build-embed.sh)');
+}

@@ -65,6 +65,13 @@ async function mount(container, kind, props = {}) {
   };
 }
 
+// The cart drawer also holds the in-place checkout: a page with something that fills or opens
+// the cart but no <dhow-cart-drawer> gets one.
+const FILLS_CART = ['product-card', 'buy-button', 'cart-button'];
+function ensureDrawer() {
+  if (!document.querySelector('dhow-cart-drawer')) document.body.append(document.createElement('dhow-cart-drawer'));
+}
+
 class DhowElement extends HTMLElement {
   #handle = null;
   #root = null;
@@ -85,6 +92,7 @@ class DhowElement extends HTMLElement {
       if (!this.isConnected || this.#handle) return;
       try {
         this.#handle = core.mount(this.#root, this.constructor.kind, attributesOf(this));
+        if (FILLS_CART.includes(this.constructor.kind)) ensureDrawer();
       } catch (error) {
         console.error(`<${this.localName}>:`, error);
       }
@@ -135,14 +143,6 @@ customElements.define('dhow-store', class extends HTMLElement {
   }
 });
 
-// The cart drawer also holds the in-place checkout: a page with something that fills or opens
-// the cart but no <dhow-cart-drawer> gets one.
-function ensureDrawer() {
-  if (!document.querySelector('dhow-cart-drawer')) document.body.append(document.createElement('dhow-cart-drawer'));
-}
-ready.then(() => {
-  if (document.querySelector('dhow-product-card, dhow-buy-button, dhow-cart-button')) ensureDrawer();
-}, () => {});
 
 /** The JavaScript API, also on `window.Dhow`. */
 export const Dhow = Object.freeze({

@@ -212,6 +212,17 @@ test.describe(() => {
     expect((await events(page, 'dhow:cart-changed')).at(-1)).toMatchObject({ itemCount: 1, lines: [{ handle: 'cashmere-beanie' }] });
     await page.keyboard.press('Escape');
 
+    // A buy button for one variant (by SKU) asks for no options.
+    await page.evaluate(() => {
+      const pinned = document.createElement('dhow-buy-button');
+      pinned.setAttribute('handle', 'travel-backpack-28l');
+      pinned.setAttribute('variant', 'DG-TBP-OLI');
+      pinned.id = 'pinned';
+      document.querySelector('main')!.append(pinned);
+    });
+    await expect(page.locator('#pinned').getByRole('button', { name: msg('en-US', 'add-to-cart') })).toBeEnabled();
+    await expect(page.locator('#pinned').getByRole('radio')).toHaveCount(0);
+
     // An attribute change updates the element in place.
     await page.evaluate(() => document.getElementById('late-price')!.setAttribute('handle', 'merino-crew-sweater'));
     await expect(page.locator('#late-price .dhow-price__amount')).toHaveText('$95.00');

@@ -62,10 +62,10 @@ mod totals;
 
 use std::rc::Rc;
 
-pub use clock::Clock;
 #[cfg(target_arch = "wasm32")]
 pub use crate::storage::BrowserStorage;
 pub use crate::storage::{MemoryStorage, Storage};
+pub use clock::Clock;
 
 use crate::address::Address;
 use crate::backend::Backend;

@@ -9,8 +9,8 @@ use crate::address::Address;
 use crate::error::{Error, Result};
 use crate::ids::{CartId, LineId, MarketId, ShippingOptionId, VariantId};
 use crate::local::pricing::Sold;
-use crate::storage::Storage;
 use crate::model::{Order, Payment};
+use crate::storage::Storage;
 
 /// Prefix of every key the engine writes.
 pub(crate) const PREFIX: &str = "dhow.local.";

@@ -4,6 +4,7 @@ use dhow_sdk::model::Product;
 use leptos::prelude::*;
 
 use crate::components::money::Price;
+use crate::hooks::use_market;
 use crate::i18n::use_i18n;
 
 /// A product in a grid: main image, title, lowest price, and whether it is sold out.
@@ -16,7 +17,10 @@ pub fn ProductCard(
     eager: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/products/{}", product.handle);
+    // The link keeps the shopper's market (`/jp/products/…`), so the product page prices alike.
+    let market = use_market();
+    let path = format!("/products/{}", product.handle);
+    let href = move || market.href(&path);
     let image = product.images.first().cloned();
     let price = product.lowest_price().cloned();
     let sold_out = !product.available();

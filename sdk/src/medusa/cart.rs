@@ -199,8 +199,8 @@ impl MedusaBackend {
         }
     }
 
-    /// Applies a code. Medusa's codes are case-sensitive; Dhow's are not, so a code Medusa
-    /// does not know as typed is tried again in upper case (how merchants usually write them).
+    /// Applies a code. Medusa's codes are case-sensitive; Dhow's are not, so the code is tried
+    /// in upper case first (how merchants usually write them), then as typed.
     pub(super) async fn apply_code(&self, cart: &CartId, code: &str) -> Result<Cart> {
         let code = code.trim();
         let rejected = |reason| Error::PromotionRejected {
@@ -222,9 +222,9 @@ impl MedusaBackend {
             return Err(rejected(PromotionRejection::AlreadyApplied));
         }
         let upper = code.to_uppercase();
-        let mut attempts = vec![code.to_owned()];
+        let mut attempts = vec![upper.clone()];
         if upper != code {
-            attempts.push(upper);
+            attempts.push(code.to_owned());
         }
         let mut reason = PromotionRejection::Unknown;
         for attempt in attempts {

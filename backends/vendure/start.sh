@@ -70,7 +70,8 @@ else
 fi
 
 t0=$(date +%s)
-nohup node src/index.js >>"$LOG_FILE" 2>&1 </dev/null &
+# setsid: a session of its own, so the server outlives the shell (or tool) that started it.
+setsid node src/index.js >>"$LOG_FILE" 2>&1 </dev/null &
 echo $! >"$PID_FILE"
 echo "start: server started (pid $(cat "$PID_FILE"), log $LOG_FILE)"
 

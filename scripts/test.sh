@@ -1,20 +1,62 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints (native and wasm32), unit and contract tests, the release
-# build, and the browser tests against dist/ served on 127.0.0.1.
+# Runs every test: formatting, lints (native and wasm32), unit tests, the contract suite against
+# the local engine and real Medusa and Vendure servers (started here on 127.0.0.1, stopped at the
+# end), the release build, and the browser tests against dist/ on each backend.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+STARTED=$SECONDS
+TIMINGS=()
+CURRENT=""
+T0=$SECONDS
+finish_step() {
+  [ -n "$CURRENT" ] && TIMINGS+=("$(printf '%5d s  %s' $((SECONDS - T0)) "$CURRENT")")
+  CURRENT=""
+}
+step() {
+  finish_step
+  CURRENT="$*"
+  T0=$SECONDS
+  printf '\n\033[1m== %s\033[0m\n' "$*"
+}
+
+# When this run had to start a backend, it stops both at the end; when both were already up
+# (a developer's own servers), they are left running.
+BACKENDS_PID=""
+STOP_BACKENDS=""
+BACKENDS_LOG=target/backends.log
+on_exit() {
+  local status=$?
+  finish_step
+  [ -n "$BACKENDS_PID" ] && kill "$BACKENDS_PID" 2>/dev/null || true
+  if [ -n "$STOP_BACKENDS" ]; then
+    scripts/backends.sh stop >/dev/null 2>&1 || true
+  fi
+  printf '\n\033[1m== timings\033[0m\n'
+  printf '%s\n' "${TIMINGS[@]}"
+  printf '%5d s  total\n' $((SECONDS - STARTED))
+  exit "$status"
+}
+trap on_exit EXIT
+
+step "setup"
 scripts/setup.sh
 source scripts/env.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# The backends install, seed and start in the background while the Rust steps run (npm and the
+# seeds wait on disk and network more than on the CPU).
+mkdir -p target
+if scripts/backends.sh status | grep -q down; then STOP_BACKENDS=1; fi
+scripts/backends.sh start >"$BACKENDS_LOG" 2>&1 &
+BACKENDS_PID=$!
 
 step "cargo fmt --check"
 cargo fmt --all --check
 step "clippy (native)"
-cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --all-targets --features dhow-sdk/live -- -D warnings
 step "clippy (wasm32)"
-cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
-step "Rust tests"
+cargo clippy --workspace --all-targets --features dhow-sdk/live --target wasm32-unknown-unknown -- -D warnings
+step "Rust tests (unit, decoding, local contract)"
 cargo test --workspace
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
@@ -23,5 +65,17 @@ step "trunk build --release"
 trunk build --release
 step "size report"
 node scripts/size-report.mjs
-step "browser tests"
-(cd e2e && npx playwright test)
+
+step "backends (install, seed, start)"
+if ! wait "$BACKENDS_PID"; then
+  BACKENDS_PID=""
+  cat "$BACKENDS_LOG"
+  echo "the backends did not start" >&2
+  exit 1
+fi
+BACKENDS_PID=""
+cat "$BACKENDS_LOG"
+step "contract suite against Medusa and Vendure"
+cargo test -p dhow-sdk --features medusa,vendure,live --test contract_medusa --test contract_vendure
+step "browser tests (local, Medusa, Vendure)"
+(cd e2e && DHOW_E2E_BACKENDS=local,medusa,vendure npx playwright test)

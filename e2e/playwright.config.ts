@@ -25,11 +25,17 @@ function medusaKey(): string {
   }
 }
 
+// The default build carries the embedded engine only; the backend projects serve a build with
+// the Medusa and Vendure adapters (scripts/test.sh makes it).
+const BACKENDS_DIST = process.env.DHOW_BACKENDS_DIST || '../target/dist-backends';
+
 function server(name: BackendName): NonNullable<PlaywrightTestConfig['webServer']> {
   const port = PORTS[name];
-  const config = name === 'local' ? '' : ` config/${name}.json`;
+  const command = name === 'local'
+    ? `node serve.mjs ../dist ${port}`
+    : `node serve.mjs ${BACKENDS_DIST} ${port} config/${name}.json`;
   return {
-    command: `node serve.mjs ../dist ${port}${config}`,
+    command,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',

@@ -16,7 +16,10 @@ profile="${TRUNK_PROFILE:-release}"
 # Cargo calls the debug profile `dev` but puts its output in `debug/`.
 [ "$profile" = debug ] && cargo_profile=dev || cargo_profile="$profile"
 
-cargo build --profile "$cargo_profile" --target wasm32-unknown-unknown -p dhow-app --bin dhow-embed
+# The same backends as the storefront: Trunk reads TRUNK_BUILD_FEATURES too (`--features`).
+features=()
+[ -n "${TRUNK_BUILD_FEATURES:-}" ] && features=(--features "$TRUNK_BUILD_FEATURES")
+cargo build --profile "$cargo_profile" --target wasm32-unknown-unknown -p dhow-app --bin dhow-embed "${features[@]}"
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dhow-embed-core \

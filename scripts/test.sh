@@ -52,12 +52,16 @@ BACKENDS_PID=$!
 
 step "cargo fmt --check"
 cargo fmt --all --check
+# Lints and tests cover every adapter (the default build has the embedded engine only).
+ALL_BACKENDS=(--features dhow-app/medusa,dhow-app/vendure,dhow-sdk/live)
 step "clippy (native)"
-cargo clippy --workspace --all-targets --features dhow-sdk/live -- -D warnings
+cargo clippy --workspace --all-targets "${ALL_BACKENDS[@]}" -- -D warnings
 step "clippy (wasm32)"
-cargo clippy --workspace --all-targets --features dhow-sdk/live --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets "${ALL_BACKENDS[@]}" --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm32, default build)"
+cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
 step "Rust tests (unit, decoding, local contract)"
-cargo test --workspace
+cargo test --workspace --features dhow-app/medusa,dhow-app/vendure
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown -p dhow-app --test web
@@ -65,6 +69,11 @@ step "trunk build --release"
 trunk build --release
 step "size report"
 node scripts/size-report.mjs
+# One build with the Medusa and Vendure adapters for the browser tests on those backends: the
+# same storefront, configured for each by its dhow.json alone.
+step "trunk build --release --features medusa,vendure"
+TRUNK_BUILD_FEATURES=medusa,vendure trunk build --release --dist target/dist-backends
+node scripts/size-report.mjs target/dist-backends | grep -A1 "code and styles"
 
 step "backends (install, seed, start)"
 if ! wait "$BACKENDS_PID"; then

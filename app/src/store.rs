@@ -90,9 +90,19 @@ pub async fn open_store(config: StoreConfig) -> Result<Store, Error> {
         // A backend this build was compiled without (see the app's cargo features).
         #[allow(unreachable_patterns)]
         other => {
+            let kind = backend_kind(other);
+            // For the developer: the shopper sees a plain "something went wrong".
+            #[cfg(target_arch = "wasm32")]
+            web_sys::console::error_1(
+                &format!(
+                    "dhow.json names the `{kind}` backend, which this build does not include: \
+                     build with `--features {kind}`"
+                )
+                .into(),
+            );
             return Err(Error::NotSold {
                 what: "backend".to_owned(),
-                code: backend_kind(other).to_owned(),
+                code: kind.to_owned(),
             });
         }
     };

@@ -51,3 +51,20 @@ test('the language changes on its own, the market stays', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: msg('fr-FR', 'home-featured') })).toBeVisible();
 });
+
+test.describe('a configuration naming a backend this build lacks', () => {
+  // The developer's explanation goes to the console; the shopper gets a plain message.
+  test.use({ allowedConsoleErrors: [/names the `vendure` backend, which this build does not include/] });
+
+  test('says so in the console and shows the shopper an error, not a blank page', async ({ page }) => {
+    const lacking = page.waitForEvent('console', (m) => m.type() === 'error' && /build with `--features vendure`/.test(m.text()));
+    await page.route('**/dhow.json', async (route) => {
+      const config = await (await route.fetch()).json();
+      config.backend = { kind: 'vendure', url: 'http://127.0.0.1:3000/shop-api' };
+      await route.fulfill({ json: config });
+    });
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toContainText(msg('en-US', 'error-generic'));
+    await lacking;
+  });
+});

@@ -46,7 +46,9 @@ source scripts/env.sh
 # The backends install, seed and start in the background while the Rust steps run (npm and the
 # seeds wait on disk and network more than on the CPU).
 mkdir -p target
-if scripts/backends.sh status | grep -q down; then STOP_BACKENDS=1; fi
+# (Read the status whole: `grep -q` in a pipe could end it early and fail the pipe.)
+BACKENDS_STATUS="$(scripts/backends.sh status)"
+[[ "$BACKENDS_STATUS" == *down* ]] && STOP_BACKENDS=1
 scripts/backends.sh start >"$BACKENDS_LOG" 2>&1 &
 BACKENDS_PID=$!
 

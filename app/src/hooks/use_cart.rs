@@ -5,8 +5,8 @@
 use std::future::Future;
 use std::rc::Rc;
 
-use dhow_sdk::model::{Cart, CartLine, CartTotals, Product, Variant};
-use dhow_sdk::{Backend, CartId, Error, LineId, Market, Money, TaxDisplay};
+use dhow_sdk::model::{Cart, CartLine, Product, Variant};
+use dhow_sdk::{Backend, CartId, Error, LineId, Market, Money};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -243,24 +243,9 @@ impl UseCart {
 
 /// An empty cart in `market`, shown until the backend has created the real one.
 fn pending_cart(market: &Market) -> Cart {
-    let mut totals = CartTotals::zero(
-        market.currency,
-        market.tax_display == TaxDisplay::Inclusive,
-        market.duty_terms,
-    );
-    totals.mark_estimate();
-    Cart {
-        id: CartId::from(PENDING_CART),
-        market: market.id.clone(),
-        currency: market.currency,
-        lines: Vec::new(),
-        discounts: Vec::new(),
-        email: None,
-        shipping_address: None,
-        billing_address: None,
-        shipping_option: None,
-        totals,
-    }
+    let mut cart = Cart::empty(CartId::from(PENDING_CART), market);
+    cart.totals.mark_estimate();
+    cart
 }
 
 /// Shows an added variant before the backend answers. Returns whether the cart changed.

@@ -7,7 +7,7 @@ use crate::error::{Error, FieldError, Problem, Result};
 use crate::local::data::{ProductData, StoreData};
 use crate::local::pricing::{self, Sold};
 use crate::market::Market;
-use crate::model::{Facet, FacetValue, ProductPage, ProductQuery, ProductSort};
+use crate::model::{Facet, FacetValue, OptionFacets, ProductPage, ProductQuery, ProductSort};
 use crate::money::Money;
 
 /// Products per page when the query leaves it to the backend.
@@ -235,47 +235,17 @@ fn facets(data: &StoreData, market: &Market, hits: &[Hit<'_>]) -> Vec<Facet> {
             values: collections,
         });
     }
-
-    // One facet per option name, in the order names first appear; values in the order the
     // products list them; a product counts once per value however many variants have it.
-    let mut options: Vec<(String, Vec<FacetValue>)> = Vec::new();
+    let mut options = OptionFacets::default();
     for hit in hits {
-        for (i, option) in hit.product.options.iter().enumerate() {
-            let index = match options.iter().position(|(name, _)| *name == option.name) {
-                Some(index) => index,
-                None => {
-                    options.push((option.name.clone(), Vec::new()));
-                    options.len() - 1
-                }
-            };
-            let Some((_, values)) = options.get_mut(index) else {
-                continue;
-            };
-            for value in &option.values {
-                if !hit
-                    .product
-                    .variants
-                    .iter()
-                    .any(|v| v.options.get(i) == Some(value))
-                {
-                    continue;
-                }
-                match values.iter_mut().find(|v| v.value == *value) {
-                    Some(v) => v.count = v.count.saturating_add(1),
-                    None => values.push(FacetValue {
-                        value: value.clone(),
-                        label: value.clone(),
-                        count: 1,
-                    }),
-                }
-            }
-        }
+        options.add(&hit.product.options, |i, value| {
+            hit.product
+                .variants
+                .iter()
+                .any(|v| v.options.get(i).map(String::as_str) == Some(value))
+        });
     }
-    for (name, values) in options {
-        if !values.is_empty() {
-            facets.push(Facet::Option { name, values });
-        }
-    }
+    facets.extend(options.finish());
 
     let prices = hits.iter().flat_map(|h| h.prices.iter().copied());
     if let (Some(min), Some(max)) = (

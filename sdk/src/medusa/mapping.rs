@@ -8,7 +8,8 @@ use crate::ids::{CollectionId, LineId, OrderId, PaymentMethodId, ProductId, Ship
 use crate::market::{Market, TaxDisplay};
 use crate::model::{
     AppliedDiscount, Cart, CartLine, CartTotals, Collection, Facet, FacetValue, Figure, Image,
-    Order, OrderStatus, Payment, Price, Product, ProductOption, ShippingOption, TaxLine, Variant,
+    OptionFacets, Order, OrderStatus, Payment, Price, Product, ProductOption, ShippingOption,
+    TaxLine, Variant,
 };
 use crate::money::{Currency, Money, MoneyError};
 
@@ -700,45 +701,16 @@ pub(crate) fn facets(products: &[Product], collections: &[Collection]) -> Vec<Fa
     if !values.is_empty() {
         facets.push(Facet::Collection { values });
     }
-    // One facet per option name in the order names first appear; a product counts once per
-    // value however many of its variants have it.
-    let mut options: Vec<(String, Vec<FacetValue>)> = Vec::new();
+    let mut options = OptionFacets::default();
     for product in products {
-        for (i, option) in product.options.iter().enumerate() {
-            let index = match options.iter().position(|(n, _)| *n == option.name) {
-                Some(index) => index,
-                None => {
-                    options.push((option.name.clone(), Vec::new()));
-                    options.len() - 1
-                }
-            };
-            let Some((_, values)) = options.get_mut(index) else {
-                continue;
-            };
-            for value in &option.values {
-                if !product
-                    .variants
-                    .iter()
-                    .any(|v| v.options.get(i) == Some(value))
-                {
-                    continue;
-                }
-                match values.iter_mut().find(|v| v.value == *value) {
-                    Some(v) => v.count = v.count.saturating_add(1),
-                    None => values.push(FacetValue {
-                        value: value.clone(),
-                        label: value.clone(),
-                        count: 1,
-                    }),
-                }
-            }
-        }
+        options.add(&product.options, |i, value| {
+            product
+                .variants
+                .iter()
+                .any(|v| v.options.get(i).map(String::as_str) == Some(value))
+        });
     }
-    for (name, values) in options {
-        if !values.is_empty() {
-            facets.push(Facet::Option { name, values });
-        }
-    }
+    facets.extend(options.finish());
     let prices = || {
         products
             .iter()

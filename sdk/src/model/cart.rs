@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::address::Address;
 use crate::decimal::Decimal;
 use crate::ids::{CartId, LineId, MarketId, ProductId, ShippingOptionId, VariantId};
-use crate::market::DutyTerms;
+use crate::market::{DutyTerms, Market, TaxDisplay};
 use crate::model::Image;
 use crate::money::{Currency, Money, MoneyError};
 
@@ -200,6 +200,45 @@ pub struct Cart {
 }
 
 impl Cart {
+    /// An empty cart `id` in `market`, its totals zero and final.
+    ///
+    /// ```
+    /// use dhow_sdk::model::Cart;
+    /// use dhow_sdk::{CartId, Currency, DutyTerms, Market, MarketId, TaxDisplay};
+    ///
+    /// let market = Market {
+    ///     id: MarketId::from("de"),
+    ///     country: dhow_sdk::address::CountryCode::parse("DE").unwrap(),
+    ///     locale: "de-DE".into(),
+    ///     languages: vec![],
+    ///     currency: Currency::EUR,
+    ///     tax_display: TaxDisplay::Inclusive,
+    ///     duty_terms: DutyTerms::PaidAtCheckout,
+    ///     rounding: dhow_sdk::money::RoundingRule::Nearest,
+    /// };
+    /// let cart = Cart::empty(CartId::from("c1"), &market);
+    /// assert!(cart.lines.is_empty() && cart.totals.tax_included);
+    /// assert_eq!(cart.totals.total.amount, dhow_sdk::Money::zero(Currency::EUR));
+    /// ```
+    pub fn empty(id: CartId, market: &Market) -> Cart {
+        Cart {
+            id,
+            market: market.id.clone(),
+            currency: market.currency,
+            lines: Vec::new(),
+            discounts: Vec::new(),
+            email: None,
+            shipping_address: None,
+            billing_address: None,
+            shipping_option: None,
+            totals: CartTotals::zero(
+                market.currency,
+                market.tax_display == TaxDisplay::Inclusive,
+                market.duty_terms,
+            ),
+        }
+    }
+
     /// Number of items (sum of quantities), for the cart button's badge.
     pub fn item_count(&self) -> u32 {
         self.lines

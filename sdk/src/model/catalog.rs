@@ -241,3 +241,63 @@ impl ProductPage {
         u64::from(self.page + 1) * u64::from(self.per_page) < u64::from(self.total)
     }
 }
+
+/// Option facets (`Size`, `Colour`, …) counted over a set of products, the same way by every
+/// backend that computes them itself: one facet per option name in the order names first appear,
+/// values in the order they first appear, and a product counts once per value however many of its
+/// variants have it.
+///
+/// ```
+/// use dhow_sdk::model::{Facet, OptionFacets, ProductOption};
+///
+/// let options = vec![ProductOption { name: "Size".into(), values: vec!["S".into(), "M".into()] }];
+/// let mut facets = OptionFacets::default();
+/// // This product has a variant in size S only.
+/// facets.add(&options, |_, value| value == "S");
+/// facets.add(&options, |_, _| true);
+/// let Facet::Option { name, values } = &facets.finish()[0] else { unreachable!() };
+/// assert_eq!(name, "Size");
+/// assert_eq!((values[0].count, values[1].count), (2, 1));
+/// ```
+#[derive(Debug, Default)]
+pub struct OptionFacets {
+    options: Vec<(String, Vec<FacetValue>)>,
+}
+
+impl OptionFacets {
+    /// Counts one product: its `options`, and `has(i, value)` saying whether a variant has
+    /// `value` as its `i`-th option.
+    pub fn add(&mut self, options: &[ProductOption], has: impl Fn(usize, &str) -> bool) {
+        for (i, option) in options.iter().enumerate() {
+            let index = match self.options.iter().position(|(n, _)| *n == option.name) {
+                Some(index) => index,
+                None => {
+                    self.options.push((option.name.clone(), Vec::new()));
+                    self.options.len() - 1
+                }
+            };
+            let Some((_, values)) = self.options.get_mut(index) else {
+                continue;
+            };
+            for value in option.values.iter().filter(|v| has(i, v)) {
+                match values.iter_mut().find(|v| v.value == *value) {
+                    Some(v) => v.count = v.count.saturating_add(1),
+                    None => values.push(FacetValue {
+                        value: value.clone(),
+                        label: value.clone(),
+                        count: 1,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// The facets, leaving out option names no product had a value for.
+    pub fn finish(self) -> Vec<Facet> {
+        self.options
+            .into_iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|(name, values)| Facet::Option { name, values })
+            .collect()
+    }
+}

@@ -292,18 +292,10 @@ pub struct CartContext<'a> {
 
 /// An empty cart (no Vendure order exists before the first line).
 pub fn empty_cart(ctx: &CartContext<'_>) -> Cart {
-    Cart {
-        id: ctx.id.clone(),
-        market: ctx.market.id.clone(),
-        currency: ctx.market.currency,
-        lines: Vec::new(),
-        discounts: Vec::new(),
-        email: None,
-        shipping_address: None,
-        billing_address: None,
-        shipping_option: None,
-        totals: CartTotals::zero(ctx.market.currency, ctx.tax_included, ctx.market.duty_terms),
-    }
+    let mut cart = Cart::empty(ctx.id.clone(), ctx.market);
+    // The channel decides, whatever the market says.
+    cart.totals.tax_included = ctx.tax_included;
+    cart
 }
 
 fn line(l: &LineFields, money: &Units2Money, tax_included: bool) -> Result<CartLine> {

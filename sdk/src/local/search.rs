@@ -235,7 +235,7 @@ fn facets(data: &StoreData, market: &Market, hits: &[Hit<'_>]) -> Vec<Facet> {
             values: collections,
         });
     }
-    // products list them; a product counts once per value however many variants have it.
+
     let mut options = OptionFacets::default();
     for hit in hits {
         options.add(&hit.product.options, |i, value| {

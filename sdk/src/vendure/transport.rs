@@ -84,12 +84,10 @@ impl Transport {
         if let Some(session) = ctx.session {
             request = request.bearer_auth(session);
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            // The browser's fetch has no time-out of its own here; natively a hung server
-            // would otherwise hold a test or a tool forever.
-            request = request.timeout(std::time::Duration::from_secs(30));
-        }
+        // Neither fetch nor a native client gives up on a hung server by itself: without a
+        // time-out the shopper would wait forever instead of seeing "try again". In the browser
+        // reqwest aborts the fetch.
+        request = request.timeout(std::time::Duration::from_secs(30));
         let response = request.send().await.map_err(transport_error)?;
         let status = response.status();
         let new_session = response

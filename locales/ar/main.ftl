@@ -117,6 +117,7 @@ promo-free-shipping = شحن مجاني
 promo-remove-code = إزالة الرمز { $code }
 promo-unknown = الرمز «{ $code }» غير صالح.
 promo-expired = انتهت صلاحية الرمز «{ $code }».
+promo-used-up = استُخدم الرمز «{ $code }» الحد الأقصى لعدد المرات.
 promo-minimum = يتطلب الرمز «{ $code }» طلبًا بقيمة أعلى.
 promo-not-in-market = لا يمكن استخدام الرمز «{ $code }» في هذا البلد أو هذه المنطقة.
 promo-already-applied = تم تطبيق الرمز «{ $code }» بالفعل.

@@ -107,6 +107,7 @@ promo-free-shipping = Kostenloser Versand
 promo-remove-code = Code { $code } entfernen
 promo-unknown = „{ $code }“ ist kein gültiger Code.
 promo-expired = „{ $code }“ ist abgelaufen.
+promo-used-up = „{ $code }“ wurde bereits so oft eingelöst wie möglich.
 promo-minimum = „{ $code }“ gilt erst ab einem höheren Bestellwert.
 promo-not-in-market = „{ $code }“ kann in diesem Land bzw. dieser Region nicht eingelöst werden.
 promo-already-applied = „{ $code }“ ist bereits eingelöst.

@@ -107,6 +107,7 @@ promo-free-shipping = Free shipping
 promo-remove-code = Remove code { $code }
 promo-unknown = “{ $code }” isn't a valid code.
 promo-expired = “{ $code }” has expired.
+promo-used-up = “{ $code }” has been used as many times as it can be.
 promo-minimum = “{ $code }” needs a bigger order.
 promo-not-in-market = “{ $code }” can't be used in this country/region.
 promo-already-applied = “{ $code }” is already applied.

@@ -107,6 +107,7 @@ promo-free-shipping = Envío gratuito
 promo-remove-code = Quitar el código { $code }
 promo-unknown = «{ $code }» no es un código válido.
 promo-expired = El código «{ $code }» ha caducado.
+promo-used-up = El código «{ $code }» ya se ha usado el número máximo de veces.
 promo-minimum = El código «{ $code }» requiere un importe de pedido mayor.
 promo-not-in-market = El código «{ $code }» no se puede usar en este país o región.
 promo-already-applied = El código «{ $code }» ya está aplicado.

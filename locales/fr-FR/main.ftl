@@ -108,6 +108,7 @@ promo-free-shipping = Livraison offerte
 promo-remove-code = Retirer le code { $code }
 promo-unknown = « { $code } » n’est pas un code valide.
 promo-expired = Le code « { $code } » a expiré.
+promo-used-up = Le code « { $code } » a atteint son nombre maximal d’utilisations.
 promo-minimum = Le code « { $code } » nécessite un montant de commande plus élevé.
 promo-not-in-market = Le code « { $code } » ne peut pas être utilisé dans ce pays ou cette région.
 promo-already-applied = Le code « { $code } » est déjà appliqué.

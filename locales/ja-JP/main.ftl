@@ -102,6 +102,7 @@ promo-free-shipping = 送料無料
 promo-remove-code = コード「{ $code }」を削除
 promo-unknown = 「{ $code }」は無効なコードです。
 promo-expired = 「{ $code }」は有効期限が切れています。
+promo-used-up = 「{ $code }」は利用回数の上限に達しています。
 promo-minimum = 「{ $code }」はご注文金額が利用条件に満たないため使用できません。
 promo-not-in-market = 「{ $code }」はこの国/地域ではご利用いただけません。
 promo-already-applied = 「{ $code }」はすでに適用されています。

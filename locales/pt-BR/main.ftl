@@ -108,6 +108,7 @@ promo-free-shipping = Frete grátis
 promo-remove-code = Remover cupom { $code }
 promo-unknown = “{ $code }” não é um cupom válido.
 promo-expired = O cupom “{ $code }” expirou.
+promo-used-up = O cupom “{ $code }” já atingiu o limite de usos.
 promo-minimum = O cupom “{ $code }” exige um valor mínimo de compra maior.
 promo-not-in-market = O cupom “{ $code }” não pode ser usado neste país/região.
 promo-already-applied = O cupom “{ $code }” já foi aplicado.

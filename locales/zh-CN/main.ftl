@@ -102,6 +102,7 @@ promo-free-shipping = 免运费
 promo-remove-code = 移除优惠码 { $code }
 promo-unknown = “{ $code }”不是有效的优惠码。
 promo-expired = 优惠码“{ $code }”已过期。
+promo-used-up = 优惠码“{ $code }”的使用次数已达上限。
 promo-minimum = 订单金额未达到优惠码“{ $code }”的使用门槛。
 promo-not-in-market = 优惠码“{ $code }”不适用于此国家/地区。
 promo-already-applied = 优惠码“{ $code }”已使用。

@@ -168,6 +168,9 @@ pub enum PromotionRejection {
     Unknown,
     /// The promotion has ended or not started.
     Expired,
+    /// The code has been used as many times as the promotion allows (in all, or by this
+    /// customer).
+    UsedUp,
     /// The cart's subtotal is below the promotion's minimum.
     MinimumNotReached,
     /// The promotion does not apply in this market or currency.

@@ -251,6 +251,14 @@ impl MedusaBackend {
                         break;
                     }
                 }
+                // A used-up budget is "not allowed" rather than invalid data.
+                Err(Failure::Api(api))
+                    if api.kind == "not_allowed"
+                        && rejection(&api) != PromotionRejection::Unknown =>
+                {
+                    reason = rejection(&api);
+                    break;
+                }
                 Err(other) => return Err(for_cart(cart)(other)),
             }
         }
@@ -541,6 +549,8 @@ fn rejection(api: &ApiError) -> PromotionRejection {
         || message.contains("inactive")
     {
         PromotionRejection::Expired
+    } else if message.contains("budget") || message.contains("usage") || message.contains("limit") {
+        PromotionRejection::UsedUp
     } else if message.contains("already") {
         PromotionRejection::AlreadyApplied
     } else if message.contains("combin") {
@@ -549,5 +559,42 @@ fn rejection(api: &ApiError) -> PromotionRejection {
         PromotionRejection::MinimumNotReached
     } else {
         PromotionRejection::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(message: &str) -> PromotionRejection {
+        rejection(&ApiError {
+            status: 400,
+            kind: "invalid_data".into(),
+            code: String::new(),
+            message: message.into(),
+        })
+    }
+
+    #[test]
+    fn refusals_read_from_medusa_messages() {
+        // Saved from the server: sdk/tests/fixtures/medusa/error_unknown_promotion.json. The
+        // others are worded as a merchant's or a later version's message could be.
+        assert_eq!(
+            refusal("The promotion code NOPE is invalid"),
+            PromotionRejection::Unknown
+        );
+        // Medusa's message for a spent campaign budget (@medusajs/promotion 2.21.2).
+        assert_eq!(
+            refusal("Promotion usage exceeds the budget limit."),
+            PromotionRejection::UsedUp
+        );
+        assert_eq!(
+            refusal("Promotion WINTER has expired"),
+            PromotionRejection::Expired
+        );
+        assert_eq!(
+            refusal("Code WELCOME10 is already applied"),
+            PromotionRejection::AlreadyApplied
+        );
     }
 }

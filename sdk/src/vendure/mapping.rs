@@ -703,7 +703,7 @@ pub fn refused(e: ErrorResult, variant: Option<&str>, coupon: Option<&str>) -> E
         ErrorCode::CouponCodeInvalidError => promotion(PromotionRejection::Unknown),
         ErrorCode::CouponCodeExpiredError => promotion(PromotionRejection::Expired),
         // A usage limit reached: the code exists but cannot be used (any more) by this shopper.
-        ErrorCode::CouponCodeLimitError => promotion(PromotionRejection::Expired),
+        ErrorCode::CouponCodeLimitError => promotion(PromotionRejection::UsedUp),
         ErrorCode::PaymentDeclinedError | ErrorCode::PaymentFailedError => Error::PaymentDeclined {
             reason: e.detail.filter(|d| !d.is_empty()),
         },

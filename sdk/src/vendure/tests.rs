@@ -327,6 +327,19 @@ fn every_error_code_maps() {
         };
         assert_eq!(got, kind, "{code:?}");
     }
+    // The shopper is told why: an ended promotion and a used-up code read differently.
+    let reason = |code| match mapping::refused(result(code), Some("x"), Some("C")) {
+        Error::PromotionRejected { reason, .. } => Some(reason),
+        _ => None,
+    };
+    assert_eq!(
+        reason(C::CouponCodeExpiredError),
+        Some(PromotionRejection::Expired)
+    );
+    assert_eq!(
+        reason(C::CouponCodeLimitError),
+        Some(PromotionRejection::UsedUp)
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ fn rejection_key(reason: PromotionRejection) -> &'static str {
     match reason {
         PromotionRejection::Unknown => "promo-unknown",
         PromotionRejection::Expired => "promo-expired",
+        PromotionRejection::UsedUp => "promo-used-up",
         PromotionRejection::MinimumNotReached => "promo-minimum",
         PromotionRejection::NotInMarket => "promo-not-in-market",
         PromotionRejection::AlreadyApplied => "promo-already-applied",

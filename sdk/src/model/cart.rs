@@ -252,3 +252,28 @@ impl Cart {
         self.lines.iter().find(|l| &l.variant_id == variant)
     }
 }
+
+/// Asserts the sums every mapped cart keeps (total = the invariant; line subtotals, line
+/// discounts and tax lines add up to their totals): shared by the adapters' decoding tests.
+#[cfg(all(test, any(feature = "medusa", feature = "vendure")))]
+pub(crate) fn assert_totals_add_up(cart: &Cart) {
+    let t = &cart.totals;
+    assert_eq!(
+        t.total.amount,
+        t.expected_total().expect("computes"),
+        "total"
+    );
+    let sum = |m: Vec<Money>| Money::sum(cart.currency, m).expect("one currency");
+    assert_eq!(
+        sum(cart.lines.iter().map(|l| l.subtotal).collect()),
+        t.subtotal.amount
+    );
+    assert_eq!(
+        sum(cart.lines.iter().map(|l| l.discount).collect()),
+        t.discount.amount
+    );
+    assert_eq!(
+        sum(t.tax_lines.iter().map(|l| l.amount).collect()),
+        t.tax.amount
+    );
+}

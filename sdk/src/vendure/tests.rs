@@ -59,21 +59,7 @@ fn cart_of(order: &q::OrderFields, market: &Market, tax_included: bool) -> crate
 }
 
 fn invariants(cart: &crate::model::Cart) {
-    let t = &cart.totals;
-    assert_eq!(t.total.amount, t.expected_total().expect("computes"));
-    let sum = |m: Vec<Money>| Money::sum(cart.currency, m).expect("sum");
-    assert_eq!(
-        sum(cart.lines.iter().map(|l| l.subtotal).collect()),
-        t.subtotal.amount
-    );
-    assert_eq!(
-        sum(cart.lines.iter().map(|l| l.discount).collect()),
-        t.discount.amount
-    );
-    assert_eq!(
-        sum(t.tax_lines.iter().map(|l| l.amount).collect()),
-        t.tax.amount
-    );
+    crate::model::assert_totals_add_up(cart);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ const TYPES = {
   '.png': 'image/png',
   '.ftl': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
 async function loadConfig(path) {
@@ -52,17 +53,27 @@ export const CSP = [
 // at /brand/ on the storefront's origin, so it shares the storefront's cart.
 const mounts = [['/brand/', resolve(fileURLToPath(new URL('../examples/brand/', import.meta.url)))]];
 
+// Prerendered pages are files the way static hosts map clean URLs: `/de/products/x` is
+// `de/products/x.html`, `/de/` is `de/index.html`.
 async function fileFor(urlPath) {
   const [prefix, dir] = mounts.find(([p]) => urlPath.startsWith(p)) || ['/', root];
   const rest = urlPath.slice(prefix.length - 1);
-  const clean = normalize(decodeURIComponent(rest.endsWith('/') ? `${rest}index.html` : rest)).replace(/^(\.\.[/\\])+/, '');
-  const path = join(dir, clean);
-  if (!path.startsWith(dir)) return null;
-  try {
-    const info = await stat(path);
-    if (info.isFile()) return path;
-  } catch {
-    // fall through: not a file
+  const candidates = rest.endsWith('/') ? [`${rest}index.html`] : [rest, `${rest}.html`, `${rest}/index.html`];
+  for (const candidate of candidates) {
+    let clean;
+    try {
+      clean = normalize(decodeURIComponent(candidate)).replace(/^(\.\.[/\\])+/, '');
+    } catch {
+      return null;
+    }
+    const path = join(dir, clean);
+    if (!path.startsWith(dir)) return null;
+    try {
+      const info = await stat(path);
+      if (info.isFile()) return path;
+    } catch {
+      // not this one
+    }
   }
   return null;
 }
@@ -91,7 +102,7 @@ createServer(async (req, res) => {
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
-    'cache-control': path.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+    'cache-control': path.endsWith('.html') ? 'no-cache' : 'public, max-age=3600',
   });
   res.end(body);
 }).listen(port, '127.0.0.1', () => {

@@ -18,7 +18,8 @@ use crate::routes::{
 };
 use crate::store::{CONFIG_URL, Store, load_store, provide_store};
 
-/// The whole storefront.
+/// The whole storefront, rendered in the browser from nothing: loads the store, then shows it
+/// (or an error with a way to try again).
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
@@ -39,9 +40,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The storefront once its store is loaded.
+/// The storefront once its store is loaded: what the prerender renders at build time and what
+/// the browser takes over. Translations come from the context when provided (the page's
+/// language), else the default locale.
 #[component]
-fn Storefront(store: Rc<Store>) -> impl IntoView {
+pub fn Storefront(store: Rc<Store>) -> impl IntoView {
     if let Err(error) = provide_store(store) {
         return Either::Right(
             view! { <main id="main" class="dhow-main"><ErrorNotice error=error/></main> },
@@ -59,26 +62,43 @@ fn Storefront(store: Rc<Store>) -> impl IntoView {
 fn Shell() -> impl IntoView {
     provide_market();
     provide_cart();
+    let shell = use_context::<ShopperPageShell>().is_some();
     view! {
         <Header/>
         <main id="main" class="dhow-main" tabindex="-1">
-            <Routes fallback=Fallback>
-                <ParentRoute path=MarketPrefix view=MarketGate>
-                    <Route path=path!("") view=Home/>
-                    <Route path=path!("/products/:handle") view=ProductPage/>
-                    <Route path=path!("/collections/:handle") view=CollectionPage/>
-                    <Route path=path!("/search") view=SearchPage/>
-                    <Route path=path!("/cart") view=CartPage/>
-                    <Route path=path!("/checkout") view=CheckoutPage/>
-                    <Route path=path!("/orders") view=OrderLookupPage/>
-                    <Route path=path!("/orders/:number") view=OrderConfirmationPage/>
-                </ParentRoute>
-            </Routes>
+            {if shell {
+                Either::Left(view! {
+                    <section class="dhow-section" aria-busy="true">
+                        <div class="dhow-skeleton dhow-skeleton--title"></div>
+                        <div class="dhow-skeleton-grid"></div>
+                    </section>
+                })
+            } else {
+                Either::Right(view! {
+                    <Routes fallback=Fallback>
+                        <ParentRoute path=MarketPrefix view=MarketGate>
+                            <Route path=path!("") view=Home/>
+                            <Route path=path!("/products/:handle") view=ProductPage/>
+                            <Route path=path!("/collections/:handle") view=CollectionPage/>
+                            <Route path=path!("/search") view=SearchPage/>
+                            <Route path=path!("/cart") view=CartPage/>
+                            <Route path=path!("/checkout") view=CheckoutPage/>
+                            <Route path=path!("/orders") view=OrderLookupPage/>
+                            <Route path=path!("/orders/:number") view=OrderConfirmationPage/>
+                        </ParentRoute>
+                    </Routes>
+                })
+            }}
         </main>
         <Footer/>
         <CartDrawer/>
     }
 }
+
+/// Provided by the prerender for pages that are per shopper (cart, checkout, orders): their
+/// HTML is the header and footer around a loading state, and the browser renders the page.
+#[derive(Clone, Copy, Debug)]
+pub struct ShopperPageShell;
 
 /// The optional market prefix of every path: a first segment of two lower-case letters (`/de`),
 /// or nothing (the default market). One route table serves every market, so switching market

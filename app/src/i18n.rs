@@ -149,12 +149,30 @@ impl I18n {
 
 /// Provides translations in the default locale to the tree below.
 pub fn provide_i18n() -> I18n {
+    provide_i18n_with(Translations::default_locale())
+}
+
+/// Provides the given translations to the tree below: a prerendered page is rendered, and taken
+/// over, in its market's language from the first render.
+pub fn provide_i18n_with(translations: Translations) -> I18n {
     let i18n = I18n {
-        current: RwSignal::new_local(Rc::new(Translations::default_locale())),
-        wanted: RwSignal::new(DEFAULT_LOCALE.to_owned()),
+        wanted: RwSignal::new(translations.locale().to_owned()),
+        current: RwSignal::new_local(Rc::new(translations)),
     };
     provide_context(i18n);
     i18n
+}
+
+/// The messages of `locale` (a shipped locale), fetched unless compiled in; the default
+/// locale's when they cannot be had.
+pub async fn load_translations(locale: &str) -> Translations {
+    if locale == DEFAULT_LOCALE || !LOCALES.iter().any(|(tag, _)| *tag == locale) {
+        return Translations::default_locale();
+    }
+    match crate::store::fetch_text(&format!("/locales/{locale}/main.ftl")).await {
+        Ok(source) => Translations::new(locale, &source),
+        Err(_) => Translations::default_locale(),
+    }
 }
 
 /// The storefront's text in the shopper's language, from `locales/<tag>/main.ftl`: `t(key)` and

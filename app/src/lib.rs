@@ -7,31 +7,105 @@ mod browser;
 pub mod components;
 pub mod embed;
 pub mod format;
+pub mod head;
 pub mod hooks;
 pub mod i18n;
 pub mod routes;
 pub mod search_params;
+pub mod snapshot;
 pub mod store;
 
-pub use app::App;
+pub use app::{App, ShopperPageShell, Storefront};
 
-/// Mounts the storefront into `#dhow-root`, replacing the static shell that `index.html` paints
-/// before the wasm runs (or appends to `<body>` when there is no such element).
+/// Starts the storefront in the browser. A page the prerender wrote for this very URL, from
+/// this store's backend, is taken over as it is (hydrated: no element re-created); any other
+/// page (a per-shopper shell, a deep link served the fallback page, a filtered list) is rendered
+/// afresh into `#dhow-root`. Until then the page's HTML stays as it is, and its links work.
 #[cfg(target_arch = "wasm32")]
-pub fn mount() {
+pub fn start() {
+    console_error_panic_hook::set_once();
+    wasm_bindgen_futures::spawn_local(boot());
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn boot() {
+    use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
-    console_error_panic_hook::set_once();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("dhow-root"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match root {
-        Some(root) => {
+    use crate::snapshot::{
+        CatalogSnapshot, SNAPSHOT_ELEMENT_ID, SNAPSHOT_VERSION, SnapshotContext,
+    };
+
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let root = document
+        .get_element_by_id("dhow-root")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body());
+    let Some(root) = root else {
+        return;
+    };
+    let snapshot: Option<CatalogSnapshot> = document
+        .get_element_by_id(SNAPSHOT_ELEMENT_ID)
+        .and_then(|e| e.text_content())
+        .and_then(|text| serde_json::from_str(&text).ok());
+
+    let store = match store::load_store(store::CONFIG_URL).await {
+        Ok(store) => std::rc::Rc::new(store),
+        Err(_) => {
+            // The app that loads the store itself shows the error and offers to try again.
             root.set_inner_html("");
-            // The app lives as long as the page: keep it mounted.
             std::mem::forget(leptos::mount::mount_to(root, App));
+            return;
         }
-        None => leptos::mount::mount_to_body(App),
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let url = format!("{path}{}", location.search().unwrap_or_default());
+    let locale = hooks::market_for_path(&store.config, &path)
+        .map(|m| m.locale.clone())
+        .unwrap_or_else(|| i18n::DEFAULT_LOCALE.to_owned());
+    let translations = i18n::load_translations(&locale).await;
+    let takeover = snapshot.filter(|s| {
+        s.version == SNAPSHOT_VERSION
+            && s.hydrate
+            && s.url == url
+            && s.backend == store::backend_fingerprint(&store.config.backend)
+            && s.locale == translations.locale()
+    });
+    match takeover {
+        Some(snapshot) => {
+            // Leptos reads these globals for server-streamed resources; a prerendered page has
+            // none (its answers travel in the snapshot), so they are set empty.
+            for name in [
+                "__RESOLVED_RESOURCES",
+                "__SERIALIZED_ERRORS",
+                "__INCOMPLETE_CHUNKS",
+            ] {
+                let _ = js_sys::Reflect::set(&window, &name.into(), &js_sys::Array::new());
+            }
+            let handle = leptos::mount::hydrate_from(root.clone(), move || {
+                SnapshotContext::provide(snapshot.answers);
+                i18n::provide_i18n_with(translations);
+                view! { <Storefront store=store/> }
+            });
+            std::mem::forget(handle);
+            // For tests and a brand's own scripts: how the app started.
+            let _ = root.set_attribute("data-dhow-app", "hydrated");
+        }
+        None => {
+            root.set_inner_html("");
+            let handle = leptos::mount::mount_to(root.clone(), move || {
+                SnapshotContext::provide(Default::default());
+                i18n::provide_i18n_with(translations);
+                view! { <Storefront store=store/> }
+            });
+            std::mem::forget(handle);
+            let _ = root.set_attribute("data-dhow-app", "rendered");
+        }
     }
 }

@@ -1,6 +1,6 @@
-//! The storefront binary that Trunk builds: mounts the app.
+//! The storefront binary that Trunk builds: starts the app (takes a prerendered page over, or renders one).
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    dhow_app::mount();
+    dhow_app::start();
 }

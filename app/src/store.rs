@@ -61,9 +61,23 @@ pub async fn load_store(config_url: &str) -> Result<Store, Error> {
 
 /// Opens the backend a configuration names (an embedded page may have adjusted the file's).
 pub async fn open_store(config: StoreConfig) -> Result<Store, Error> {
+    open_store_reading(config, |url: &str| {
+        let url = url.to_owned();
+        async move { fetch_text(&url).await }
+    })
+    .await
+}
+
+/// Opens the backend a configuration names, reading the files it names (the local catalog)
+/// with `read`: the prerender reads them from the built site on disk.
+pub async fn open_store_reading<F, Fut>(config: StoreConfig, read: F) -> Result<Store, Error>
+where
+    F: Fn(&str) -> Fut,
+    Fut: std::future::Future<Output = Result<String, Error>>,
+{
     let backend = match &config.backend {
         BackendConfig::Local { catalog } => {
-            let catalog = fetch_text(catalog).await?;
+            let catalog = read(catalog).await?;
             AnyBackend::Local(dhow_sdk::local::LocalBackend::from_json(
                 &catalog,
                 config.markets.clone(),
@@ -107,6 +121,12 @@ pub async fn open_store(config: StoreConfig) -> Result<Store, Error> {
         }
     };
     Ok(Store { config, backend })
+}
+
+/// Which backend a configuration names, as one string: a page prerendered from one backend is
+/// never taken over by a storefront configured for another.
+pub fn backend_fingerprint(config: &BackendConfig) -> String {
+    serde_json::to_string(config).unwrap_or_default()
 }
 
 /// Where adapters keep what outlives the page: `localStorage` in the browser, memory in native

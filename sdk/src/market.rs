@@ -139,6 +139,14 @@ pub enum BackendConfig {
 pub struct StoreConfig {
     /// The store's name, shown in the header.
     pub name: String,
+    /// The storefront's public address (`https://goods.example`): canonical links, alternates
+    /// and the sitemap of prerendered pages are absolute URLs under it.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// What the store sells, in a sentence: the home page's description for search engines and
+    /// link previews.
+    #[serde(default)]
+    pub description: Option<String>,
     /// The backend to use.
     pub backend: BackendConfig,
     /// The market used when the URL names none.

@@ -5,5 +5,8 @@ mod use_market;
 mod use_price;
 
 pub use use_cart::{UseCart, provide_cart, use_cart};
-pub use use_market::{UseMarket, provide_market, provide_market_in_place, use_market};
+pub use use_market::{
+    UseMarket, market_for_path, path_without_market, provide_market, provide_market_in_place,
+    use_market,
+};
 pub use use_price::{UsePrice, use_price};

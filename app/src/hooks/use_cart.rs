@@ -335,7 +335,9 @@ pub fn provide_cart() -> UseCart {
         retry: StoredValue::new_local(None),
     };
     provide_context(cart);
-    cart.reload();
+    // After the first render: a prerendered page shows no cart, and the page taken over must
+    // match it; the saved cart's count appears as soon as the wasm runs.
+    Effect::new(move |_| untrack(|| cart.reload()));
     browser::on_storage_change(SYNC_KEY, move || cart.reload());
 
     // The cart follows the market: re-priced in its currency when the shopper switches (or

@@ -70,6 +70,20 @@ fn split_prefix<'a>(path: &'a str, markets: &[Market]) -> (Option<&'a str>, &'a 
     }
 }
 
+/// `/de/products/x` without its market prefix (`/products/x`); paths of the default market as
+/// they are.
+pub fn path_without_market<'a>(path: &'a str, markets: &[Market]) -> &'a str {
+    split_prefix(path, markets).1
+}
+
+/// The market a path is in (the default market when it names none it sells to).
+pub fn market_for_path<'a>(config: &'a dhow_sdk::StoreConfig, path: &str) -> Option<&'a Market> {
+    match split_prefix(path, &config.markets).0 {
+        Some(id) => config.market(id),
+        None => config.default_market().ok(),
+    }
+}
+
 /// Whether `segment` looks like a market prefix (two lower-case letters) that the store does
 /// not have: such URLs get the not-found page rather than the default market.
 fn unknown_prefix(path: &str, markets: &[Market]) -> bool {
@@ -134,7 +148,21 @@ pub fn provide_market() -> UseMarket {
     let default_id = store.config.default_market.as_str().to_owned();
     let fallback = use_store().default_market();
     let location = use_location();
-    let language = RwSignal::new(browser::local_get(LANGUAGE_KEY));
+    // A page being taken over renders in its market's language first, exactly as prerendered;
+    // the shopper's own choice applies right after.
+    let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
+    let language = RwSignal::new(if hydrating {
+        None
+    } else {
+        browser::local_get(LANGUAGE_KEY)
+    });
+    if hydrating {
+        Effect::new(move |_| {
+            if let Some(saved) = browser::local_get(LANGUAGE_KEY) {
+                language.set(Some(saved));
+            }
+        });
+    }
 
     let market = {
         let markets = markets.clone();

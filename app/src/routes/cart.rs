@@ -5,6 +5,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::cart::{CartLines, CartTotals, PromoCode};
 use crate::components::layout::ErrorNotice;
+use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{use_cart, use_market};
 use crate::i18n::use_i18n;
 
@@ -15,6 +16,10 @@ pub fn CartPage() -> impl IntoView {
     let cart = use_cart();
     let market = use_market();
     let navigate = StoredValue::new_local(use_navigate());
+    use_page_meta(move || PageMeta {
+        title: i18n.t("cart-title"),
+        ..PageMeta::default()
+    });
     let lines = Signal::derive(move || {
         cart.cart
             .with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default())

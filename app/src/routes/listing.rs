@@ -3,16 +3,19 @@
 
 use dhow_sdk::Backend;
 use dhow_sdk::model::{Collection, ProductPage};
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use serde_json::json;
 
 use crate::components::catalog::{FacetFilters, ProductGrid};
 use crate::components::layout::ErrorNotice;
+use crate::head::{PageMeta, absolute, breadcrumbs, market_path, use_page_meta};
 use crate::hooks::use_market;
 use crate::i18n::use_i18n;
 use crate::routes::NotFound;
 use crate::search_params::{SORTS, SearchParams, sort_name};
+use crate::snapshot::{Prerender, catalog_key, use_catalog};
 use crate::store::use_store;
 
 /// `/collections/:handle`: one collection's products.
@@ -41,19 +44,44 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
     });
     let collection_handle = move || collection.map(|c| c.get());
 
-    let collections = LocalResource::new(move || {
-        let market = market.market.get();
-        let backend = store.store();
-        async move { backend.backend.collections(&market).await }
-    });
-    let page = LocalResource::new(move || {
-        let market = market.market.get();
-        let query = params
+    let collections = use_catalog(
+        Prerender::Yes,
+        move || {
+            market
+                .market
+                .with(|m| catalog_key("collections", &(&m.id, &m.locale)))
+        },
+        move || {
+            let (market, backend) = (market.market.get_untracked(), store.store());
+            async move { backend.backend.collections(&market).await }
+        },
+    );
+    let product_query = move || {
+        params
             .get()
-            .to_product_query(collection_handle(), market.currency);
-        let backend = store.store();
-        async move { backend.backend.products(&market, &query).await }
-    });
+            .to_product_query(collection_handle(), market.market.with(|m| m.currency))
+    };
+    // A collection's first page is in its prerendered HTML; search results depend on what the
+    // shopper asks, so the search page is prerendered as a shell.
+    let prerender = if collection.is_some() {
+        Prerender::Yes
+    } else {
+        Prerender::No
+    };
+    let page = use_catalog(
+        prerender,
+        move || {
+            let query = product_query();
+            market
+                .market
+                .with(|m| catalog_key("products", &(&m.id, &m.locale, &query)))
+        },
+        move || {
+            let (market, backend) = (market.market.get_untracked(), store.store());
+            let query = untrack(product_query);
+            async move { backend.backend.products(&market, &query).await }
+        },
+    );
 
     let path = move || match collection_handle() {
         Some(h) => market.href(&format!("/collections/{h}")),
@@ -72,10 +100,11 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
 
     let title = move || {
         if let Some(handle) = collection_handle() {
-            let found: Option<Collection> = collections
-                .get()
-                .and_then(|r| r.ok())
-                .and_then(|list| list.into_iter().find(|c| c.handle == handle));
+            let found: Option<Collection> = collections.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|list| list.iter().find(|c| c.handle == handle).cloned())
+            });
             found.map(|c| c.title)
         } else {
             let text = params.with(|p| p.text.clone());
@@ -88,31 +117,96 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
     };
     let unknown_collection = move || {
         collection_handle().is_some()
-            && collections.get().and_then(|r| r.ok()).is_some_and(|list| {
-                collection_handle().is_some_and(|h| !list.iter().any(|c| c.handle == h))
+            && collections.with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .is_some_and(|list| {
+                        collection_handle().is_some_and(|h| !list.iter().any(|c| c.handle == h))
+                    })
             })
     };
 
-    let results = move || {
-        Suspend::new(async move {
-            match page.await {
-                Ok(page) => Either::Left(
-                    view! { <Results page=page params=params on_change=on_change path=Signal::derive(path) with_collections=collection.is_none()/> },
-                ),
-                Err(error) => Either::Right(view! {
-                    <ErrorNotice error=error on_retry=Callback::new(move |_| page.refetch())/>
-                }),
-            }
-        })
+    let results = move || match page.get() {
+        None => EitherOf3::A(view! { <div class="dhow-skeleton-grid" aria-hidden="true"></div> }),
+        Some(Ok(page)) => EitherOf3::B(
+            view! { <Results page=page params=params on_change=on_change path=Signal::derive(path) with_collections=collection.is_none()/> },
+        ),
+        Some(Err(error)) => EitherOf3::C(view! {
+            <ErrorNotice error=error on_retry=Callback::new(move |_| page.refetch())/>
+        }),
     };
+
+    use_page_meta(move || {
+        let config = &store.store().config;
+        let current = market.market.get();
+        let Some(handle) = collection_handle() else {
+            return PageMeta {
+                title: title().unwrap_or_default(),
+                ..PageMeta::default()
+            };
+        };
+        let found = collections.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|list| list.iter().find(|c| c.handle == handle).cloned())
+        });
+        let Some(found) = found else {
+            return PageMeta::default();
+        };
+        let here = market_path(config, &current, &format!("/collections/{handle}"));
+        let items: Vec<serde_json::Value> = page.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.as_ref().ok())
+                .map(|p| {
+                    p.products
+                        .iter()
+                        .enumerate()
+                        .map(|(i, product)| {
+                            json!({
+                                "@type": "ListItem",
+                                "position": i + 1,
+                                "url": absolute(config, &market_path(config, &current, &format!("/products/{}", product.handle))),
+                                "name": product.title,
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        PageMeta {
+            title: found.title.clone(),
+            description: if found.description.is_empty() {
+                config.description.clone().unwrap_or_default()
+            } else {
+                found.description.clone()
+            },
+            image: found.image.clone(),
+            kind: "website",
+            structured_data: vec![
+                json!({
+                    "@context": "https://schema.org",
+                    "@type": "CollectionPage",
+                    "name": found.title,
+                    "url": absolute(config, &here),
+                    "mainEntity": { "@type": "ItemList", "itemListElement": items },
+                }),
+                breadcrumbs(
+                    config,
+                    &[
+                        (config.name.clone(), market_path(config, &current, "/")),
+                        (found.title.clone(), here),
+                    ],
+                ),
+            ],
+            indexable: true,
+        }
+    });
 
     view! {
         <Show when=move || !unknown_collection() fallback=NotFound>
             <section class="dhow-listing" aria-labelledby="listing-heading">
                 <h1 id="listing-heading" class="dhow-section__title">{title}</h1>
-                <Transition fallback=|| view! { <div class="dhow-skeleton-grid" aria-hidden="true"></div> }>
-                    {results}
-                </Transition>
+                {results}
             </section>
         </Show>
     }

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use crate::browser;
 use crate::components::checkout::OrderSummary;
 use crate::format::region_name;
+use crate::head::{PageMeta, use_page_meta};
 use crate::i18n::use_i18n;
 use crate::routes::checkout::LAST_ORDER_KEY;
 use crate::store::use_store;
@@ -19,6 +20,11 @@ use crate::store::use_store;
 pub fn OrderConfirmationPage() -> impl IntoView {
     let params = use_params_map();
     let number = move || params.with(|p| p.get("number").unwrap_or_default());
+    let i18n = use_i18n();
+    use_page_meta(move || PageMeta {
+        title: i18n.t_with("order-title", &[("number", number().into())]),
+        ..PageMeta::default()
+    });
     let placed = move || {
         browser::session_get(LAST_ORDER_KEY)
             .and_then(|json| serde_json::from_str::<Order>(&json).ok())
@@ -33,6 +39,11 @@ pub fn OrderConfirmationPage() -> impl IntoView {
 /// `/orders`: find an order by its number and email.
 #[component]
 pub fn OrderLookupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_meta(move || PageMeta {
+        title: i18n.t("order-lookup-title"),
+        ..PageMeta::default()
+    });
     view! { <OrderLookup number=String::new()/> }
 }
 

@@ -2,8 +2,8 @@
 //! cart, and the description.
 
 use dhow_sdk::model::Product;
-use dhow_sdk::{Backend, Error};
-use leptos::either::EitherOf3;
+use dhow_sdk::{Backend, Error, Market, StoreConfig};
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -11,9 +11,12 @@ use crate::components::cart::AddToCart;
 use crate::components::catalog::{Gallery, VariantPicker, initial_selection};
 use crate::components::layout::ErrorNotice;
 use crate::components::money::{MarketTerms, Price};
+use crate::head::{PageMeta, absolute, breadcrumbs, market_path, use_page_meta};
 use crate::hooks::use_market;
 use crate::routes::NotFound;
+use crate::snapshot::{Prerender, catalog_key, use_catalog};
 use crate::store::use_store;
+use serde_json::json;
 
 /// `/products/:handle`.
 #[component]
@@ -24,32 +27,142 @@ pub fn ProductPage() -> impl IntoView {
     let handle = Memo::new(move |_| params.with(|p| p.get("handle").unwrap_or_default()));
     // Kept across re-pricing, so switching market keeps the shopper's choice.
     let selected = RwSignal::new(Vec::<String>::new());
-    let product = LocalResource::new(move || {
-        let market = market.market.get();
-        let handle = handle.get();
-        let backend = store.store();
-        async move { backend.backend.product(&market, &handle).await }
-    });
+    let product = use_catalog(
+        Prerender::Yes,
+        move || {
+            market
+                .market
+                .with(|m| catalog_key("product", &(&m.id, &m.locale, handle.get())))
+        },
+        move || {
+            let (market, handle, backend) = (
+                market.market.get_untracked(),
+                handle.get_untracked(),
+                store.store(),
+            );
+            async move { backend.backend.product(&market, &handle).await }
+        },
+    );
     Effect::new(move |previous: Option<String>| {
         let h = handle.get();
-        if previous.as_ref() != Some(&h) {
+        if previous.as_ref().is_some_and(|p| *p != h) {
             selected.set(Vec::new());
         }
         h
     });
+    use_page_meta(move || match product.get() {
+        Some(Ok(p)) => product_meta(&store.store().config, &market.market.get(), &p),
+        Some(Err(Error::NotFound { .. })) => PageMeta::default(),
+        _ => PageMeta {
+            indexable: true,
+            ..PageMeta::default()
+        },
+    });
     view! {
-        <Transition fallback=|| view! { <div class="dhow-skeleton dhow-skeleton--product" aria-hidden="true"></div> }>
-            {move || Suspend::new(async move {
-                match product.await {
-                    Ok(p) => EitherOf3::A(view! { <ProductDetail product=p selected=selected/> }),
-                    Err(Error::NotFound { .. }) => EitherOf3::B(view! { <NotFound/> }),
-                    Err(error) => EitherOf3::C(view! {
-                        <ErrorNotice error=error on_retry=Callback::new(move |_| product.refetch())/>
-                    }),
-                }
-            })}
-        </Transition>
+        {move || match product.get() {
+            None => EitherOf4::A(view! { <div class="dhow-skeleton dhow-skeleton--product" aria-hidden="true"></div> }),
+            Some(Ok(p)) => EitherOf4::B(view! { <ProductDetail product=p selected=selected/> }),
+            Some(Err(Error::NotFound { .. })) => EitherOf4::C(view! { <NotFound/> }),
+            Some(Err(error)) => EitherOf4::D(view! {
+                <ErrorNotice error=error on_retry=Callback::new(move |_| product.refetch())/>
+            }),
+        }}
     }
+}
+
+/// What a product page says about itself: its title and description, its image, and a
+/// schema.org `Product` with one `Offer` per variant at its exact price in the market's
+/// currency, with the breadcrumb from the home page.
+fn product_meta(config: &StoreConfig, market: &Market, product: &Product) -> PageMeta {
+    let url = absolute(
+        config,
+        &market_path(config, market, &format!("/products/{}", product.handle)),
+    );
+    let home = market_path(config, market, "/");
+    let offers: Vec<serde_json::Value> = product
+        .variants
+        .iter()
+        .map(|v| {
+            let mut offer = json!({
+                "@type": "Offer",
+                "url": url,
+                "price": v.price.amount.to_decimal_string(),
+                "priceCurrency": v.price.amount.currency().code(),
+                "availability": if v.available { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
+                "itemCondition": "https://schema.org/NewCondition",
+                "name": v.title,
+                "priceSpecification": {
+                    "@type": "UnitPriceSpecification",
+                    "price": v.price.amount.to_decimal_string(),
+                    "priceCurrency": v.price.amount.currency().code(),
+                    "valueAddedTaxIncluded": v.price.tax_included,
+                },
+                "shippingDetails": {
+                    "@type": "OfferShippingDetails",
+                    "shippingDestination": { "@type": "DefinedRegion", "addressCountry": market.country.as_str() },
+                },
+            });
+            if let Some(sku) = &v.sku {
+                offer["sku"] = json!(sku);
+            }
+            offer
+        })
+        .collect();
+    let description = plain_summary(&product.description);
+    let mut data = json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.title,
+        "description": description,
+        "url": url,
+        "image": product.images.iter().map(|i| absolute(config, &i.url)).collect::<Vec<_>>(),
+        "offers": offers,
+    });
+    if let Some(sku) = product.variants.first().and_then(|v| v.sku.clone()) {
+        data["sku"] = json!(sku);
+    }
+    PageMeta {
+        title: product.title.clone(),
+        description,
+        image: product.images.first().cloned(),
+        kind: "product",
+        structured_data: vec![
+            data,
+            breadcrumbs(
+                config,
+                &[
+                    (config.name.clone(), home),
+                    (
+                        product.title.clone(),
+                        market_path(config, market, &format!("/products/{}", product.handle)),
+                    ),
+                ],
+            ),
+        ],
+        indexable: true,
+    }
+}
+
+/// The first paragraph of a description, at most about 160 characters (cut at a word).
+pub(crate) fn plain_summary(text: &str) -> String {
+    let first = text
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let mut summary = String::new();
+    for word in words {
+        if summary.chars().count() + word.chars().count() > 157 {
+            summary.push('…');
+            return summary;
+        }
+        if !summary.is_empty() {
+            summary.push(' ');
+        }
+        summary.push_str(word);
+    }
+    summary
 }
 
 #[component]

@@ -50,6 +50,7 @@ pub fn AddToCart(
             <label class="dhow-add-to-cart__quantity" part="quantity">
                 <span>{move || i18n.t("quantity")}</span>
                 <input type="number" min="1" max=MAX_QUANTITY.to_string() inputmode="numeric"
+                    value=move || quantity.get().to_string()
                     prop:value=move || quantity.get().to_string()
                     on:change=move |ev| {
                         let value = event_target_value(&ev).trim().parse::<u32>().unwrap_or(1);

@@ -166,7 +166,7 @@ fn FacetValueCheckbox(
 ) -> impl IntoView {
     view! {
         <label class="dhow-facets__value">
-            <input type="checkbox" prop:checked=checked on:change=move |_| on_toggle.run(())/>
+            <input type="checkbox" checked=move || checked.get() prop:checked=checked on:change=move |_| on_toggle.run(())/>
             <span>{label}</span>
             <span class="dhow-facets__count">{count}</span>
         </label>

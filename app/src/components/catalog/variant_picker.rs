@@ -67,7 +67,7 @@ pub fn VariantPicker(
             };
             let checked = {
                 let value = value.clone();
-                move || selected.with(|s| s.get(index) == Some(&value))
+                Memo::new(move |_| selected.with(|s| s.get(index) == Some(&value)))
             };
             let choose = {
                 let value = value.clone();
@@ -87,7 +87,8 @@ pub fn VariantPicker(
                     class:dhow-variant-picker__value--sold-out=move || state.get() == ValueState::SoldOut
                     class:dhow-variant-picker__value--missing=move || state.get() == ValueState::Missing>
                     <input type="radio" name=name.clone() value=value.clone()
-                        prop:checked=checked disabled=move || state.get() == ValueState::Missing
+                        // The attribute too: the prerendered page shows the choice before any script.
+                        checked=move || checked.get() prop:checked=checked disabled=move || state.get() == ValueState::Missing
                         on:change=choose/>
                     <span>{value.clone()}</span>
                     {move || note().map(|n| view! { <span class="dhow-visually-hidden">", "{n}</span> })}

@@ -1,0 +1,414 @@
+//! The whole site: which pages every market has, where each is written, the page around the
+//! app's HTML (the shell Trunk built), and the sitemap and robots file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use dhow_app::head::{absolute, hreflang, market_path};
+use dhow_app::i18n::{self, DEFAULT_LOCALE};
+use dhow_app::snapshot::{CatalogSnapshot, SNAPSHOT_ELEMENT_ID, SNAPSHOT_VERSION};
+use dhow_app::store::{Store, backend_fingerprint, open_store_reading};
+use dhow_sdk::model::ProductQuery;
+use dhow_sdk::{Backend, Error, Market, StoreConfig};
+
+use crate::Options;
+use crate::pages::render;
+
+/// What a run wrote.
+pub struct Summary {
+    /// Every HTML file.
+    pub pages: usize,
+    /// Pages listed in the sitemap (home, collections, products).
+    pub indexable: usize,
+    /// Markets rendered.
+    pub markets: usize,
+}
+
+/// One page to write: its path without the market prefix and what kind it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PageKind {
+    /// Home, a collection or a product: in the sitemap, taken over by the app.
+    Catalog,
+    /// The search page's shell: results load in the browser.
+    Search,
+    /// The not-found page (`404.html`): what a host may serve for paths without a file.
+    NotFound,
+    /// Cart, checkout, order lookup: per shopper, rendered by the browser.
+    ShopperPage,
+}
+
+/// The file Trunk wrote, kept as the template of every page (the first run copies
+/// `index.html` to it, before `index.html` becomes the home page).
+const SHELL_FILE: &str = "shell.html";
+
+/// Products asked per page when listing the whole catalog.
+const LISTING_PAGE: u32 = 50;
+
+pub async fn prerender(options: &Options) -> Result<Summary, String> {
+    let config_text = std::fs::read_to_string(&options.config)
+        .map_err(|e| format!("{}: {e}", options.config.display()))?;
+    let mut config = StoreConfig::from_json(&expand_environment(&config_text)?)
+        .map_err(|e| format!("{}: {e}", options.config.display()))?;
+    if let Some(url) = &options.site_url {
+        config.url = Some(url.clone());
+    }
+    let shell_path = options.dist.join(SHELL_FILE);
+    if !shell_path.exists() {
+        std::fs::copy(options.dist.join("index.html"), &shell_path)
+            .map_err(|e| format!("{}: {e} (run trunk build first)", options.dist.display()))?;
+    }
+    let template = Template::read(&shell_path)?;
+    let dist = options.dist.clone();
+    let store = open_store_reading(config.clone(), move |url: &str| {
+        let path = dist.join(url.trim_start_matches('/'));
+        async move {
+            std::fs::read_to_string(&path).map_err(|e| Error::Network {
+                message: format!("{}: {e}", path.display()),
+            })
+        }
+    })
+    .await
+    .map_err(|e| format!("opening the backend: {e}"))?;
+    let store = Rc::new(store);
+    let fingerprint = backend_fingerprint(&config.backend);
+
+    let mut translations = BTreeMap::new();
+    let mut written = 0;
+    // Path without prefix → the markets it was written in (for the sitemap's alternates).
+    let mut catalog_pages: BTreeMap<String, Vec<Market>> = BTreeMap::new();
+    for market in &config.markets {
+        let locale = market.locale.clone();
+        if !translations.contains_key(&locale) {
+            translations.insert(locale.clone(), (locale.clone(), locale_source(&locale)?));
+        }
+        let messages = &translations[&locale];
+        for (rest, kind) in pages_of(&store, market).await? {
+            let url = market_path(&config, market, &rest);
+            let rendered = render(&store, messages, &url, kind == PageKind::ShopperPage).await?;
+            let snapshot = CatalogSnapshot {
+                version: SNAPSHOT_VERSION,
+                url: url.clone(),
+                backend: fingerprint.clone(),
+                locale: messages.0.clone(),
+                hydrate: matches!(kind, PageKind::Catalog | PageKind::Search),
+                answers: if kind == PageKind::Catalog {
+                    rendered.answers
+                } else {
+                    BTreeMap::new()
+                },
+            };
+            let html = template.page(&rendered.body, &rendered.head, &snapshot);
+            let file = options.dist.join(file_for(&url));
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
+            written += 1;
+            if kind == PageKind::Catalog {
+                catalog_pages.entry(rest).or_default().push(market.clone());
+            }
+        }
+    }
+    let indexable = catalog_pages.values().map(Vec::len).sum();
+    write(
+        &options.dist.join("sitemap.xml"),
+        &sitemap(&config, &catalog_pages),
+    )?;
+    write(&options.dist.join("robots.txt"), &robots(&config))?;
+    Ok(Summary {
+        pages: written,
+        indexable,
+        markets: config.markets.len(),
+    })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The Fluent source of a shipped locale, from `locales/` beside the workspace.
+fn locale_source(locale: &str) -> Result<String, String> {
+    if !i18n::LOCALES.iter().any(|(tag, _)| *tag == locale) {
+        // A market speaking a language the storefront does not ship shows the default one,
+        // as the browser does.
+        return locale_source(DEFAULT_LOCALE);
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../locales")
+        .join(locale)
+        .join("main.ftl");
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Every page of a market: home, each collection, each product, search, not-found, and the
+/// per-shopper pages.
+async fn pages_of(store: &Rc<Store>, market: &Market) -> Result<Vec<(String, PageKind)>, String> {
+    let mut pages = vec![("/".to_owned(), PageKind::Catalog)];
+    let collections = store
+        .backend
+        .collections(market)
+        .await
+        .map_err(|e| format!("market {}: collections: {e}", market.id))?;
+    for collection in collections {
+        if let Some(handle) = url_safe(&collection.handle) {
+            pages.push((format!("/collections/{handle}"), PageKind::Catalog));
+        }
+    }
+    let mut page = 0;
+    loop {
+        let query = ProductQuery {
+            page,
+            per_page: LISTING_PAGE,
+            ..ProductQuery::default()
+        };
+        let found = store
+            .backend
+            .products(market, &query)
+            .await
+            .map_err(|e| format!("market {}: products: {e}", market.id))?;
+        for product in &found.products {
+            match url_safe(&product.handle) {
+                Some(handle) => pages.push((format!("/products/{handle}"), PageKind::Catalog)),
+                None => eprintln!(
+                    "dhow-prerender: skipped product handle {:?} (not URL-safe)",
+                    product.handle
+                ),
+            }
+        }
+        page += 1;
+        if found.products.is_empty()
+            || u64::from(page) * u64::from(LISTING_PAGE) >= u64::from(found.total)
+        {
+            break;
+        }
+    }
+    pages.push(("/search".to_owned(), PageKind::Search));
+    pages.push(("/404".to_owned(), PageKind::NotFound));
+    for shopper in ["/cart", "/checkout", "/orders"] {
+        pages.push((shopper.to_owned(), PageKind::ShopperPage));
+    }
+    Ok(pages)
+}
+
+/// A handle usable as a file name and path segment as it is: ASCII letters, digits, `-`, `_`,
+/// `.` (not only dots).
+fn url_safe(handle: &str) -> Option<&str> {
+    let ok = !handle.is_empty()
+        && !handle.bytes().all(|b| b == b'.')
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    ok.then_some(handle)
+}
+
+/// The file a URL path is written to: `/` → `index.html`, `/de/` → `de/index.html`,
+/// `/de/products/x` → `de/products/x.html`, `/404` → `404.html`.
+fn file_for(url: &str) -> PathBuf {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() {
+        PathBuf::from("index.html")
+    } else if let Some(dir) = trimmed.strip_suffix('/') {
+        Path::new(dir).join("index.html")
+    } else {
+        PathBuf::from(format!("{trimmed}.html"))
+    }
+}
+
+/// `${NAME}` in the configuration, filled from the environment (a brand's CI keeps its keys
+/// there): an unset name is an error, not an empty value.
+fn expand_environment(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after
+            .find('}')
+            .ok_or_else(|| "unclosed ${ in the configuration".to_owned())?;
+        let name = &after[..end];
+        let value = std::env::var(name)
+            .map_err(|_| format!("the configuration needs {name} in the environment"))?;
+        out.push_str(&value);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The page Trunk built, cut where each page's own parts go.
+struct Template {
+    /// What comes before `<html>` (the doctype).
+    doctype: String,
+    /// What `<head>` holds up to `</head>`, without the shell's own title and description.
+    head: String,
+    /// From `</head>` up to and including `<div id="dhow-root">`.
+    before_root: String,
+    /// From the root's closing tag up to `</body>`.
+    after_root: String,
+    /// `</body>` and the rest.
+    end: String,
+}
+
+const ROOT_OPEN: &str = "<div id=\"dhow-root\">";
+const ROOT_END_MARK: &str = "<!--/dhow-root-->";
+
+impl Template {
+    fn read(path: &Path) -> Result<Template, String> {
+        let html = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let missing =
+            |what: &str| format!("{}: no {what} (app/index.html changed?)", path.display());
+        let html_open = html.find("<html").ok_or_else(|| missing("<html"))?;
+        let html_tag_end = html_open
+            + html[html_open..]
+                .find('>')
+                .ok_or_else(|| missing("<html>"))?;
+        let head_end = html.find("</head>").ok_or_else(|| missing("</head>"))?;
+        let root = html.find(ROOT_OPEN).ok_or_else(|| missing(ROOT_OPEN))?;
+        let root_end = html
+            .find(ROOT_END_MARK)
+            .ok_or_else(|| missing(ROOT_END_MARK))?;
+        let body_end = html.rfind("</body>").ok_or_else(|| missing("</body>"))?;
+        let mut head = html[html_tag_end + 1..head_end].to_owned();
+        for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
+            if let Some(start) = head.find(open)
+                && let Some(len) = head[start..].find(close)
+            {
+                head.replace_range(start..start + len + close.len(), "");
+            }
+        }
+        Ok(Template {
+            doctype: html[..html_open].to_owned(),
+            head,
+            before_root: html[head_end..root + ROOT_OPEN.len()].to_owned(),
+            after_root: html[root_end..body_end].to_owned(),
+            end: html[body_end..].to_owned(),
+        })
+    }
+
+    fn page(
+        &self,
+        body: &str,
+        head: &[dhow_app::head::HeadTag],
+        snapshot: &CatalogSnapshot,
+    ) -> String {
+        let locale = &snapshot.locale;
+        let dir = if i18n::is_rtl(locale) { "rtl" } else { "ltr" };
+        let mut html = String::with_capacity(body.len() + 16 * 1024);
+        html.push_str(&self.doctype);
+        html.push_str(&format!("<html lang=\"{locale}\" dir=\"{dir}\">"));
+        html.push_str(&self.head);
+        if locale != DEFAULT_LOCALE {
+            // The app needs the page's messages before it can take the page over.
+            html.push_str(&format!(
+                "<link rel=\"preload\" href=\"/locales/{locale}/main.ftl\" as=\"fetch\" crossorigin=\"anonymous\">"
+            ));
+        }
+        for tag in head {
+            html.push_str(&tag.to_html());
+        }
+        html.push_str(&self.before_root);
+        html.push_str(body);
+        html.push_str(&self.after_root);
+        html.push_str(&format!(
+            "<script type=\"application/json\" id=\"{SNAPSHOT_ELEMENT_ID}\">{}</script>",
+            snapshot.to_script_json()
+        ));
+        html.push_str(&self.end);
+        html
+    }
+}
+
+/// Every catalog page of every market, each with its alternates in the other markets.
+fn sitemap(config: &StoreConfig, pages: &BTreeMap<String, Vec<Market>>) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    let default = config.default_market().ok();
+    for (rest, markets) in pages {
+        for market in markets {
+            xml.push_str("  <url>\n");
+            xml.push_str(&format!(
+                "    <loc>{}</loc>\n",
+                xml_escape(&absolute(config, &market_path(config, market, rest)))
+            ));
+            for other in markets {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    hreflang(other),
+                    xml_escape(&absolute(config, &market_path(config, other, rest)))
+                ));
+            }
+            if let Some(default) = default.filter(|d| markets.iter().any(|m| m.id == d.id)) {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                    xml_escape(&absolute(config, &market_path(config, default, rest)))
+                ));
+            }
+            xml.push_str("  </url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn robots(config: &StoreConfig) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    for market in &config.markets {
+        for private in ["/cart", "/checkout", "/orders"] {
+            text.push_str(&format!(
+                "Disallow: {}\n",
+                market_path(config, market, private)
+            ));
+        }
+    }
+    text.push_str(&format!(
+        "\nSitemap: {}\n",
+        absolute(config, "/sitemap.xml")
+    ));
+    text
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_map_to_files_any_static_host_serves() {
+        assert_eq!(file_for("/"), PathBuf::from("index.html"));
+        assert_eq!(file_for("/de/"), PathBuf::from("de/index.html"));
+        assert_eq!(
+            file_for("/de/products/x"),
+            PathBuf::from("de/products/x.html")
+        );
+        assert_eq!(file_for("/products/x"), PathBuf::from("products/x.html"));
+        assert_eq!(file_for("/404"), PathBuf::from("404.html"));
+    }
+
+    #[test]
+    fn handles_that_are_not_url_safe_are_skipped() {
+        assert_eq!(url_safe("linen-shirt"), Some("linen-shirt"));
+        for bad in ["", "..", "a/b", "ü", "a b", "x?y"] {
+            assert_eq!(url_safe(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn configuration_placeholders_come_from_the_environment() {
+        // SAFETY: tests in this module do not read this variable concurrently.
+        unsafe { std::env::set_var("DHOW_PRERENDER_TEST_KEY", "pk_123") };
+        assert_eq!(
+            expand_environment("{\"k\": \"${DHOW_PRERENDER_TEST_KEY}\"}").as_deref(),
+            Ok("{\"k\": \"pk_123\"}")
+        );
+        assert!(expand_environment("${DHOW_PRERENDER_UNSET_NAME}").is_err());
+        assert!(expand_environment("${unclosed").is_err());
+    }
+}

@@ -194,7 +194,7 @@ where
     Fut: Future<Output = Result<T, Error>> + 'static,
 {
     let snapshot = use_context::<SnapshotContext>();
-    let first_key = untrack(&key);
+    let first_key = leptos::reactive::graph::untrack_with_diagnostics(&key);
     let known = snapshot
         .and_then(|s| s.known(&first_key))
         .and_then(|v| serde_json::from_value::<T>(v).ok());
@@ -263,7 +263,7 @@ where
             if answer.with_untracked(|a| matches!(a, Some(Err(_)))) {
                 answer.set(None);
             }
-            ask(untrack(|| key()));
+            ask(leptos::reactive::graph::untrack_with_diagnostics(|| key()));
         })
     };
     // Runs after the first render (so after a takeover): asks once at start, even for an

@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = الانتقال إلى المحتوى
 footer-nav = معلومات المتجر
+market-links-label = تسوّق من بلد أو منطقة أخرى
 
 ## Home
 home-featured = منتجات مميزة

@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = Zum Inhalt springen
 footer-nav = Shop-Informationen
+market-links-label = In einem anderen Land oder einer anderen Region einkaufen
 
 ## Home
 home-featured = Ausgewählte Produkte

@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = Skip to content
 footer-nav = Store information
+market-links-label = Shop in another country or region
 
 ## Home
 home-featured = Featured products

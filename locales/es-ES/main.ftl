@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = Saltar al contenido
 footer-nav = Información de la tienda
+market-links-label = Comprar desde otro país o región
 
 ## Home
 home-featured = Productos destacados

@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = Aller au contenu
 footer-nav = Informations sur la boutique
+market-links-label = Acheter depuis un autre pays ou une autre région
 
 ## Home
 home-featured = Produits phares

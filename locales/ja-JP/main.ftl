@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = 本文へスキップ
 footer-nav = ショップ情報
+market-links-label = 他の国・地域で買い物する
 
 ## Home
 home-featured = おすすめ商品

@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = Pular para o conteúdo
 footer-nav = Informações da loja
+market-links-label = Comprar em outro país ou região
 
 ## Home
 home-featured = Produtos em destaque

@@ -4,6 +4,7 @@
 ## Page frame
 skip-to-content = 跳到主要内容
 footer-nav = 商店信息
+market-links-label = 在其他国家或地区购物
 
 ## Home
 home-featured = 精选商品

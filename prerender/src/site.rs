@@ -80,7 +80,8 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
     for market in &config.markets {
         let locale = market.locale.clone();
         if !translations.contains_key(&locale) {
-            translations.insert(locale.clone(), (locale.clone(), locale_source(&locale)?));
+            let (shown, source) = locale_source(&options.dist, &locale)?;
+            translations.insert(locale.clone(), (shown, source));
         }
         let messages = &translations[&locale];
         for (rest, kind) in pages_of(&store, market).await? {
@@ -127,18 +128,18 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The Fluent source of a shipped locale, from `locales/` beside the workspace.
-fn locale_source(locale: &str) -> Result<String, String> {
-    if !i18n::LOCALES.iter().any(|(tag, _)| *tag == locale) {
-        // A market speaking a language the storefront does not ship shows the default one,
-        // as the browser does.
-        return locale_source(DEFAULT_LOCALE);
-    }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../locales")
-        .join(locale)
-        .join("main.ftl");
-    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+/// The locale a market's pages are written in and its Fluent source, from the built site
+/// (`locales/<tag>/main.ftl`, as the browser loads it). A market speaking a language the
+/// storefront does not ship shows the default one, as the browser does.
+fn locale_source(dist: &Path, locale: &str) -> Result<(String, String), String> {
+    let shown = if i18n::LOCALES.iter().any(|(tag, _)| *tag == locale) {
+        locale
+    } else {
+        DEFAULT_LOCALE
+    };
+    let path = dist.join("locales").join(shown).join("main.ftl");
+    let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((shown.to_owned(), source))
 }
 
 /// Every page of a market: home, each collection, each product, search, not-found, and the

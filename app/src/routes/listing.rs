@@ -78,7 +78,7 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
         },
         move || {
             let (market, backend) = (market.market.get_untracked(), store.store());
-            let query = untrack(product_query);
+            let query = leptos::reactive::graph::untrack_with_diagnostics(product_query);
             async move { backend.backend.products(&market, &query).await }
         },
     );

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::market::MarketLinks;
 use crate::components::money::MarketTerms;
 use crate::hooks::use_market;
 use crate::i18n::use_i18n;
@@ -20,6 +21,7 @@ pub fn Footer() -> impl IntoView {
                 <a href=move || market.href("/orders")>{move || i18n.t("order-lookup-title")}</a>
             </nav>
             <p class="dhow-footer__brand">{name}</p>
+            <MarketLinks/>
         </footer>
     }
 }

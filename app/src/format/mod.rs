@@ -1,5 +1,9 @@
 //! Money and numbers formatted by the browser's `Intl`, one cached formatter per locale and
 //! currency, with amounts handed over as exact decimal strings (never through a float).
+//!
+//! Natively (the prerender) there is no `Intl`: the same text comes from data recorded from
+//! Chromium (`intl.json`, written by `e2e/tools/intl-data.mjs`), so a prerendered page reads
+//! exactly as the browser renders it and hydration keeps every character.
 
 use dhow_sdk::Money;
 
@@ -116,17 +120,8 @@ mod imp {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-mod imp {
-    use dhow_sdk::Money;
-
-    pub(super) fn format_money(_locale: &str, money: Money) -> String {
-        super::plain(money)
-    }
-
-    pub(super) fn display_name(_locale: &str, _kind: &'static str, _code: &str) -> Option<String> {
-        None
-    }
-}
+#[path = "native.rs"]
+mod imp;
 
 /// The fallback when `Intl` is unavailable: `19.99 EUR`, still exact.
 fn plain(money: Money) -> String {

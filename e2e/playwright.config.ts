@@ -2,7 +2,7 @@
 // Projects: `local` runs every storefront test on the embedded backend; `medusa` and `vendure`
 // run the backend journeys (tests/backends/) on the same dist/ configured for each real server,
 // which scripts/test.sh starts on 127.0.0.1 first.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 // Set DHOW_BASE_URL to test a storefront that is already running (for example `scripts/serve.sh`);
@@ -26,14 +26,21 @@ function medusaKey(): string {
 }
 
 // The default build carries the embedded engine only; the backend projects serve a build with
-// the Medusa and Vendure adapters (scripts/test.sh makes it).
+// the Medusa and Vendure adapters, prerendered from each live backend (scripts/test.sh makes
+// target/dist-medusa and target/dist-vendure), or else the one build as it is.
 const BACKENDS_DIST = process.env.DHOW_BACKENDS_DIST || '../target/dist-backends';
+const backendDist = (name: string) => {
+  const prerendered = `../target/dist-${name}`;
+  return !process.env.DHOW_BACKENDS_DIST && existsSync(new URL(`${prerendered}/prerendered.txt`, import.meta.url))
+    ? prerendered
+    : BACKENDS_DIST;
+};
 
 function server(name: BackendName): NonNullable<PlaywrightTestConfig['webServer']> {
   const port = PORTS[name];
   const command = name === 'local'
     ? `node serve.mjs ../dist ${port}`
-    : `node serve.mjs ${BACKENDS_DIST} ${port} config/${name}.json`;
+    : `node serve.mjs ${backendDist(name)} ${port} config/${name}.json`;
   return {
     command,
     url: `http://127.0.0.1:${port}/index.html`,

@@ -13,4 +13,6 @@ trunk build --release
 node scripts/size-report.mjs dist
 echo "== storefront in the browser"
 trunk build --release --features bench --dist target/dist-bench
+echo "== prerender (every catalog page of every market, embedded backend)"
+scripts/prerender.sh target/dist-bench
 (cd e2e && node tools/perf.mjs ../target/dist-bench)

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints (native and wasm32), unit tests, the contract suite against
 # the local engine and real Medusa and Vendure servers (started here on 127.0.0.1, stopped at the
-# end), the release build, and the browser tests against dist/ on each backend.
+# end), the release build, the prerender from each live backend, and the browser tests against
+# dist/ on each backend.
+#   scripts/test.sh          everything (what CI runs)
+#   scripts/test.sh quick    the quick tier for a developer's loop: no real backends, one debug
+#                            build (prerendered), native lints and tests, the local browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TIER="${1:-full}"
+case "$TIER" in full | quick) ;; *) echo "usage: scripts/test.sh [quick]" >&2; exit 2 ;; esac
 
 STARTED=$SECONDS
 TIMINGS=()
@@ -43,6 +49,20 @@ step "setup"
 scripts/setup.sh
 source scripts/env.sh
 
+if [ "$TIER" = quick ]; then
+  step "cargo fmt --check"
+  cargo fmt --all --check
+  step "clippy (native)"
+  cargo clippy --workspace --all-targets -- -D warnings
+  step "Rust tests"
+  cargo test --workspace
+  step "trunk build (debug, prerendered)"
+  trunk build
+  step "browser tests (local)"
+  (cd e2e && npx playwright test --project local)
+  exit 0
+fi
+
 # The backends install, seed and start in the background while the Rust steps run (npm and the
 # seeds wait on disk and network more than on the CPU).
 mkdir -p target
@@ -59,11 +79,14 @@ ALL_BACKENDS=(--features dhow-app/medusa,dhow-app/vendure,dhow-sdk/live)
 step "clippy (native)"
 cargo clippy --workspace --all-targets "${ALL_BACKENDS[@]}" -- -D warnings
 step "clippy (wasm32)"
-cargo clippy --workspace --all-targets "${ALL_BACKENDS[@]}" --target wasm32-unknown-unknown -- -D warnings
+# (The prerender is a native program only.)
+cargo clippy --workspace --exclude dhow-prerender --all-targets "${ALL_BACKENDS[@]}" --target wasm32-unknown-unknown -- -D warnings
 step "clippy (wasm32, default build)"
-cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --exclude dhow-prerender --target wasm32-unknown-unknown -- -D warnings
 step "Rust tests (unit, decoding, local contract)"
 cargo test --workspace --features dhow-app/medusa,dhow-app/vendure
+step "prerendered text equals Intl (formats recorded from this Chromium)"
+(cd e2e && node tools/intl-data.mjs --check)
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown -p dhow-app --test web
@@ -88,5 +111,15 @@ BACKENDS_PID=""
 cat "$BACKENDS_LOG"
 step "contract suite against Medusa and Vendure"
 cargo test -p dhow-sdk --features medusa,vendure,live --test contract_medusa --test contract_vendure
+# The same prerender, reading the catalog from each live server: the backend browser tests run
+# on these pages.
+step "prerender from Medusa and Vendure"
+MEDUSA_PUBLISHABLE_KEY="$(cat backends/medusa/.publishable-key)"
+export MEDUSA_PUBLISHABLE_KEY
+for backend in medusa vendure; do
+  rm -rf "target/dist-$backend"
+  cp -r target/dist-backends "target/dist-$backend"
+  scripts/prerender.sh "target/dist-$backend" --config "e2e/config/$backend.json"
+done
 step "browser tests (local, Medusa, Vendure)"
 (cd e2e && DHOW_E2E_BACKENDS=local,medusa,vendure npx playwright test)

@@ -1,8 +1,10 @@
-// Storefront benchmark: largest contentful paint, add-to-cart and market-switch latency, and
-// rendering 1,000 product cards, in headless Chromium with 4× CPU throttling. Prints figures;
+// Storefront benchmark: largest contentful paint and layout shift of prerendered pages against
+// the floor (a static page with the same styles and one image), add-to-cart and market-switch
+// latency, and rendering 1,000 product cards, in headless Chromium with 4× CPU throttling. Prints figures;
 // asserts nothing. Usage: node tools/perf.mjs <dist-with-bench-feature> [port]
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,22 +33,52 @@ async function throttledPage() {
   return { context, page };
 }
 
-async function lcp(path) {
-  const values = [];
+// Largest contentful paint and cumulative layout shift of a cold load (a new context each run),
+// read once the app has taken the page over (or, for a static page, once the network is idle).
+async function paint(path, { app = true } = {}) {
+  const lcps = [];
+  const shifts = [];
   for (let i = 0; i < RUNS; i++) {
     const { context, page } = await throttledPage();
     await page.goto(base + path, { waitUntil: 'networkidle' });
-    await page.waitForSelector('main:not([aria-busy]) h1');
-    const value = await page.evaluate(() => new Promise((resolve) => {
-      new PerformanceObserver((list) => {
-        const entries = list.getEntries();
-        resolve(entries[entries.length - 1].startTime);
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
-    }));
-    values.push(value);
+    if (app) {
+      await page.waitForSelector('#dhow-root[data-dhow-app]');
+      await page.waitForSelector('main:not([aria-busy]) h1');
+    }
+    const [lcp, cls] = await page.evaluate(() => Promise.all([
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1].startTime);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      }),
+      new Promise((resolve) => {
+        let sum = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        // Buffered entries arrive in the observer's first callback, before the next frame ends.
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(sum)));
+      }),
+    ]));
+    lcps.push(lcp);
+    shifts.push(cls);
     await context.close();
   }
-  return median(values);
+  return [median(lcps), median(shifts)];
+}
+
+// The floor: a static page with the storefront's stylesheets and the home page's largest image,
+// and nothing else. No page that uses those styles can paint earlier.
+function writeFloorPage() {
+  const home = readFileSync(join(dist, 'index.html'), 'utf8');
+  const styles = home.match(/<link rel="stylesheet"[^>]*>/g) || [];
+  const image = home.match(/<img [^>]*class="dhow-product-card__image"[^>]*>/)?.[0]
+    || home.match(/<img [^>]*>/)?.[0] || '';
+  writeFileSync(join(dist, 'bench-floor.html'), `<!DOCTYPE html><html lang="en-US"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">${styles.join('')}</head>
+<body><main class="dhow-main">${image}</main></body></html>\n`);
+  return { styles: styles.length, image: image.match(/src="([^"]*)"/)?.[1] };
 }
 
 // Time from an action to a DOM condition becoming true, up to the next frame after it.
@@ -111,15 +143,25 @@ async function renderCards(n) {
   return median(values);
 }
 
+const floor = writeFloorPage();
+const [floorLcp] = await paint('/bench-floor.html', { app: false });
+const [homeLcp, homeCls] = await paint('/');
+const [productLcp, productCls] = await paint('/products/wool-overcoat');
+const [deLcp, deCls] = await paint('/de/products/wool-overcoat');
 const figures = [
-  ['LCP, home (ms)', await lcp('/')],
-  ['LCP, product page (ms)', await lcp('/products/wool-overcoat')],
+  [`LCP, floor: ${floor.styles} stylesheets + 1 image (ms)`, floorLcp],
+  ['LCP, home (ms)', homeLcp],
+  ['LCP, product page (ms)', productLcp],
+  ['LCP, product page /de (ms)', deLcp],
+  ['CLS, home', homeCls],
+  ['CLS, product page', productCls],
+  ['CLS, product page /de', deCls],
   ['add to cart → cart count (ms)', await addToCartLatency()],
   ['market switch → price re-priced (ms)', await marketSwitchLatency()],
   ['render 1,000 product cards (ms)', await renderCards(1000)],
 ];
 console.log('\nStorefront benchmark (headless Chromium, 4× CPU throttling, medians)');
-for (const [name, value] of figures) console.log(`${name.padEnd(40)}${value.toFixed(0).padStart(8)}`);
+for (const [name, value] of figures) console.log(`${name.padEnd(48)}${value.toFixed(name.startsWith('CLS') ? 3 : 0).padStart(8)}`);
 
 await browser.close();
 server.kill();

@@ -74,12 +74,16 @@ fn main() -> ExitCode {
     match runtime.block_on(site::prerender(&options)) {
         Ok(summary) => {
             println!(
-                "prerendered {} pages ({} catalog pages, {} markets) into {} in {:.2} s",
+                "prerendered {} pages ({} catalog pages, {} markets) into {} in {:.2} s{}",
                 summary.pages,
                 summary.indexable,
                 summary.markets,
                 options.dist.display(),
-                started.elapsed().as_secs_f64()
+                started.elapsed().as_secs_f64(),
+                match summary.removed {
+                    0 => String::new(),
+                    n => format!("; removed {n} pages no longer in the catalog"),
+                }
             );
             ExitCode::SUCCESS
         }

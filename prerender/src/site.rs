@@ -1,7 +1,7 @@
 //! The whole site: which pages every market has, where each is written, the page around the
 //! app's HTML (the shell Trunk built), and the sitemap and robots file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -23,6 +23,8 @@ pub struct Summary {
     pub indexable: usize,
     /// Markets rendered.
     pub markets: usize,
+    /// Pages of the previous run removed because their page is gone from the catalog.
+    pub removed: usize,
 }
 
 /// One page to write: its path without the market prefix and what kind it is.
@@ -41,6 +43,10 @@ enum PageKind {
 /// The file Trunk wrote, kept as the template of every page (the first run copies
 /// `index.html` to it, before `index.html` becomes the home page).
 const SHELL_FILE: &str = "shell.html";
+
+/// The pages the last run wrote, one path per line relative to the site: a run removes those it
+/// no longer writes (a product taken off the catalog loses its page when the prerender re-runs).
+const PAGES_FILE: &str = "prerendered.txt";
 
 /// Products asked per page when listing the whole catalog.
 const LISTING_PAGE: u32 = 50;
@@ -75,6 +81,7 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
 
     let mut translations = BTreeMap::new();
     let mut written = 0;
+    let mut files: BTreeSet<String> = BTreeSet::new();
     // Path without prefix → the markets it was written in (for the sitemap's alternates).
     let mut catalog_pages: BTreeMap<String, Vec<Market>> = BTreeMap::new();
     for market in &config.markets {
@@ -105,6 +112,7 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
             std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
+            files.insert(file_for(&url).to_string_lossy().into_owned());
             written += 1;
             if kind == PageKind::Catalog {
                 catalog_pages.entry(rest).or_default().push(market.clone());
@@ -117,11 +125,59 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
         &sitemap(&config, &catalog_pages),
     )?;
     write(&options.dist.join("robots.txt"), &robots(&config))?;
+    let removed = remove_stale_pages(&options.dist, &files)?;
     Ok(Summary {
         pages: written,
+        removed,
         indexable,
         markets: config.markets.len(),
     })
+}
+
+/// Removes the pages the previous run wrote and this one did not, and records this run's.
+/// `index.html` is never left missing: it is the fallback for every unknown path.
+fn remove_stale_pages(dist: &Path, files: &BTreeSet<String>) -> Result<usize, String> {
+    let list = dist.join(PAGES_FILE);
+    let previous = std::fs::read_to_string(&list).unwrap_or_default();
+    let mut removed = 0;
+    for stale in previous
+        .lines()
+        .filter(|f| !f.is_empty() && !files.contains(*f))
+    {
+        // Only paths this program writes: relative, inside the site, ending in .html.
+        let path = Path::new(stale);
+        if path.is_absolute()
+            || path
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+            || path.extension().is_none_or(|e| e != "html")
+        {
+            continue;
+        }
+        let file = dist.join(path);
+        if stale == "index.html" {
+            std::fs::copy(dist.join(SHELL_FILE), &file)
+                .map_err(|e| format!("{}: {e}", file.display()))?;
+            continue;
+        }
+        if std::fs::remove_file(&file).is_ok() {
+            removed += 1;
+            // Directories left empty go too (an error means not empty, or already gone).
+            let mut dir = file.parent();
+            while let Some(d) = dir.filter(|d| *d != dist) {
+                if std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+    }
+    let mut text: String = files.iter().map(|f| format!("{f}\n")).collect();
+    if text.is_empty() {
+        text.push('\n');
+    }
+    write(&list, &text)?;
+    Ok(removed)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
@@ -380,6 +436,51 @@ fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rerun_removes_the_pages_it_no_longer_writes_and_nothing_else() {
+        let dist = std::env::temp_dir().join(format!("dhow-prerender-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(dist.join("de/products")).unwrap();
+        for file in [
+            "shell.html",
+            "index.html",
+            "app.wasm",
+            "de/products/a.html",
+            "de/products/b.html",
+        ] {
+            std::fs::write(dist.join(file), file).unwrap();
+        }
+        let set = |files: &[&str]| {
+            files
+                .iter()
+                .map(|f| (*f).to_owned())
+                .collect::<BTreeSet<_>>()
+        };
+        let first = set(&["index.html", "de/products/a.html", "de/products/b.html"]);
+        assert_eq!(remove_stale_pages(&dist, &first).unwrap(), 0);
+        // The next run no longer has product b, nor any German page at all after that.
+        assert_eq!(
+            remove_stale_pages(&dist, &set(&["index.html", "de/products/a.html"])).unwrap(),
+            1
+        );
+        assert!(!dist.join("de/products/b.html").exists());
+        assert!(dist.join("de/products/a.html").exists());
+        std::fs::write(
+            dist.join(PAGES_FILE),
+            "de/products/a.html\n../outside.html\napp.wasm\nindex.html\n",
+        )
+        .unwrap();
+        assert_eq!(remove_stale_pages(&dist, &set(&[])).unwrap(), 1);
+        assert!(!dist.join("de").exists(), "empty directories go too");
+        // What it did not write stays, and the fallback page is the shell again.
+        assert!(dist.join("app.wasm").exists());
+        assert_eq!(
+            std::fs::read_to_string(dist.join("index.html")).unwrap(),
+            "shell.html"
+        );
+        std::fs::remove_dir_all(&dist).unwrap();
+    }
 
     #[test]
     fn pages_map_to_files_any_static_host_serves() {

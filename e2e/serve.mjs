@@ -90,8 +90,10 @@ createServer(async (req, res) => {
     return;
   }
   let path = await fileFor(url.pathname);
-  // Deep links get the app; a missing file with an extension is a real 404.
-  if (!path && !extname(url.pathname)) path = join(root, 'index.html');
+  // Other deep links (an order page, an unknown path) get the app in its page skeleton
+  // (`shell.html`, which the prerender keeps; `index.html` in a build without it); a missing file
+  // with an extension is a real 404.
+  if (!path && !extname(url.pathname)) path = (await fileFor('/shell.html')) || join(root, 'index.html');
   if (!path) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;

@@ -10,8 +10,9 @@ use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, path};
 
 use crate::components::cart::CartDrawer;
 use crate::components::layout::{ErrorNotice, Footer, Header};
+use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{provide_cart, provide_market, use_market};
-use crate::i18n::provide_i18n;
+use crate::i18n::{provide_i18n, use_i18n};
 use crate::routes::{
     CartPage, CheckoutPage, CollectionPage, Home, NotFound, OrderConfirmationPage, OrderLookupPage,
     ProductPage, SearchPage,
@@ -62,7 +63,15 @@ pub fn Storefront(store: Rc<Store>) -> impl IntoView {
 fn Shell() -> impl IntoView {
     provide_market();
     provide_cart();
-    let shell = use_context::<ShopperPageShell>().is_some();
+    let shell = use_context::<ShopperPageShell>();
+    if let Some(ShopperPageShell { title }) = shell {
+        let i18n = use_i18n();
+        use_page_meta(move || PageMeta {
+            title: i18n.t(title),
+            ..PageMeta::default()
+        });
+    }
+    let shell = shell.is_some();
     view! {
         <Header/>
         <main id="main" class="dhow-main" tabindex="-1">
@@ -98,7 +107,10 @@ fn Shell() -> impl IntoView {
 /// Provided by the prerender for pages that are per shopper (cart, checkout, orders): their
 /// HTML is the header and footer around a loading state, and the browser renders the page.
 #[derive(Clone, Copy, Debug)]
-pub struct ShopperPageShell;
+pub struct ShopperPageShell {
+    /// The message id of the page's title (`cart-title`), the same the page itself shows.
+    pub title: &'static str,
+}
 
 /// The optional market prefix of every path: a first segment of two lower-case letters (`/de`),
 /// or nothing (the default market). One route table serves every market, so switching market

@@ -28,12 +28,13 @@ pub struct RenderedPage {
 const MAX_PASSES: usize = 4;
 
 /// Renders the page at `url` in the language of `translations` (locale, Fluent source).
-/// `shell`: a per-shopper page, rendered as header and footer around a loading state.
+/// `shell`: a per-shopper page, rendered as header and footer around a loading state, with the
+/// title of that message id.
 pub async fn render(
     store: &Rc<Store>,
     translations: &(String, String),
     url: &str,
-    shell: bool,
+    shell: Option<&'static str>,
 ) -> Result<RenderedPage, String> {
     let mut answers = BTreeMap::new();
     for _ in 0..MAX_PASSES {
@@ -58,7 +59,7 @@ fn render_pass(
     store: &Rc<Store>,
     (locale, source): &(String, String),
     url: &str,
-    shell: bool,
+    shell: Option<&'static str>,
     answers: BTreeMap<String, serde_json::Value>,
 ) -> (RenderedPage, Vec<dhow_app::snapshot::PendingAnswer>) {
     let owner = Owner::new_root(None);
@@ -67,8 +68,8 @@ fn render_pass(
         let snapshot = SnapshotContext::provide_recording(answers);
         let head = HeadContext::provide();
         provide_i18n_with(Translations::new(locale, source));
-        if shell {
-            provide_context(ShopperPageShell);
+        if let Some(title) = shell {
+            provide_context(ShopperPageShell { title });
         }
         let store = store.clone();
         let body = view! { <Storefront store=store/> }.to_html();

@@ -36,8 +36,9 @@ enum PageKind {
     Search,
     /// The not-found page (`404.html`): what a host may serve for paths without a file.
     NotFound,
-    /// Cart, checkout, order lookup: per shopper, rendered by the browser.
-    ShopperPage,
+    /// Cart, checkout, order lookup: per shopper, rendered by the browser; with the message id
+    /// of its title.
+    ShopperPage(&'static str),
 }
 
 /// The file Trunk wrote, kept as the template of every page (the first run copies
@@ -93,7 +94,11 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
         let messages = &translations[&locale];
         for (rest, kind) in pages_of(&store, market).await? {
             let url = market_path(&config, market, &rest);
-            let rendered = render(&store, messages, &url, kind == PageKind::ShopperPage).await?;
+            let shell = match kind {
+                PageKind::ShopperPage(title) => Some(title),
+                _ => None,
+            };
+            let rendered = render(&store, messages, &url, shell).await?;
             let snapshot = CatalogSnapshot {
                 version: SNAPSHOT_VERSION,
                 url: url.clone(),
@@ -242,8 +247,12 @@ async fn pages_of(store: &Rc<Store>, market: &Market) -> Result<Vec<(String, Pag
     }
     pages.push(("/search".to_owned(), PageKind::Search));
     pages.push(("/404".to_owned(), PageKind::NotFound));
-    for shopper in ["/cart", "/checkout", "/orders"] {
-        pages.push((shopper.to_owned(), PageKind::ShopperPage));
+    for (shopper, title) in [
+        ("/cart", "cart-title"),
+        ("/checkout", "checkout-title"),
+        ("/orders", "order-lookup-title"),
+    ] {
+        pages.push((shopper.to_owned(), PageKind::ShopperPage(title)));
     }
     Ok(pages)
 }

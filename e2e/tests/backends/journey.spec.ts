@@ -128,11 +128,27 @@ test.describe('when the backend is down', () => {
   test('a page that cannot load explains why and recovers on retry', async ({ page }) => {
     let down = true;
     await page.route(`${backendOrigin()}/**`, (route) => (down ? route.abort('connectionrefused') : route.continue()));
-    await page.goto(`/products/${HANDLE}`);
+    // Search results are asked in the browser (the prerendered search page is a shell).
+    await page.goto('/search?q=merino');
     const failure = page.getByRole('alert').filter({ hasText: msg(US.locale, 'error-unreachable') });
     await expect(failure).toBeVisible();
     down = false;
     await failure.getByRole('button', { name: msg(US.locale, 'error-retry') }).click();
-    await expect(page.getByRole('button', { name: msg(US.locale, 'add-to-cart') })).toBeEnabled();
+    await expect(page.locator(`.dhow-product-card a[href$="/products/${HANDLE}"]`).first()).toBeVisible();
+  });
+
+  test('a prerendered page stays readable when the refresh after takeover fails', async ({ page }) => {
+    let asked = 0;
+    await page.route(`${backendOrigin()}/**`, (route) => {
+      asked += 1;
+      return route.abort('connectionrefused');
+    });
+    await page.goto(`/products/${HANDLE}`);
+    await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
+    // The app did ask the backend again, and kept the prerendered product when that failed.
+    await expect.poll(() => asked).toBeGreaterThan(0);
+    await expect(page.locator('h1')).toHaveText(/Merino/);
+    await expect(page.locator('.dhow-product__price .dhow-price__amount')).toHaveText(/^\$\d/);
+    await expect(page.getByRole('alert').filter({ hasText: msg(US.locale, 'error-unreachable') })).toHaveCount(0);
   });
 });

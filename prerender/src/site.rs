@@ -81,15 +81,14 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
     let fingerprint = backend_fingerprint(&config.backend);
 
     let mut translations = BTreeMap::new();
-    let mut written = 0;
+    // Every file written, relative to the site (for the next run's clean-up).
     let mut files: BTreeSet<String> = BTreeSet::new();
     // Path without prefix → the markets it was written in (for the sitemap's alternates).
     let mut catalog_pages: BTreeMap<String, Vec<Market>> = BTreeMap::new();
     for market in &config.markets {
         let locale = market.locale.clone();
         if !translations.contains_key(&locale) {
-            let (shown, source) = locale_source(&options.dist, &locale)?;
-            translations.insert(locale.clone(), (shown, source));
+            translations.insert(locale.clone(), locale_source(&options.dist, &locale)?);
         }
         let messages = &translations[&locale];
         for (rest, kind) in pages_of(&store, market).await? {
@@ -112,13 +111,13 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
                 },
             };
             let html = template.page(&rendered.body, &rendered.head, &snapshot);
-            let file = options.dist.join(file_for(&url));
+            let relative = file_for(&url);
+            let file = options.dist.join(&relative);
             if let Some(dir) = file.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
             std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
-            files.insert(file_for(&url).to_string_lossy().into_owned());
-            written += 1;
+            files.insert(relative.to_string_lossy().into_owned());
             if kind == PageKind::Catalog {
                 catalog_pages.entry(rest).or_default().push(market.clone());
             }
@@ -132,7 +131,7 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
     write(&options.dist.join("robots.txt"), &robots(&config))?;
     let removed = remove_stale_pages(&options.dist, &files)?;
     Ok(Summary {
-        pages: written,
+        pages: files.len(),
         removed,
         indexable,
         markets: config.markets.len(),

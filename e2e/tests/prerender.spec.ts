@@ -230,6 +230,19 @@ test.describe('taking the page over', () => {
     });
   }
 
+  test('a page whose takeover data is garbage is rendered by the app instead, with nothing lost', async ({ page }) => {
+    // A proxy or an edit that broke the JSON block: the app must not trust it, nor fail.
+    await page.route(`**/products/${HAT}`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/(<script type="application\/json" id="dhow-page">)[^<]*/, '$1{"version":');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`/products/${HAT}`);
+    await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'rendered');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(catalog.products.find((p: any) => p.handle === HAT).title);
+    await expect(page.getByRole('button', { name: msg('en-US', 'add-to-cart') })).toBeEnabled();
+  });
+
   test('the search page shell is taken over and its results load', async ({ page }) => {
     await openMarked(page, '/search');
     await expect(page.locator('.dhow-product-card').first()).toBeVisible();

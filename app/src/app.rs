@@ -9,7 +9,7 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, path};
 
 use crate::components::cart::CartDrawer;
-use crate::components::layout::{ErrorNotice, Footer, Header};
+use crate::components::layout::{CartNotices, ErrorNotice, Footer, Header};
 use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{provide_cart, provide_market, use_market};
 use crate::i18n::{provide_i18n, use_i18n};
@@ -74,6 +74,7 @@ fn Shell() -> impl IntoView {
     let shell = shell.is_some();
     view! {
         <Header/>
+        <CartNotices/>
         <main id="main" class="dhow-main" tabindex="-1">
             {if shell {
                 Either::Left(view! {

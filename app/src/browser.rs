@@ -1,24 +1,57 @@
 //! The few browser facilities the storefront uses directly: storage, the document's language,
-//! and storage events from other tabs. Natively (in tests) they do nothing.
+//! storage events from other tabs, and locks across tabs. Natively (in tests and the prerender)
+//! storage is in memory and the rest does nothing.
 
-/// Reads a value from `localStorage`; `None` when absent or storage is unavailable.
+use std::rc::Rc;
+
+use dhow_sdk::storage::{FallbackStorage, Storage};
+
+thread_local! {
+    /// The one store behind the storefront's own keys and every adapter's: `localStorage`, or
+    /// memory for this page view where the browser blocks or fills it.
+    static KEPT: Rc<FallbackStorage<imp::Inner>> = Rc::new(FallbackStorage::new(imp::inner()));
+}
+
+/// The store adapters keep their state in (carts, sessions, orders): `localStorage` while the
+/// browser lets the storefront use it, memory for the page view where it does not.
+pub fn storage() -> Rc<dyn Storage> {
+    KEPT.with(|kept| kept.clone() as Rc<dyn Storage>)
+}
+
+/// Calls `on_lost` once, when the browser first refuses to keep what the storefront writes (at
+/// once if it already has): the cart then lasts only as long as the page.
+pub fn on_storage_lost(on_lost: impl Fn() + 'static) {
+    KEPT.with(|kept| kept.on_lost(on_lost));
+}
+
+/// Reads a value from the storefront's storage; `None` when absent.
 pub fn local_get(key: &str) -> Option<String> {
-    imp::local_storage().and_then(|s| s.get_item(key).ok().flatten())
+    KEPT.with(|kept| kept.get(key).ok().flatten())
 }
 
-/// Writes a value to `localStorage`. Storage may be full or disabled (private mode): the
-/// storefront then keeps working for this page view, so the failure is ignored.
+/// Writes a value to the storefront's storage. Where the browser refuses (full, or blocked in
+/// private mode), the value is kept in memory for this page view and read back from there.
 pub fn local_set(key: &str, value: &str) {
-    if let Some(storage) = imp::local_storage() {
-        let _ = storage.set_item(key, value);
-    }
+    KEPT.with(|kept| {
+        let _ = kept.set(key, value);
+    });
 }
 
-/// Removes a value from `localStorage`.
+/// Removes a value from the storefront's storage.
 pub fn local_remove(key: &str) {
-    if let Some(storage) = imp::local_storage() {
-        let _ = storage.remove_item(key);
-    }
+    KEPT.with(|kept| {
+        let _ = kept.remove(key);
+    });
+}
+
+/// Runs `work` holding the lock `name` across every tab of the storefront's origin (the Web
+/// Locks API), so that two tabs never do it at once: creating the cart, placing the order.
+/// Where the browser has no locks (an insecure origin), `work` runs at once.
+pub async fn with_lock<T>(name: &str, work: impl std::future::Future<Output = T>) -> T {
+    let held = imp::acquire(name).await;
+    let out = work.await;
+    drop(held);
+    out
 }
 
 /// Reads a value from `sessionStorage` (this tab, until it closes).
@@ -60,11 +93,60 @@ pub fn on_storage_change(key: &'static str, on_change: impl Fn() + 'static) {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
 
-    pub fn local_storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
+    pub type Inner = dhow_sdk::storage::BrowserStorage;
+
+    pub fn inner() -> Option<Inner> {
+        let storage = Inner::new().ok()?;
+        // A store that cannot even be read (blocked by settings) is none at all.
+        dhow_sdk::storage::Storage::get(&storage, "dhow.probe").ok()?;
+        Some(storage)
+    }
+
+    /// A held lock: dropping it releases the lock.
+    pub struct Held(Option<js_sys::Function>);
+
+    impl Drop for Held {
+        fn drop(&mut self) {
+            if let Some(release) = self.0.take() {
+                let _ = release.call0(&JsValue::NULL);
+            }
+        }
+    }
+
+    /// Waits for the Web Lock `name`; the lock is held until the returned value is dropped.
+    pub async fn acquire(name: &str) -> Held {
+        let Some(locks) = web_sys::window()
+            .map(|w| w.navigator())
+            .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+            .filter(|l| !l.is_undefined() && !l.is_null())
+        else {
+            return Held(None);
+        };
+        let Ok(request) = js_sys::Reflect::get(&locks, &JsValue::from_str("request"))
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        else {
+            return Held(None);
+        };
+        // The lock is held until the promise the callback returns settles: its resolve
+        // function is the release.
+        let mut release = None;
+        let held = js_sys::Promise::new(&mut |resolve, _| release = Some(resolve));
+        let (granted, acquired) = futures::channel::oneshot::channel::<()>();
+        let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+            let _ = granted.send(());
+            held.into()
+        });
+        if request
+            .call2(&locks, &JsValue::from_str(name), &callback)
+            .is_err()
+        {
+            return Held(None);
+        }
+        let _ = acquired.await;
+        Held(release)
     }
 
     pub fn session_storage() -> Option<web_sys::Storage> {
@@ -115,13 +197,18 @@ mod imp {
         pub fn set_item(&self, _key: &str, _value: &str) -> Result<(), ()> {
             Ok(())
         }
-        pub fn remove_item(&self, _key: &str) -> Result<(), ()> {
-            Ok(())
-        }
     }
 
-    pub fn local_storage() -> Option<NoStorage> {
-        None
+    pub type Inner = dhow_sdk::storage::MemoryStorage;
+
+    pub fn inner() -> Option<Inner> {
+        Some(Inner::new())
+    }
+
+    pub struct Held;
+
+    pub async fn acquire(_name: &str) -> Held {
+        Held
     }
 
     pub fn session_storage() -> Option<NoStorage> {

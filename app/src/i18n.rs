@@ -117,6 +117,7 @@ impl I18n {
 
     /// Switches to other messages.
     pub fn set(&self, translations: Translations) {
+        remember_crash_text(&translations);
         self.current.set(Rc::new(translations));
     }
 
@@ -147,6 +148,14 @@ impl I18n {
     }
 }
 
+/// Keeps the crash notice in the language of `translations` (see [`crate::crash`]).
+fn remember_crash_text(translations: &Translations) {
+    crate::crash::remember_text(
+        translations.format("crash-message", None),
+        translations.format("crash-reload", None),
+    );
+}
+
 /// Provides translations in the default locale to the tree below.
 pub fn provide_i18n() -> I18n {
     provide_i18n_with(Translations::default_locale())
@@ -155,6 +164,7 @@ pub fn provide_i18n() -> I18n {
 /// Provides the given translations to the tree below: a prerendered page is rendered, and taken
 /// over, in its market's language from the first render.
 pub fn provide_i18n_with(translations: Translations) -> I18n {
+    remember_crash_text(&translations);
     let i18n = I18n {
         wanted: RwSignal::new(translations.locale().to_owned()),
         current: RwSignal::new_local(Rc::new(translations)),

@@ -5,6 +5,7 @@
 mod app;
 mod browser;
 pub mod components;
+pub mod crash;
 pub mod embed;
 pub mod format;
 pub mod head;
@@ -23,7 +24,7 @@ pub use app::{App, ShopperPageShell, Storefront};
 /// afresh into `#dhow-root`. Until then the page's HTML stays as it is, and its links work.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     wasm_bindgen_futures::spawn_local(boot());
 }
 

@@ -7,6 +7,22 @@ use dhow_sdk::{Currency, Money};
 /// Products per page of a listing.
 pub const PER_PAGE: u32 = 24;
 
+/// Longest search text kept, in characters: more is no search a shopper types, and a URL with
+/// hundreds of kilobytes of it must not make every keystroke and render work on all of it.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Longest option name, option value or price kept from a URL, in characters.
+const MAX_VALUE_CHARS: usize = 100;
+/// Most option filters kept from a URL.
+const MAX_OPTIONS: usize = 32;
+
+/// At most `max` characters of `text`.
+pub fn clip(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
 /// The search state held in the query string.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchParams {
@@ -30,24 +46,36 @@ pub struct SearchParams {
 
 impl SearchParams {
     /// Reads the parameters from decoded query pairs; unknown keys and bad values are ignored
-    /// (a hand-edited URL still shows a page).
+    /// and overlong values cut (a hand-edited URL still shows a normal page).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> SearchParams {
         let mut params = SearchParams::default();
         for (key, value) in pairs {
             let value = value.trim();
             match key {
-                "q" => value.clone_into(&mut params.text),
-                "collection" if !value.is_empty() => params.collection = Some(value.to_owned()),
+                "q" => clip(value, MAX_QUERY_CHARS)
+                    .trim()
+                    .clone_into(&mut params.text),
+                "collection" if !value.is_empty() => {
+                    params.collection = Some(clip(value, MAX_VALUE_CHARS).to_owned());
+                }
                 "opt" => {
                     if let Some((name, v)) = value.split_once(':')
                         && !name.is_empty()
                         && !v.is_empty()
+                        && params.options.len() < MAX_OPTIONS
                     {
-                        params.options.push((name.to_owned(), v.to_owned()));
+                        params.options.push((
+                            clip(name, MAX_VALUE_CHARS).to_owned(),
+                            clip(v, MAX_VALUE_CHARS).to_owned(),
+                        ));
                     }
                 }
-                "min" if !value.is_empty() => params.min = Some(value.to_owned()),
-                "max" if !value.is_empty() => params.max = Some(value.to_owned()),
+                "min" if !value.is_empty() => {
+                    params.min = Some(clip(value, MAX_VALUE_CHARS).to_owned());
+                }
+                "max" if !value.is_empty() => {
+                    params.max = Some(clip(value, MAX_VALUE_CHARS).to_owned());
+                }
                 "stock" => params.in_stock = value == "1",
                 "sort" => params.sort = parse_sort(value).unwrap_or_default(),
                 // Pages are shown from 1; stored from 0.
@@ -149,9 +177,20 @@ fn parse_sort(name: &str) -> Option<ProductSort> {
     SORTS.into_iter().find(|s| sort_name(*s) == name)
 }
 
-/// Percent-encodes a query value: everything but RFC 3986's unreserved characters. By hand
-/// because it is a dozen lines, where a crate would add a dependency to the bundle.
-fn encode(value: &str) -> String {
+/// The path of a product page, its handle percent-encoded (a handle is the backend's text).
+pub fn product_path(handle: &str) -> String {
+    format!("/products/{}", encode(handle))
+}
+
+/// The path of a collection page, its handle percent-encoded.
+pub fn collection_path(handle: &str) -> String {
+    format!("/collections/{}", encode(handle))
+}
+
+/// Percent-encodes a query value or path segment: everything but RFC 3986's unreserved
+/// characters. By hand because it is a dozen lines, where a crate would add a dependency to the
+/// bundle.
+pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
@@ -207,6 +246,37 @@ mod tests {
         }
         .to_product_query(None, Currency::EUR);
         assert_eq!(query.min_price, None);
+    }
+
+    #[test]
+    fn odd_and_overlong_values_still_read() {
+        let long = "ä".repeat(400_000);
+        let opt = format!("Size:{long}");
+        let params = SearchParams::from_pairs([
+            ("q", long.as_str()),
+            ("opt", opt.as_str()),
+            ("page", "99999999999999"),
+            ("min", "abc"),
+            ("max", "1e999"),
+        ]);
+        assert_eq!(params.text.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(params.options[0].1.chars().count(), MAX_VALUE_CHARS);
+        // A page beyond u32 is the first page.
+        assert_eq!(params.page, 0);
+        let query = params.to_product_query(None, Currency::EUR);
+        assert_eq!((query.min_price, query.max_price), (None, None));
+        let many: Vec<String> = (0..100).map(|i| format!("Size:{i}")).collect();
+        let params = SearchParams::from_pairs(many.iter().map(|v| ("opt", v.as_str())));
+        assert_eq!(params.options.len(), MAX_OPTIONS);
+        assert_eq!(clip("abc", 5), "abc");
+        assert_eq!(clip("日本語", 2), "日本");
+    }
+
+    #[test]
+    fn handles_in_paths_are_encoded() {
+        assert_eq!(product_path("wool-overcoat"), "/products/wool-overcoat");
+        assert_eq!(product_path("a b/c?d#e"), "/products/a%20b%2Fc%3Fd%23e");
+        assert_eq!(collection_path("été"), "/collections/%C3%A9t%C3%A9");
     }
 
     #[test]

@@ -81,24 +81,23 @@ where
             AnyBackend::Local(dhow_sdk::local::LocalBackend::from_json(
                 &catalog,
                 config.markets.clone(),
-                browser_storage()?,
+                crate::browser::storage(),
             )?)
         }
         #[cfg(feature = "medusa")]
         BackendConfig::Medusa {
             url,
             publishable_key,
-        } => AnyBackend::Medusa(dhow_sdk::medusa::MedusaBackend::new(
-            url,
-            publishable_key,
-            config.markets.clone(),
-        )?),
+        } => AnyBackend::Medusa(
+            dhow_sdk::medusa::MedusaBackend::new(url, publishable_key, config.markets.clone())?
+                .with_storage(crate::browser::storage()),
+        ),
         #[cfg(feature = "vendure")]
         BackendConfig::Vendure { .. } => {
             AnyBackend::Vendure(dhow_sdk::vendure::VendureBackend::from_config(
                 &config.backend,
                 config.markets.clone(),
-                browser_storage()?,
+                crate::browser::storage(),
             )?)
         }
         // A backend this build was compiled without (see the app's cargo features).
@@ -127,18 +126,6 @@ where
 /// never taken over by a storefront configured for another.
 pub fn backend_fingerprint(config: &BackendConfig) -> String {
     serde_json::to_string(config).unwrap_or_default()
-}
-
-/// Where adapters keep what outlives the page: `localStorage` in the browser, memory in native
-/// tests.
-#[cfg(target_arch = "wasm32")]
-fn browser_storage() -> Result<Rc<dhow_sdk::storage::BrowserStorage>, Error> {
-    Ok(Rc::new(dhow_sdk::storage::BrowserStorage::new()?))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn browser_storage() -> Result<Rc<dhow_sdk::storage::MemoryStorage>, Error> {
-    Ok(Rc::new(dhow_sdk::storage::MemoryStorage::new()))
 }
 
 /// The `kind` of a backend configuration, as written in `dhow.json`.

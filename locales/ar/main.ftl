@@ -240,3 +240,12 @@ error-retry = إعادة المحاولة
 not-found-title = الصفحة غير موجودة
 not-found-body = الصفحة التي تبحث عنها غير موجودة أو تم نقلها.
 not-found-home = العودة إلى المتجر
+
+## Notices about the cart, and the screen shown if the app fails
+notice-cart-not-kept = هذا المتصفح لا يحفظ بيانات هذا المتجر: تبقى سلتك فقط ما دامت هذه الصفحة مفتوحة.
+notice-cart-set-aside = تعذّرت استعادة سلتك المحفوظة، لذا أُنشئت سلة جديدة.
+notice-order-placed = تم تقديم طلبك { $number }.
+notice-view-order = عرض الطلب
+notice-dismiss = إغلاق
+crash-message = حدث خطأ ما — أعد تحميل الصفحة. سلتك وأي طلب قدّمته محفوظان.
+crash-reload = إعادة التحميل

@@ -227,3 +227,12 @@ error-retry = Erneut versuchen
 not-found-title = Seite nicht gefunden
 not-found-body = Die gesuchte Seite existiert nicht oder wurde verschoben.
 not-found-home = Zurück zum Shop
+
+## Notices about the cart, and the screen shown if the app fails
+notice-cart-not-kept = Dieser Browser speichert keine Daten dieses Shops: Ihr Warenkorb bleibt nur erhalten, solange diese Seite geöffnet ist.
+notice-cart-set-aside = Ihr gespeicherter Warenkorb konnte nicht wiederhergestellt werden, daher wurde ein neuer angelegt.
+notice-order-placed = Ihre Bestellung { $number } wurde aufgegeben.
+notice-view-order = Bestellung ansehen
+notice-dismiss = Schließen
+crash-message = Etwas ist schiefgelaufen – bitte laden Sie die Seite neu. Ihr Warenkorb und aufgegebene Bestellungen bleiben erhalten.
+crash-reload = Neu laden

@@ -227,3 +227,12 @@ error-retry = Try again
 not-found-title = Page not found
 not-found-body = The page you're looking for doesn't exist or has moved.
 not-found-home = Back to the shop
+
+## Notices about the cart, and the screen shown if the app fails
+notice-cart-not-kept = This browser is not keeping this store's data: your cart lasts only while this page is open.
+notice-cart-set-aside = Your saved cart could not be restored, so a new one was started.
+notice-order-placed = Your order { $number } was placed.
+notice-view-order = View order
+notice-dismiss = Dismiss
+crash-message = Something went wrong — reload the page. Your cart and any order you placed are kept.
+crash-reload = Reload

@@ -228,3 +228,12 @@ error-retry = Réessayer
 not-found-title = Page introuvable
 not-found-body = La page que vous recherchez n’existe pas ou a été déplacée.
 not-found-home = Retour à la boutique
+
+## Notices about the cart, and the screen shown if the app fails
+notice-cart-not-kept = Ce navigateur ne conserve pas les données de cette boutique : votre panier ne dure que tant que cette page reste ouverte.
+notice-cart-set-aside = Votre panier enregistré n’a pas pu être restauré ; un nouveau panier a été créé.
+notice-order-placed = Votre commande { $number } a été passée.
+notice-view-order = Voir la commande
+notice-dismiss = Fermer
+crash-message = Une erreur s’est produite — rechargez la page. Votre panier et vos commandes passées sont conservés.
+crash-reload = Recharger

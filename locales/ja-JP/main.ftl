@@ -221,3 +221,12 @@ error-retry = もう一度試す
 not-found-title = ページが見つかりません
 not-found-body = お探しのページは存在しないか、移動した可能性があります。
 not-found-home = ショップに戻る
+
+## Notices about the cart, and the screen shown if the app fails
+notice-cart-not-kept = このブラウザーはストアのデータを保存しません。カートはこのページを開いている間だけ保持されます。
+notice-cart-set-aside = 保存されたカートを復元できなかったため、新しいカートを作成しました。
+notice-order-placed = ご注文 { $number } を承りました。
+notice-view-order = 注文を表示
+notice-dismiss = 閉じる
+crash-message = 問題が発生しました。ページを再読み込みしてください。カートとご注文は保持されています。
+crash-reload = 再読み込み

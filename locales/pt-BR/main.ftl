@@ -228,3 +228,12 @@ error-retry = Tentar novamente
 not-found-title = Página não encontrada
 not-found-body = A página que você procura não existe ou foi movida.
 not-found-home = Voltar para a loja
+
+## Notices about the cart, and the screen shown if the app fails
+notice-cart-not-kept = Este navegador não guarda os dados desta loja: seu carrinho dura apenas enquanto esta página estiver aberta.
+notice-cart-set-aside = Não foi possível recuperar seu carrinho salvo, então um novo foi criado.
+notice-order-placed = Seu pedido { $number } foi feito.
+notice-view-order = Ver pedido
+notice-dismiss = Fechar
+crash-message = Algo deu errado — recarregue a página. Seu carrinho e os pedidos feitos estão guardados.
+crash-reload = Recarregar

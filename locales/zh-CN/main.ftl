@@ -221,3 +221,12 @@ error-retry = 重试
 not-found-title = 页面未找到
 not-found-body = 您要查找的页面不存在或已被移动。
 not-found-home = 返回商店
+
+## Notices about the cart, and the screen shown if the app fails
+notice-cart-not-kept = 此浏览器不保存本店数据：购物车仅在此页面打开期间保留。
+notice-cart-set-aside = 无法恢复您保存的购物车，已为您新建购物车。
+notice-order-placed = 您的订单 { $number } 已提交。
+notice-view-order = 查看订单
+notice-dismiss = 关闭
+crash-message = 出现问题，请重新加载页面。您的购物车和已提交的订单都会保留。
+crash-reload = 重新加载

@@ -73,6 +73,16 @@ pub enum Error {
         /// What conflicted.
         message: String,
     },
+    /// Something kept in storage could not be used (unreadable, written by a newer version, or
+    /// for a market the store no longer sells in). It was set aside under `key`, not deleted:
+    /// the storefront starts afresh and tells the shopper.
+    #[error("the saved {what} could not be used; it was kept under `{key}`")]
+    SetAside {
+        /// What was set aside: `cart`, `stock`, `order sequence`, `order`.
+        what: String,
+        /// The storage key it was moved to.
+        key: String,
+    },
     /// The backend reported an error of its own that maps to nothing above.
     #[error("the store answered with error {code}: {message}")]
     Backend {

@@ -2,7 +2,7 @@
 //! and in `window.localStorage` in the browser. The local engine keeps carts and orders in it (so
 //! they survive reloads and are shared by tabs); network adapters keep session tokens.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use crate::error::Result;
@@ -63,6 +63,112 @@ impl Storage for MemoryStorage {
 
     fn remove(&self, key: &str) -> Result<()> {
         self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+/// A store that keeps working when the one it wraps does not: browser storage can be blocked
+/// (private modes, a sandboxed frame, settings) or full. What the wrapped store refuses is kept
+/// in memory for as long as the page lives, and read back from there, so a cart id written to a
+/// full store is still the cart of the next add (not a new cart each time). [`kept`] turns
+/// false at the first refusal, and `on_lost` runs once then, for the storefront to tell the
+/// shopper that the cart will not be kept.
+///
+/// [`kept`]: FallbackStorage::kept
+///
+/// ```
+/// use dhow_sdk::storage::{FallbackStorage, MemoryStorage, Storage};
+///
+/// // No browser storage at all (blocked): everything lives in memory.
+/// let storage = FallbackStorage::<MemoryStorage>::new(None);
+/// storage.set("dhow.cart", "cart_1").unwrap();
+/// assert_eq!(storage.get("dhow.cart").unwrap().as_deref(), Some("cart_1"));
+/// assert!(!storage.kept());
+/// ```
+pub struct FallbackStorage<S> {
+    inner: Option<S>,
+    memory: MemoryStorage,
+    kept: Cell<bool>,
+    on_lost: RefCell<Option<Box<dyn Fn()>>>,
+}
+
+impl<S> std::fmt::Debug for FallbackStorage<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FallbackStorage")
+            .field("available", &self.inner.is_some())
+            .field("kept", &self.kept.get())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S: Storage> FallbackStorage<S> {
+    /// Wraps `inner`; `None` (no storage offered) keeps everything in memory from the start.
+    pub fn new(inner: Option<S>) -> FallbackStorage<S> {
+        FallbackStorage {
+            kept: Cell::new(inner.is_some()),
+            inner,
+            memory: MemoryStorage::new(),
+            on_lost: RefCell::new(None),
+        }
+    }
+
+    /// Whether everything written so far is kept by the wrapped store (and so outlives the page).
+    pub fn kept(&self) -> bool {
+        self.kept.get()
+    }
+
+    /// Runs `callback` when the wrapped store first refuses (at once if it already has).
+    pub fn on_lost(&self, callback: impl Fn() + 'static) {
+        if !self.kept.get() {
+            callback();
+        } else {
+            *self.on_lost.borrow_mut() = Some(Box::new(callback));
+        }
+    }
+
+    fn lost(&self) {
+        if self.kept.replace(false)
+            && let Some(callback) = self.on_lost.borrow_mut().take()
+        {
+            callback();
+        }
+    }
+}
+
+impl<S: Storage> Storage for FallbackStorage<S> {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        if let Some(value) = self.memory.get(key)? {
+            return Ok(Some(value));
+        }
+        match &self.inner {
+            Some(inner) => match inner.get(key) {
+                Ok(value) => Ok(value),
+                Err(_) => {
+                    self.lost();
+                    Ok(None)
+                }
+            },
+            None => Ok(None),
+        }
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<()> {
+        match &self.inner {
+            Some(inner) if inner.set(key, value).is_ok() => self.memory.remove(key),
+            _ => {
+                self.lost();
+                self.memory.set(key, value)
+            }
+        }
+    }
+
+    fn remove(&self, key: &str) -> Result<()> {
+        self.memory.remove(key)?;
+        if let Some(inner) = &self.inner
+            && inner.remove(key).is_err()
+        {
+            self.lost();
+        }
         Ok(())
     }
 }
@@ -171,6 +277,56 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A store that holds `limit` entries and refuses more, as a full `localStorage` does.
+    struct Small {
+        inner: MemoryStorage,
+        limit: usize,
+    }
+
+    impl Storage for Small {
+        fn get(&self, key: &str) -> Result<Option<String>> {
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<()> {
+            if self.inner.get(key)?.is_none() && self.inner.keys().len() >= self.limit {
+                return Err(crate::Error::Backend {
+                    code: "quota_exceeded".into(),
+                    message: "full".into(),
+                });
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<()> {
+            self.inner.remove(key)
+        }
+    }
+
+    #[test]
+    fn a_full_store_falls_back_to_memory_and_says_so_once() {
+        let storage = FallbackStorage::new(Some(Small {
+            inner: MemoryStorage::new(),
+            limit: 1,
+        }));
+        let told = std::rc::Rc::new(Cell::new(0));
+        let count = told.clone();
+        storage.on_lost(move || count.set(count.get() + 1));
+        storage.set("a", "1").unwrap();
+        assert!(storage.kept());
+        // Full: the write is kept in memory and read back from there.
+        storage.set("b", "2").unwrap();
+        storage.set("c", "3").unwrap();
+        assert_eq!(storage.get("b").unwrap().as_deref(), Some("2"));
+        assert_eq!(storage.get("a").unwrap().as_deref(), Some("1"));
+        assert!(!storage.kept());
+        assert_eq!(told.get(), 1, "told once");
+        storage.remove("b").unwrap();
+        assert_eq!(storage.get("b").unwrap(), None);
+        // A key the store takes again is read from it, not from an old copy in memory.
+        storage.remove("a").unwrap();
+        storage.set("c", "4").unwrap();
+        assert_eq!(storage.get("c").unwrap().as_deref(), Some("4"));
+    }
 
     #[test]
     fn memory_storage_gets_sets_and_removes() {

@@ -529,12 +529,147 @@ async fn storage_failures_are_errors() {
     // Reads still work.
     assert!(b.product(&market("de"), "ceramic-mug").await.is_ok());
 
-    // Corrupt state from another version is a decode error, not a panic.
+    // Corrupt state from another version is set aside under a recovery key, not a panic and
+    // not a failure forever.
     let storage = Rc::new(MemoryStorage::new());
     storage.set("dhow.local.cart.bad", "{\"id\": 3}").unwrap();
-    let b = backend_with(storage);
+    let b = backend_with(storage.clone());
     assert!(matches!(
         b.cart(&CartId::from("bad")).await,
-        Err(Error::Decode { .. })
+        Err(Error::SetAside { what, key }) if what == "cart" && key == "dhow.local.recovery.cart.bad"
     ));
+    assert!(matches!(
+        b.cart(&CartId::from("bad")).await,
+        Err(Error::NotFound { .. })
+    ));
+    assert_eq!(
+        storage
+            .get("dhow.local.recovery.cart.bad")
+            .unwrap()
+            .as_deref(),
+        Some("{\"id\": 3}")
+    );
+}
+
+#[tokio::test]
+async fn garbage_stock_and_sequence_heal_and_shopping_goes_on() {
+    let storage = Rc::new(MemoryStorage::new());
+    storage.set("dhow.local.sold", "\u{0}garbage").unwrap();
+    storage.set("dhow.local.order_seq", "-5").unwrap();
+    let b = backend_with(storage.clone());
+    // Every page and every add works again at once.
+    assert!(b.product(&market("de"), "ceramic-mug").await.is_ok());
+    let cart = ready(&b, "de", "mug", 1).await;
+    b.pay(&cart.id, &card(VISA)).await.unwrap();
+    let order = b.complete(&cart.id).await.unwrap();
+    assert_eq!(order.number, "DHW-10001");
+    assert!(storage.get("dhow.local.recovery.sold").unwrap().is_some());
+    assert!(
+        storage
+            .get("dhow.local.recovery.order_seq")
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[tokio::test]
+async fn a_cart_whose_market_was_removed_is_set_aside() {
+    let storage = Rc::new(MemoryStorage::new());
+    let b = backend_with(storage.clone());
+    let cart = b.create_cart(&market("de")).await.unwrap();
+    b.add_line(&cart.id, &"mug".into(), 1).await.unwrap();
+    // The store stops selling in Germany.
+    let without_de: Vec<_> = common::config()
+        .markets
+        .into_iter()
+        .filter(|m| m.id.as_str() != "de")
+        .collect();
+    let b = LocalBackend::from_json(common::CATALOG, without_de, storage.clone()).unwrap();
+    assert!(matches!(
+        b.cart(&cart.id).await,
+        Err(Error::SetAside { what, .. }) if what == "cart"
+    ));
+    assert!(matches!(
+        b.add_line(&cart.id, &"mug".into(), 1).await,
+        Err(Error::NotFound { .. })
+    ));
+    let kept = format!("dhow.local.recovery.cart.{}", cart.id);
+    assert!(storage.get(&kept).unwrap().is_some());
+}
+
+/// Storage that fails the next `n`-th write and then works: a write failing midway through
+/// placing an order.
+struct FailingWrite {
+    inner: MemoryStorage,
+    writes: std::cell::Cell<u32>,
+    fail_at: std::cell::Cell<Option<u32>>,
+}
+
+impl Storage for FailingWrite {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<()> {
+        let n = self.writes.get() + 1;
+        self.writes.set(n);
+        if self.fail_at.get() == Some(n) {
+            self.fail_at.set(None);
+            return Err(Error::Backend {
+                code: "quota_exceeded".into(),
+                message: "full".into(),
+            });
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<()> {
+        self.inner.remove(key)
+    }
+}
+
+#[tokio::test]
+async fn a_write_failing_midway_never_makes_a_second_order_or_counts_stock_twice() {
+    // Placing an order writes: the sequence, the cart's number, the order, the stock, the
+    // cart. Fail each in turn, then retry.
+    for failing in 1..=5 {
+        let storage = Rc::new(FailingWrite {
+            inner: MemoryStorage::new(),
+            writes: std::cell::Cell::new(0),
+            fail_at: std::cell::Cell::new(None),
+        });
+        let b = LocalBackend::from_json(common::CATALOG, common::config().markets, storage.clone())
+            .unwrap()
+            .with_clock(dhow_sdk::local::Clock::fixed_at("2026-11-25T10:00:00Z").unwrap());
+        let cart = ready(&b, "de", "mug", 2).await;
+        let before = b.product(&market("de"), "ceramic-mug").await.unwrap();
+        let stock = |p: &dhow_sdk::model::Product| {
+            p.variants
+                .iter()
+                .find(|v| v.id.as_str() == "mug")
+                .and_then(|v| v.stock)
+        };
+        b.pay(&cart.id, &card(VISA)).await.unwrap();
+        storage.fail_at.set(Some(storage.writes.get() + failing));
+        assert!(b.complete(&cart.id).await.is_err(), "write {failing} fails");
+        let order = b.complete(&cart.id).await.expect("the retry places it");
+        assert_eq!(b.complete(&cart.id).await.unwrap().number, order.number);
+        // A number whose taking could not be recorded is skipped, as database sequences skip
+        // them; there is one order all the same.
+        let orders: Vec<String> = storage
+            .inner
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with("dhow.local.order.DHW-"))
+            .collect();
+        assert_eq!(
+            orders,
+            [format!("dhow.local.order.{}", order.number)],
+            "write {failing}: one order"
+        );
+        let after = b.product(&market("de"), "ceramic-mug").await.unwrap();
+        assert_eq!(
+            stock(&after),
+            stock(&before).map(|s| s - 2),
+            "write {failing}: stock counted once"
+        );
+    }
 }

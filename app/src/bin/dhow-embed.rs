@@ -81,5 +81,5 @@ mod exports {
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    console_error_panic_hook::set_once();
+    dhow_app::crash::install();
 }

@@ -244,6 +244,7 @@ mod tests {
             billing_address: None,
             shipping_option: None,
             totals: totals.clone(),
+            state: Default::default(),
         };
         assert!(confirmed(&cart));
         totals.mark_estimate();

@@ -4,7 +4,7 @@ mod use_cart;
 mod use_market;
 mod use_price;
 
-pub use use_cart::{UseCart, provide_cart, use_cart};
+pub use use_cart::{CartNotice, LAST_ORDER_KEY, UseCart, provide_cart, use_cart};
 pub use use_market::{
     UseMarket, market_for_path, path_without_market, provide_market, provide_market_in_place,
     use_market,

@@ -1,12 +1,14 @@
 //! `use_cart()`: the shopper's cart. Kept by id in browser storage (it survives reloads), in step
 //! across tabs, updated optimistically with totals marked as estimates until the backend answers,
-//! and rolled back with a message when an update fails.
+//! and rolled back with a message when an update fails. It places the order too, so that an
+//! order placed while the shopper navigates away still ends in its confirmation.
 
+use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
-use dhow_sdk::model::{Cart, CartLine, Product, Variant};
-use dhow_sdk::{Backend, CartId, Error, LineId, Market, Money};
+use dhow_sdk::model::{Cart, CartLine, CheckoutState, Order, PaymentInput, Product, Variant};
+use dhow_sdk::{Backend, CartId, Error, LineId, Market, Money, PaymentMethodId};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -22,6 +24,24 @@ const CART_KEY: &str = "dhow.cart";
 const SYNC_KEY: &str = "dhow.cart.sync";
 /// The id a cart shown before the backend created it carries.
 const PENDING_CART: &str = "pending";
+/// Where the confirmation page finds the order just placed (this tab, until it closes).
+pub const LAST_ORDER_KEY: &str = "dhow.order.last";
+
+/// Something about the cart the shopper should know, shown at the top of every page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CartNotice {
+    /// The browser keeps nothing (storage blocked or full): the cart lasts only as long as
+    /// the page.
+    NotKept,
+    /// The saved cart could not be used (unreadable, or for a market no longer sold in); it
+    /// was set aside and a new one started.
+    SetAside,
+    /// An order was placed (perhaps while the shopper was on another page).
+    OrderPlaced {
+        /// Its number.
+        number: String,
+    },
+}
 
 /// The cart context.
 #[derive(Clone, Copy)]
@@ -35,6 +55,10 @@ pub struct UseCart {
     pub error: RwSignal<Option<Error>>,
     /// Whether the cart drawer is open.
     pub drawer_open: RwSignal<bool>,
+    /// What the shopper should be told about the cart, until dismissed.
+    pub notice: RwSignal<Option<CartNotice>>,
+    /// The order placed last in this page view: the checkout goes on to its confirmation.
+    pub placed: RwSignal<Option<Order>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
     market: Memo<dhow_sdk::Market>,
     issued: StoredValue<u64>,
@@ -64,9 +88,34 @@ impl UseCart {
             self.cart
                 .set(Some(pending_cart(&self.market.get_untracked())));
         }
+        // Adding is not idempotent: when an attempt failed without an answer it may still have
+        // reached the backend, so a retry first reads the cart and sends the add only if the
+        // line does not hold it yet. The quantity wanted is fixed at the first attempt.
+        let wanted = Rc::new(Cell::new(None::<u32>));
+        let this = *self;
         self.mutate(
             move |cart| optimistic_add(cart, &product, &variant, quantity),
-            move |store, id| async move { store.backend.add_line(&id, &variant_id, quantity).await },
+            move |store, id| {
+                let wanted = wanted.clone();
+                async move {
+                    let held = |cart: &Cart| cart.line_for(&variant_id).map_or(0, |l| l.quantity);
+                    match wanted.get() {
+                        Some(target) => {
+                            let current = store.backend.cart(&id).await?;
+                            if held(&current) >= target {
+                                return Ok(current);
+                            }
+                        }
+                        None => {
+                            let before = this
+                                .confirmed
+                                .with_value(|c| c.as_ref().filter(|c| c.id == id).map_or(0, held));
+                            wanted.set(Some(before.saturating_add(quantity)));
+                        }
+                    }
+                    store.backend.add_line(&id, &variant_id, quantity).await
+                }
+            },
         );
     }
 
@@ -139,31 +188,119 @@ impl UseCart {
         self.cart.set(None);
     }
 
+    /// Takes a placed order: the cart is done, the confirmation page can show the order, and
+    /// the shopper is told wherever they are.
+    fn order_placed(&self, order: Order) {
+        if let Ok(json) = serde_json::to_string(&order) {
+            browser::session_set(LAST_ORDER_KEY, &json);
+        }
+        self.clear();
+        self.notice.set(Some(CartNotice::OrderPlaced {
+            number: order.number.clone(),
+        }));
+        self.placed.set(Some(order));
+    }
+
+    /// Places the order for the cart, doing only what is left of it by where the backend says
+    /// the cart is: an open cart is paid with `payment` then completed; a paid one is only
+    /// completed; a completed one gives its order. So a retry after a lost answer never pays
+    /// twice and never leaves a paid order unseen. One tab at a time places an order.
+    ///
+    /// The order is taken by the cart context, not by the page that asked: navigating away
+    /// meanwhile still ends in the order being shown (see [`UseCart::placed`]).
+    pub async fn place_order(
+        &self,
+        card: Option<dhow_sdk::model::CardDetails>,
+    ) -> Result<Order, Error> {
+        let this = *self;
+        let store = this.store.get_value();
+        let id = this
+            .cart
+            .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
+            .filter(|id| id.as_str() != PENDING_CART)
+            .ok_or_else(|| Error::Conflict {
+                message: "there is no cart to order".to_owned(),
+            })?;
+        this.pending.update(|n| *n += 1);
+        let result = browser::with_lock("dhow.checkout", async {
+            let backend = &store.backend;
+            let current = backend.cart(&id).await?;
+            if current.state == CheckoutState::Open {
+                let method: PaymentMethodId = backend
+                    .payment_methods(&id)
+                    .await?
+                    .into_iter()
+                    .next()
+                    .map(|m| m.id)
+                    .ok_or_else(|| Error::Conflict {
+                        message: "no payment method".to_owned(),
+                    })?;
+                backend.pay(&id, &PaymentInput { method, card }).await?;
+            }
+            backend.complete(&id).await
+        })
+        .await;
+        this.pending.update(|n| *n = n.saturating_sub(1));
+        if let Ok(order) = &result {
+            this.order_placed(order.clone());
+        }
+        result
+    }
+
     /// Reads the cart again from the backend (another tab changed it, or an update failed).
     pub fn reload(&self) {
         let this = *self;
-        spawn_local(async move {
-            let Some(id) = browser::local_get(CART_KEY) else {
-                this.cart.set(None);
-                return;
-            };
-            let store = this.store.get_value();
-            match store.backend.cart(&CartId(id)).await {
-                Ok(cart) => {
-                    this.confirmed.set_value(Some(cart.clone()));
-                    this.cart.set(Some(cart));
+        spawn_local(async move { this.load().await });
+    }
+
+    /// Reads the saved cart: what reloading does, awaited.
+    async fn load(self) {
+        let Some(id) = browser::local_get(CART_KEY) else {
+            self.cart.set(None);
+            return;
+        };
+        let id = CartId(id);
+        let store = self.store.get_value();
+        match store.backend.cart(&id).await {
+            Ok(cart) if matches!(cart.state, CheckoutState::Completed { .. }) => {
+                // Completed (the answer to placing it was lost, or another tab placed it): it
+                // takes no more changes. Its order is shown and a new cart starts.
+                match store.backend.complete(&id).await {
+                    Ok(order) => self.order_placed(order),
+                    Err(_) => self.clear(),
                 }
-                Err(Error::NotFound { .. }) => {
-                    browser::local_remove(CART_KEY);
-                    this.confirmed.set_value(None);
-                    this.cart.set(None);
-                }
-                Err(error) => this.error.set(Some(error)),
             }
-        });
+            Ok(cart) => {
+                self.confirmed.set_value(Some(cart.clone()));
+                self.cart.set(Some(cart));
+            }
+            Err(Error::NotFound { .. }) => self.forget(),
+            Err(Error::SetAside { .. }) => {
+                self.forget();
+                self.notice.set(Some(CartNotice::SetAside));
+            }
+            Err(error) => self.error.set(Some(error)),
+        }
+    }
+
+    /// Forgets a cart the backend no longer has: the next add starts a new one.
+    fn forget(&self) {
+        browser::local_remove(CART_KEY);
+        self.confirmed.set_value(None);
+        self.cart.set(None);
     }
 
     fn mutate<O, F, Fut>(&self, optimistic: O, op: F)
+    where
+        O: FnOnce(&mut Cart) -> bool + Clone + 'static,
+        F: FnOnce(Rc<Store>, CartId) -> Fut + Clone + 'static,
+        Fut: Future<Output = Result<Cart, Error>> + 'static,
+    {
+        self.mutate_once(optimistic, op, true);
+    }
+
+    /// [`UseCart::mutate`]; `fresh` allows one more try on a new cart when the saved one is gone.
+    fn mutate_once<O, F, Fut>(&self, optimistic: O, op: F, fresh: bool)
     where
         O: FnOnce(&mut Cart) -> bool + Clone + 'static,
         F: FnOnce(Rc<Store>, CartId) -> Fut + Clone + 'static,
@@ -189,6 +326,18 @@ impl UseCart {
                         this.error.set(None);
                     }
                 }
+                Err(error @ (Error::SetAside { .. } | Error::NotFound { .. }))
+                    if fresh && cart_gone(&error) =>
+                {
+                    // The saved cart is gone (set aside, or removed by the backend): the change
+                    // goes to a new cart, once.
+                    if matches!(error, Error::SetAside { .. }) {
+                        this.notice.set(Some(CartNotice::SetAside));
+                    }
+                    this.forget();
+                    let (optimistic, op) = redo;
+                    this.mutate_once(optimistic, op, false);
+                }
                 Err(error) => {
                     // Back to what the backend last confirmed, so nothing shown is a guess.
                     if this.issued.get_value() == seq {
@@ -197,7 +346,7 @@ impl UseCart {
                     if error.is_retryable() {
                         let retry: Rc<dyn Fn()> = Rc::new(move || {
                             let (optimistic, op) = redo.clone();
-                            this.mutate(optimistic, op);
+                            this.mutate_once(optimistic, op, fresh);
                         });
                         this.retry.set_value(Some(retry));
                     }
@@ -206,6 +355,23 @@ impl UseCart {
                 }
             }
         });
+    }
+
+    /// Moves the cart to `market` unless it is there (re-priced in its currency).
+    pub async fn move_to(&self, market: &Market) -> Result<(), Error> {
+        let there = self.cart.with_untracked(|c| {
+            c.as_ref()
+                .is_none_or(|c| c.market == market.id || c.id.as_str() == PENDING_CART)
+        });
+        if there {
+            return Ok(());
+        }
+        let target = market.clone();
+        self.update(
+            move |store, id| async move { store.backend.set_cart_market(&id, &target).await },
+        )
+        .await
+        .map(|_| ())
     }
 
     /// Whether the last failed update can be tried again (the store could not be reached).
@@ -232,12 +398,28 @@ impl UseCart {
         if let Some(id) = browser::local_get(CART_KEY) {
             return Ok(CartId(id));
         }
-        let market = self.market.get_untracked();
-        let id = store.backend.create_cart(&market).await?.id;
-        // Only the id: the optimistic lines stay shown until the write that needed the cart
-        // answers with the cart that holds them.
-        browser::local_set(CART_KEY, id.as_str());
-        Ok(id)
+        // Tabs share the saved id: two first adds in two tabs must make one cart. Under the
+        // lock, the id is read again (the other tab may have just created it).
+        browser::with_lock("dhow.cart.create", async {
+            if let Some(id) = browser::local_get(CART_KEY) {
+                return Ok(CartId(id));
+            }
+            let market = self.market.get_untracked();
+            let id = store.backend.create_cart(&market).await?.id;
+            // Only the id: the optimistic lines stay shown until the write that needed the cart
+            // answers with the cart that holds them.
+            browser::local_set(CART_KEY, id.as_str());
+            Ok(id)
+        })
+        .await
+    }
+}
+
+/// Whether an error says the cart itself is gone (not a line or a variant in it).
+fn cart_gone(error: &Error) -> bool {
+    match error {
+        Error::SetAside { what, .. } | Error::NotFound { what, .. } => what == "cart",
+        _ => false,
     }
 }
 
@@ -327,6 +509,8 @@ pub fn provide_cart() -> UseCart {
         pending: RwSignal::new(0),
         error: RwSignal::new(None),
         drawer_open: RwSignal::new(false),
+        notice: RwSignal::new(None),
+        placed: RwSignal::new(None),
         store: StoredValue::new_local(store),
         market,
         issued: StoredValue::new(0),
@@ -335,41 +519,43 @@ pub fn provide_cart() -> UseCart {
         retry: StoredValue::new_local(None),
     };
     provide_context(cart);
-    // After the first render: a prerendered page shows no cart, and the page taken over must
-    // match it; the saved cart's count appears as soon as the wasm runs.
-    Effect::new(move |_| untrack(|| cart.reload()));
-    browser::on_storage_change(SYNC_KEY, move || cart.reload());
-
-    // The cart follows the market: re-priced in its currency when the shopper switches (or
-    // when a cart saved in another market loads). Each (cart, market) pair is tried once, so a
-    // backend that refuses cannot cause a loop.
-    let tried = StoredValue::new(None::<(String, String)>);
-    Effect::new(move |_| {
-        let target = market.get();
-        let Some(current) = cart
-            .cart
-            .with(|c| c.as_ref().map(|c| (c.id.0.clone(), c.market.clone())))
-        else {
-            return;
-        };
-        if current.1 == target.id {
-            return;
-        }
-        let key = (current.0, target.id.0.clone());
-        if tried.get_value().as_ref() == Some(&key) {
-            return;
-        }
-        tried.set_value(Some(key));
-        spawn_local(async move {
-            let result = cart
-                .update(move |store, id| async move {
-                    store.backend.set_cart_market(&id, &target).await
-                })
-                .await;
-            if let Err(error) = result {
-                cart.error.set(Some(error));
-            }
+    // The cart follows this tab's market: re-priced in its currency when the shopper switches
+    // here, or when the saved cart first loads in another market. A cart another tab moved is
+    // not moved back on its change (two tabs in two markets would pass it to and fro); the
+    // checkout moves it to its own market before it asks for an address.
+    let follow = move || {
+        let target = market.get_untracked();
+        let differs = cart.cart.with_untracked(|c| {
+            c.as_ref()
+                .is_some_and(|c| c.market != target.id && c.id.as_str() != PENDING_CART)
         });
+        if differs {
+            spawn_local(async move {
+                let result = cart.move_to(&target).await;
+                if let Err(error) = result {
+                    cart.error.set(Some(error));
+                }
+            });
+        }
+    };
+    // After the first render: a prerendered page shows no cart, and the page taken over must
+    // match it; the saved cart's count appears as soon as the wasm runs. The notice that the
+    // browser keeps nothing waits for the first render too.
+    Effect::new(move |_| {
+        untrack(|| {
+            spawn_local(async move {
+                cart.load().await;
+                follow();
+            });
+            browser::on_storage_lost(move || cart.notice.set(Some(CartNotice::NotKept)));
+        })
+    });
+    browser::on_storage_change(SYNC_KEY, move || cart.reload());
+    Effect::new(move |first: Option<()>| {
+        market.track();
+        if first.is_some() {
+            untrack(follow);
+        }
     });
     cart
 }
@@ -465,6 +651,7 @@ mod tests {
             billing_address: None,
             shipping_option: None,
             totals,
+            state: Default::default(),
         }
     }
 

@@ -4,14 +4,10 @@ use dhow_sdk::model::Order;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::browser;
 use crate::components::checkout::CheckoutSteps;
 use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::use_market;
 use crate::i18n::use_i18n;
-
-/// Where the confirmation page finds the order just placed.
-pub const LAST_ORDER_KEY: &str = "dhow.order.last";
 
 /// `/checkout`.
 #[component]
@@ -23,10 +19,8 @@ pub fn CheckoutPage() -> impl IntoView {
         title: i18n.t("checkout-title"),
         ..PageMeta::default()
     });
+    // The cart context has kept the order for the confirmation page.
     let on_placed = Callback::new(move |order: Order| {
-        if let Ok(json) = serde_json::to_string(&order) {
-            browser::session_set(LAST_ORDER_KEY, &json);
-        }
         let target = market.href(&format!("/orders/{}", order.number));
         navigate.with_value(|go| go(&target, Default::default()));
     });

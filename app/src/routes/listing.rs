@@ -84,7 +84,7 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
     );
 
     let path = move || match collection_handle() {
-        Some(h) => market.href(&format!("/collections/{h}")),
+        Some(h) => market.href(&crate::search_params::collection_path(&h)),
         None => market.href("/search"),
     };
     let go = StoredValue::new_local(move |next: SearchParams| {
@@ -153,7 +153,11 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
         let Some(found) = found else {
             return PageMeta::default();
         };
-        let here = market_path(config, &current, &format!("/collections/{handle}"));
+        let here = market_path(
+            config,
+            &current,
+            &crate::search_params::collection_path(&handle),
+        );
         let items: Vec<serde_json::Value> = page.with(|p| {
             p.as_ref()
                 .and_then(|p| p.as_ref().ok())
@@ -165,7 +169,7 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
                             json!({
                                 "@type": "ListItem",
                                 "position": i + 1,
-                                "url": absolute(config, &market_path(config, &current, &format!("/products/{}", product.handle))),
+                                "url": absolute(config, &market_path(config, &current, &crate::search_params::product_path(&product.handle))),
                                 "name": product.title,
                             })
                         })

@@ -11,8 +11,8 @@ use crate::browser;
 use crate::components::checkout::OrderSummary;
 use crate::format::region_name;
 use crate::head::{PageMeta, use_page_meta};
+use crate::hooks::LAST_ORDER_KEY;
 use crate::i18n::use_i18n;
-use crate::routes::checkout::LAST_ORDER_KEY;
 use crate::store::use_store;
 
 /// `/orders/:number`: the order just placed in this tab, or the lookup form for it.

@@ -76,7 +76,11 @@ pub fn ProductPage() -> impl IntoView {
 fn product_meta(config: &StoreConfig, market: &Market, product: &Product) -> PageMeta {
     let url = absolute(
         config,
-        &market_path(config, market, &format!("/products/{}", product.handle)),
+        &market_path(
+            config,
+            market,
+            &crate::search_params::product_path(&product.handle),
+        ),
     );
     let home = market_path(config, market, "/");
     let offers: Vec<serde_json::Value> = product
@@ -134,7 +138,11 @@ fn product_meta(config: &StoreConfig, market: &Market, product: &Product) -> Pag
                     (config.name.clone(), home),
                     (
                         product.title.clone(),
-                        market_path(config, market, &format!("/products/{}", product.handle)),
+                        market_path(
+                            config,
+                            market,
+                            &crate::search_params::product_path(&product.handle),
+                        ),
                     ),
                 ],
             ),

@@ -39,6 +39,7 @@ impl LocalBackend {
             shipping_option: None,
             payment: None,
             order: None,
+            placing: None,
             next_line: 1,
         };
         state.save_cart(&cart)?;

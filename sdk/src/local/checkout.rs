@@ -28,12 +28,20 @@ impl LocalBackend {
         if input.method.as_str() != payment::TEST_CARD {
             return Err(Error::not_found("payment method", input.method.as_str()));
         }
+        let (_, priced) = self.price(&cart)?;
+        // Paying again for the same total (a retry after a lost answer) is the authorization
+        // already given: a cart is never charged twice.
+        if let Some(given) = &cart.payment
+            && given.amount == priced.totals.total.amount
+            && given.method == input.method
+        {
+            return Ok(given.clone());
+        }
         let card = input
             .card
             .as_ref()
             .ok_or_else(|| Error::invalid("card_number", Problem::Required))?;
         let description = payment::authorize(card, &self.clock.now())?;
-        let (_, priced) = self.price(&cart)?;
         let authorization = Payment {
             method: input.method.clone(),
             amount: priced.totals.total.amount,
@@ -92,8 +100,12 @@ impl LocalBackend {
             Some(_) => {}
         }
 
-        // Stock is checked again: another tab may have sold the last units since they were added.
-        let mut sold = state.sold()?;
+        // Stock is checked again: another tab may have sold the last units since they were
+        // added. An order already counted (a retry after a failure midway) is not checked
+        // against itself.
+        let mut sold = state.sold_record()?;
+        let number = cart.placing.clone();
+        let counted = number.as_ref().is_some_and(|n| sold.orders.contains(n));
         let mut wanted: BTreeMap<&str, u32> = BTreeMap::new();
         for line in &cart.lines {
             let entry = wanted.entry(line.variant.as_str()).or_default();
@@ -105,8 +117,8 @@ impl LocalBackend {
             let Some((_, variant)) = self.index.variant(&self.data, variant_id) else {
                 continue;
             };
-            let available = pricing::remaining(variant, &sold);
-            if quantity > available {
+            let available = pricing::remaining(variant, &sold.units);
+            if quantity > available && !counted {
                 return Err(Error::OutOfStock {
                     variant: variant_id.to_owned(),
                     available,
@@ -114,7 +126,16 @@ impl LocalBackend {
             }
         }
 
-        let number = state.next_order_number()?;
+        // The number is taken once and kept on the cart before anything else is written.
+        let number = match number {
+            Some(number) => number,
+            None => {
+                let number = state.next_order_number()?;
+                cart.placing = Some(number.clone());
+                state.save_cart(&cart)?;
+                number
+            }
+        };
         let order = Order {
             id: OrderId(format!("order_{number}")),
             number: number.clone(),
@@ -129,15 +150,20 @@ impl LocalBackend {
             shipping_option: priced.chosen,
             payment: cart.payment.clone(),
         };
-        // The order first, then the stock, then the cart's link to the order: if a write fails
-        // midway, nothing points at an order that does not exist.
+        // The order, then the stock with the order's number in one write, then the cart's link
+        // to the order. Each step can be done again: if a write fails midway, a retry writes the
+        // same order under the same number and counts its stock once.
         state.save_order(&order)?;
-        for (variant_id, quantity) in wanted {
-            let entry = sold.entry(variant_id.to_owned()).or_default();
-            *entry = entry.saturating_add(quantity);
+        if !counted {
+            for (variant_id, quantity) in wanted {
+                let entry = sold.units.entry(variant_id.to_owned()).or_default();
+                *entry = entry.saturating_add(quantity);
+            }
+            sold.orders.push(number.clone());
+            state.save_sold(&sold)?;
         }
-        state.save_sold(&sold)?;
         cart.order = Some(number);
+        cart.placing = None;
         state.save_cart(&cart)?;
         Ok(order)
     }

@@ -73,8 +73,8 @@ use crate::error::{Error, Result};
 use crate::ids::{CartId, LineId, ShippingOptionId, VariantId};
 use crate::market::Market;
 use crate::model::{
-    Cart, Collection, Order, Payment, PaymentInput, PaymentMethod, Product, ProductPage,
-    ProductQuery, ShippingOption,
+    Cart, CheckoutState, Collection, Order, Payment, PaymentInput, PaymentMethod, Product,
+    ProductPage, ProductQuery, ShippingOption,
 };
 use data::StoreData;
 use pricing::CatalogIndex;
@@ -217,9 +217,16 @@ impl LocalBackend {
         }
     }
 
-    /// Prices a stored cart in its market.
+    /// Prices a stored cart in its market. A cart in a market the store no longer sells in can
+    /// never be priced again: it is set aside ([`Error::SetAside`]).
     fn price(&self, cart: &StoredCart) -> Result<(Market, PricedCart)> {
-        let market = self.market_by_id(cart.market.as_str(), &cart.locale)?;
+        let market = match self.market_by_id(cart.market.as_str(), &cart.locale) {
+            Ok(market) => market,
+            Err(Error::NotSold { .. }) if cart.order.is_none() => {
+                return Err(self.state().set_cart_aside(&cart.id)?);
+            }
+            Err(e) => return Err(e),
+        };
         let today = self.clock.now().date();
         let ctx = self.context(&market, &today);
         let priced = totals::price_cart(&ctx, cart)?;
@@ -245,6 +252,14 @@ fn assemble(cart: &StoredCart, market: &Market, priced: PricedCart) -> Cart {
         shipping_address: cart.shipping_address.clone(),
         billing_address: cart.billing_address.clone(),
         shipping_option: priced.chosen.map(|o| o.id),
+        state: match (&cart.order, &cart.payment) {
+            (Some(number), _) => CheckoutState::Completed {
+                order: Some(number.clone()),
+            },
+            // An authorization holds only for the total it was given for.
+            (None, Some(p)) if p.amount == priced.totals.total.amount => CheckoutState::Paid,
+            _ => CheckoutState::Open,
+        },
         totals: priced.totals,
     }
 }

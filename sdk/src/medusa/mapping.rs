@@ -7,9 +7,9 @@ use crate::error::{Error, Result};
 use crate::ids::{CollectionId, LineId, OrderId, PaymentMethodId, ProductId, ShippingOptionId};
 use crate::market::{Market, TaxDisplay};
 use crate::model::{
-    AppliedDiscount, Cart, CartLine, CartTotals, Collection, Facet, FacetValue, Figure, Image,
-    OptionFacets, Order, OrderStatus, Payment, Price, Product, ProductOption, ShippingOption,
-    TaxLine, Variant,
+    AppliedDiscount, Cart, CartLine, CartTotals, CheckoutState, Collection, Facet, FacetValue,
+    Figure, Image, OptionFacets, Order, OrderStatus, Payment, Price, Product, ProductOption,
+    ShippingOption, TaxLine, Variant,
 };
 use crate::money::{Currency, Money, MoneyError};
 
@@ -384,6 +384,12 @@ pub(crate) fn cart(w: &wire::Cart, market: &Market) -> Result<Cart> {
             .and_then(|m| m.shipping_option_id.clone())
             .map(ShippingOptionId),
         totals: priced.totals,
+        // Medusa authorizes the payment when it completes the cart: a cart is open until then.
+        state: if w.completed_at.is_some() {
+            CheckoutState::Completed { order: None }
+        } else {
+            CheckoutState::Open
+        },
     })
 }
 

@@ -7,7 +7,7 @@ use crate::decimal::Decimal;
 
 /// Fields of a cart the mapping reads. Line totals (`items.tax_total`, …) are computed by Medusa
 /// only when asked for by name.
-pub(crate) const CART_FIELDS: &str = "id,currency_code,region_id,email,metadata,\
+pub(crate) const CART_FIELDS: &str = "id,currency_code,region_id,email,metadata,completed_at,\
 total,tax_total,shipping_total,shipping_tax_total,\
 items.id,items.product_id,items.variant_id,items.product_handle,items.product_title,\
 items.variant_title,items.thumbnail,items.quantity,items.unit_price,items.compare_at_unit_price,\
@@ -195,6 +195,9 @@ pub(crate) struct Cart {
     pub fulfillment_status: Option<String>,
     #[serde(default)]
     pub created_at: Option<String>,
+    /// Cart only: when it was completed into an order (it takes no changes after).
+    #[serde(default)]
+    pub completed_at: Option<String>,
     /// Order only.
     #[serde(default, deserialize_with = "list")]
     pub payment_collections: Vec<PaymentCollection>,

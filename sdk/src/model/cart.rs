@@ -170,6 +170,38 @@ impl CartTotals {
     }
 }
 
+/// Where a cart is in checkout, as the backend holds it. A storefront reads it before placing
+/// an order, so that a retry after a lost answer only does what is left: a paid cart is only
+/// completed, a completed one shows its order, and no cart is paid for twice.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CheckoutState {
+    /// Open: lines, addresses and shipping can change; nothing is paid.
+    #[default]
+    Open,
+    /// Payment is authorized for the cart's total; only [`Backend::complete`] is left (it returns
+    /// the order). Changes are refused.
+    ///
+    /// [`Backend::complete`]: crate::Backend::complete
+    Paid,
+    /// The order is placed: the cart is read-only, and [`Backend::complete`] returns that order
+    /// again.
+    ///
+    /// [`Backend::complete`]: crate::Backend::complete
+    Completed {
+        /// The order's number as the shopper sees it, when the backend says it with the cart.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        order: Option<String>,
+    },
+}
+
+impl CheckoutState {
+    /// Whether the cart still takes changes.
+    pub fn is_open(&self) -> bool {
+        matches!(self, CheckoutState::Open)
+    }
+}
+
 /// A shopper's cart in one market.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cart {
@@ -197,6 +229,9 @@ pub struct Cart {
     pub shipping_option: Option<ShippingOptionId>,
     /// Totals.
     pub totals: CartTotals,
+    /// Where the cart is in checkout.
+    #[serde(default)]
+    pub state: CheckoutState,
 }
 
 impl Cart {
@@ -236,6 +271,7 @@ impl Cart {
                 market.tax_display == TaxDisplay::Inclusive,
                 market.duty_terms,
             ),
+            state: CheckoutState::Open,
         }
     }
 

@@ -575,6 +575,7 @@ pub fn cart(o: &OrderFields, ctx: &CartContext<'_>) -> Result<Cart> {
             .first()
             .map(|s| ShippingOptionId(s.shipping_method.id.inner().to_owned())),
         totals,
+        state: crate::model::CheckoutState::Open,
     })
 }
 

@@ -68,8 +68,8 @@ use crate::error::{Error, FieldError, Problem, Result};
 use crate::ids::{CartId, LineId, MarketId, ShippingOptionId, VariantId};
 use crate::market::{BackendConfig, Market, TaxDisplay};
 use crate::model::{
-    Cart, Collection, Facet, FacetValue, Order, Payment, PaymentInput, PaymentKind, PaymentMethod,
-    Product, ProductPage, ProductQuery, ProductSort, ShippingOption,
+    Cart, CheckoutState, Collection, Facet, FacetValue, Order, Payment, PaymentInput, PaymentKind,
+    PaymentMethod, Product, ProductPage, ProductQuery, ProductSort, ShippingOption,
 };
 use crate::storage::Storage;
 
@@ -126,6 +126,10 @@ struct Session {
     /// The placed order, once completed: completing again returns it.
     #[serde(default)]
     order: Option<Order>,
+    /// The code of the session's active order as last seen. When the answer to a payment is
+    /// lost, the order has left the session: this is how the adapter finds it again.
+    #[serde(default)]
+    active_code: Option<String>,
 }
 
 /// The Vendure 3 backend.
@@ -399,10 +403,24 @@ impl VendureBackend {
     ) -> Result<Cart> {
         let market = self.market(session.market.as_str())?;
         let ctx = self.cart_context(id, market).await?;
-        match order {
-            Some(order) => mapping::cart(order, &ctx),
-            None => Ok(mapping::empty_cart(&ctx)),
+        if let Some(order) = order
+            && session.order_code.is_none()
+            && session.active_code.as_deref() != Some(order.code.as_str())
+        {
+            let mut seen = session.clone();
+            seen.active_code = Some(order.code.clone());
+            // Only a help for finding a paid order again: a store that cannot keep it must not
+            // turn the answer into an error.
+            let _ = self.save(id, &seen);
         }
+        let mut cart = match order {
+            Some(order) => mapping::cart(order, &ctx)?,
+            None => mapping::empty_cart(&ctx),
+        };
+        if session.order_code.is_some() {
+            cart.state = CheckoutState::Paid;
+        }
+        Ok(cart)
     }
 
     /// Runs a mutation that answers with the order (or an error result) and maps the cart.
@@ -423,6 +441,43 @@ impl VendureBackend {
         let data = self.in_session(id, &session, name, &operation).await?;
         let order = mapping::outcome(pick(data), subject, coupon)?;
         self.to_cart(id, &session, Some(&order)).await
+    }
+
+    /// The order this session had, when it has left the session without the adapter knowing
+    /// (the answer to the payment was lost): found by its code and, once paid, recorded as paid
+    /// in the session, which is returned with it. `None` when there was no such order or it is
+    /// not paid.
+    async fn paid_elsewhere(
+        &self,
+        id: &CartId,
+        session: &Session,
+        card: Option<&str>,
+    ) -> Result<Option<(Session, q::OrderFields)>> {
+        let Some(code) = session.active_code.clone() else {
+            return Ok(None);
+        };
+        let operation = q::OrderByCodeQuery::build(q::CodeVariables { code: code.clone() });
+        let found = match self
+            .in_session(id, session, "order_by_code", &operation)
+            .await
+        {
+            Ok(data) => data.order_by_code,
+            Err(Error::Backend { code, .. }) if code == "FORBIDDEN" => None,
+            Err(e) => return Err(e),
+        };
+        let Some(order) = found.filter(|o| !o.active && o.state != "AddingItems") else {
+            return Ok(None);
+        };
+        let money = Units2Money::new(
+            mapping::currency(order.currency_code.code())?,
+            self.options.money_precision,
+        )?;
+        let description = card.map(mapping::card_description).unwrap_or_default();
+        let mut paid = session.clone();
+        paid.order_code = Some(order.code.clone());
+        paid.payment = Some(mapping::payment(&order, &money, description)?);
+        self.save(id, &paid)?;
+        Ok(Some((paid, order)))
     }
 
     /// The session's active order (`None` before the first line, and once paid).
@@ -459,6 +514,7 @@ impl VendureBackend {
             order_code: None,
             payment: None,
             order: None,
+            active_code: None,
         })
     }
 
@@ -880,6 +936,11 @@ impl Backend for VendureBackend {
                 .await;
         }
         let order = self.active_order(id, &session).await?;
+        if order.is_none()
+            && let Some((session, paid)) = self.paid_elsewhere(id, &session, None).await?
+        {
+            return self.to_cart(id, &session, Some(&paid)).await;
+        }
         self.to_cart(id, &session, order.as_ref()).await
     }
 
@@ -1141,6 +1202,13 @@ impl Backend for VendureBackend {
     }
 
     async fn pay(&self, id: &CartId, input: &PaymentInput) -> Result<Payment> {
+        // Paying a paid cart again (a retry after a lost answer) is the payment already made.
+        let session = self.session(id)?;
+        if session.order_code.is_some()
+            && let Some(payment) = &session.payment
+        {
+            return Ok(payment.clone());
+        }
         let session = self.open_session(id)?;
         let card = input
             .card
@@ -1153,12 +1221,17 @@ impl Backend for VendureBackend {
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Error::invalid("card_number", Problem::Invalid));
         }
-        let order = self
-            .active_order(id, &session)
-            .await?
-            .ok_or_else(|| Error::Conflict {
+        let Some(order) = self.active_order(id, &session).await? else {
+            // The answer to an earlier payment may have been lost after the order was paid.
+            if let Some((paid, _)) = self.paid_elsewhere(id, &session, Some(&digits)).await?
+                && let Some(payment) = paid.payment
+            {
+                return Ok(payment);
+            }
+            return Err(Error::Conflict {
                 message: "the cart is empty".to_owned(),
-            })?;
+            });
+        };
         if order.state == "AddingItems" {
             let operation = q::Transition::build(q::StateVariables {
                 state: "ArrangingPayment".to_owned(),
@@ -1329,5 +1402,8 @@ fn cart_of(id: &CartId, order: &Order) -> Cart {
         billing_address: order.billing_address.clone(),
         shipping_option: order.shipping_option.as_ref().map(|o| o.id.clone()),
         totals: order.totals.clone(),
+        state: CheckoutState::Completed {
+            order: Some(order.number.clone()),
+        },
     }
 }

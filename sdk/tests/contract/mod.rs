@@ -6,7 +6,9 @@
 #![allow(dead_code)] // Each including test file uses what it needs.
 
 use dhow_sdk::address::Address;
-use dhow_sdk::model::{CardDetails, Cart, Order, PaymentInput, ProductPage, ProductQuery};
+use dhow_sdk::model::{
+    CardDetails, Cart, CheckoutState, Order, PaymentInput, ProductPage, ProductQuery,
+};
 use dhow_sdk::{Backend, Error, Market, Money};
 
 /// What a backend's data must provide for the journey.
@@ -183,7 +185,20 @@ pub async fn journey<B: Backend>(backend: &B, fixture: &ContractFixture) -> Orde
         cart.lines[0].unit_price, variant.price.amount,
         "the cart charges the shown price"
     );
+    assert_eq!(cart.state, CheckoutState::Open, "a new cart is open");
+    // Repeated, `add_line` adds again: it is not idempotent, so a storefront that lost the
+    // answer re-reads the cart before it sends it again.
+    let cart = backend
+        .add_line(&id, &variant.id, 1)
+        .await
+        .expect("add the same variant again");
+    assert_eq!((cart.lines.len(), cart.lines[0].quantity), (1, 2));
     let line = cart.lines[0].id.clone();
+    // Repeated, `update_line` sets the same quantity: safe to send again.
+    backend
+        .update_line(&id, &line, 2)
+        .await
+        .expect("update line");
     let cart = backend
         .update_line(&id, &line, 2)
         .await
@@ -225,6 +240,25 @@ pub async fn journey<B: Backend>(backend: &B, fixture: &ContractFixture) -> Orde
         cart.discounts
             .iter()
             .any(|d| d.code.eq_ignore_ascii_case(&fixture.valid_code))
+    );
+    // Repeated, `apply_discount` never applies a code twice: it answers with the cart or refuses
+    // with `AlreadyApplied`, and the code is on the cart once.
+    match backend.apply_discount(&id, &fixture.valid_code).await {
+        Ok(_)
+        | Err(Error::PromotionRejected {
+            reason: dhow_sdk::PromotionRejection::AlreadyApplied,
+            ..
+        }) => {}
+        other => panic!("a code applied again: {other:?}"),
+    }
+    let cart = backend.cart(&id).await.expect("cart");
+    assert_eq!(
+        cart.discounts
+            .iter()
+            .filter(|d| d.code.eq_ignore_ascii_case(&fixture.valid_code))
+            .count(),
+        1,
+        "the code is on the cart once"
     );
     let refused = backend.apply_discount(&id, &fixture.invalid_code).await;
     assert!(
@@ -308,6 +342,23 @@ pub async fn journey<B: Backend>(backend: &B, fixture: &ContractFixture) -> Orde
         payment.amount, cart.totals.total.amount,
         "the whole total is authorized"
     );
+    // Paid (or, where the backend authorizes only when completing, still open), never
+    // completed by paying.
+    let paid = backend.cart(&id).await.expect("cart after payment");
+    assert!(
+        matches!(paid.state, CheckoutState::Paid | CheckoutState::Open),
+        "after payment: {:?}",
+        paid.state
+    );
+    // Repeated, `pay` is the same authorization for the same total: a retry never charges twice.
+    let again = backend
+        .pay(&id, &pay_with(&fixture.success_card, &method))
+        .await
+        .expect("pay again");
+    assert_eq!(
+        again.amount, payment.amount,
+        "paying again is the same payment"
+    );
 
     // Complete, twice: the same order.
     let order = backend.complete(&id).await.expect("complete");
@@ -320,10 +371,22 @@ pub async fn journey<B: Backend>(backend: &B, fixture: &ContractFixture) -> Orde
         order.totals.total.amount,
         order.totals.expected_total().expect("order totals")
     );
+    // Repeated, `complete` is the same order, never a second one.
     let again = backend.complete(&id).await.expect("complete again");
     assert_eq!(
         again.number, order.number,
         "completing again is the same order"
+    );
+    // The cart says it is completed, so a storefront reloading mid-checkout shows the order.
+    let completed = backend
+        .cart(&id)
+        .await
+        .expect("a completed cart still reads");
+    assert!(
+        matches!(&completed.state, CheckoutState::Completed { order: number }
+            if number.as_ref().is_none_or(|n| *n == order.number)),
+        "after completion: {:?}",
+        completed.state
     );
 
     // Lookup: the right email in any case finds it; a wrong one does not reveal it.

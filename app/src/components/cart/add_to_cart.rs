@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use crate::hooks::use_cart;
 use crate::i18n::use_i18n;
 
-/// Most units one click can add.
-const MAX_QUANTITY: u32 = 99;
+use super::MAX_QUANTITY;
 
 /// Adds the chosen variant to the cart and opens the cart drawer. Says "Sold out" or
 /// "Unavailable" instead when the variant cannot be bought.

@@ -7,6 +7,8 @@ use crate::format::format_money;
 use crate::hooks::{use_cart, use_market};
 use crate::i18n::use_i18n;
 
+use super::MAX_QUANTITY;
+
 /// The cart's lines. `editable` shows steppers and remove buttons (off on the order summary).
 #[component]
 pub fn CartLines(
@@ -41,7 +43,7 @@ pub fn CartLineItem(
     let market = use_market();
     let cart = use_cart();
     let locale = i18n.locale();
-    let href = market.href(&format!("/products/{}", line.handle));
+    let href = market.href(&crate::search_params::product_path(&line.handle));
     let total = format_money(&locale, line.total);
     let discounted = !line.discount.is_zero();
     let subtotal = format_money(&locale, line.subtotal);
@@ -52,6 +54,7 @@ pub fn CartLineItem(
     let pending = line.id.as_str().starts_with("pending-").then_some("");
     let stepper = editable.then(|| {
         let (dec, inc, rm, set) = (id.clone(), id.clone(), id.clone(), id.clone());
+        let at_max = quantity >= MAX_QUANTITY;
         let name = title.clone();
         view! {
             <div class="dhow-stepper" part="quantity" role="group"
@@ -59,16 +62,16 @@ pub fn CartLineItem(
                 <button type="button" class="dhow-stepper__button"
                     aria-label=move || i18n.t("cart-decrease")
                     on:click=move |_| cart.set_quantity(dec.clone(), quantity.saturating_sub(1))>"−"</button>
-                <input type="number" class="dhow-stepper__input" min="0" max="99" inputmode="numeric"
+                <input type="number" class="dhow-stepper__input" min="0" max=MAX_QUANTITY.to_string() inputmode="numeric"
                     aria-label=move || i18n.t("quantity") prop:value=quantity.to_string()
                     on:change=move |ev| {
                         if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
-                            cart.set_quantity(set.clone(), q.min(99));
+                            cart.set_quantity(set.clone(), q.min(MAX_QUANTITY));
                         }
                     }/>
                 <button type="button" class="dhow-stepper__button"
-                    aria-label=move || i18n.t("cart-increase")
-                    on:click=move |_| cart.set_quantity(inc.clone(), quantity.saturating_add(1))>"+"</button>
+                    aria-label=move || i18n.t("cart-increase") disabled=at_max
+                    on:click=move |_| cart.set_quantity(inc.clone(), quantity.saturating_add(1).min(MAX_QUANTITY))>"+"</button>
             </div>
             <button type="button" class="dhow-link-button dhow-cart-line__remove" part="remove"
                 aria-label=move || i18n.t_with("cart-remove-item", &[("title", title.clone().into())])

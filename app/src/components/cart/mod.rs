@@ -13,3 +13,6 @@ pub use cart_drawer::CartDrawer;
 pub use cart_lines::{CartLineItem, CartLines};
 pub use cart_totals::CartTotals;
 pub use promo_code::PromoCode;
+
+/// Most units of one line a shopper can ask for, by the quantity field or the stepper.
+pub const MAX_QUANTITY: u32 = 99;

@@ -19,7 +19,7 @@ pub fn CollectionList(
                 each=move || collections.get()
                 key=|c| (c.id.clone(), c.title.clone())
                 children=move |c| {
-                    let href = market.href(&format!("/collections/{}", c.handle));
+                    let href = market.href(&crate::search_params::collection_path(&c.handle));
                     view! {
                         <li>
                             <a class="dhow-collection-card" part="collection-card" href=href>

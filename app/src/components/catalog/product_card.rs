@@ -19,7 +19,7 @@ pub fn ProductCard(
     let i18n = use_i18n();
     // The link keeps the shopper's market (`/jp/products/…`), so the product page prices alike.
     let market = use_market();
-    let path = format!("/products/{}", product.handle);
+    let path = crate::search_params::product_path(&product.handle);
     let href = move || market.href(&path);
     let image = product.images.first().cloned();
     let price = product.lowest_price().cloned();

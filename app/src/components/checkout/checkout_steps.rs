@@ -2,7 +2,7 @@
 //! Three steps on one page; the order summary stays beside them.
 
 use dhow_sdk::address::{self, CountryCode};
-use dhow_sdk::model::{CardDetails, Order, PaymentInput, ShippingOption};
+use dhow_sdk::model::{CardDetails, Order, ShippingOption};
 use dhow_sdk::{Backend, Error, FieldError, ShippingOptionId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -101,6 +101,13 @@ pub fn CheckoutSteps(
             billing.get_untracked().to_address(country)
         });
         spawn_local(async move {
+            // A cart another tab moved to its market comes back to this page's market first:
+            // the address is for this market's country.
+            if let Err(e) = cart.move_to(&market.market.get_untracked()).await {
+                show_error(e);
+                busy.set(false);
+                return;
+            }
             let contact = cart
                 .update(move |s, id| async move { s.backend.set_email(&id, mail.trim()).await })
                 .await;
@@ -171,41 +178,14 @@ pub fn CheckoutSteps(
         busy.set(true);
         let details = card.get_untracked();
         spawn_local(async move {
-            let backend = store.store();
-            let Some(id) = cart
-                .cart
-                .with_untracked(|c| c.as_ref().map(|c| c.id.clone()))
-            else {
-                busy.set(false);
-                return;
-            };
-            let result = async {
-                let methods = backend.backend.payment_methods(&id).await?;
-                let method =
-                    methods
-                        .first()
-                        .map(|m| m.id.clone())
-                        .ok_or_else(|| Error::Conflict {
-                            message: "no payment method".to_owned(),
-                        })?;
-                backend
-                    .backend
-                    .pay(
-                        &id,
-                        &PaymentInput {
-                            method,
-                            card: Some(details),
-                        },
-                    )
-                    .await?;
-                backend.backend.complete(&id).await
-            }
-            .await;
+            // The cart context places the order and keeps it: this step may be gone by the
+            // time the backend answers (the shopper navigated away), and then only what is
+            // still here is told.
+            let result = cart.place_order(Some(details)).await;
             busy.set(false);
             match result {
                 Ok(order) => {
-                    cart.clear();
-                    on_placed.run(order);
+                    on_placed.try_run(order);
                 }
                 Err(e) => show_error(e),
             }

@@ -21,7 +21,8 @@ pub fn Header() -> impl IntoView {
         ev.prevent_default();
         let text = query.get_untracked();
         let params = crate::search_params::SearchParams {
-            text: text.trim().to_owned(),
+            text: crate::search_params::clip(text.trim(), crate::search_params::MAX_QUERY_CHARS)
+                .to_owned(),
             ..Default::default()
         };
         let q = params.to_query();
@@ -42,6 +43,7 @@ pub fn Header() -> impl IntoView {
             <form class="dhow-header__search" part="search" role="search" on:submit=search>
                 <label class="dhow-visually-hidden" for="dhow-search">{move || i18n.t("search-label")}</label>
                 <input id="dhow-search" type="search" autocomplete="off"
+                    maxlength=crate::search_params::MAX_QUERY_CHARS.to_string()
                     placeholder=move || i18n.t("search-placeholder")
                     prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
                 <button type="submit" class="dhow-button dhow-button--secondary">{move || i18n.t("search-submit")}</button>

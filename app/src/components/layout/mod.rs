@@ -3,7 +3,9 @@
 mod error_notice;
 mod footer;
 mod header;
+mod notices;
 
 pub use error_notice::ErrorNotice;
 pub use footer::Footer;
 pub use header::Header;
+pub use notices::CartNotices;

@@ -48,10 +48,9 @@ pub fn local_remove(key: &str) {
 /// Locks API), so that two tabs never do it at once: creating the cart, placing the order.
 /// Where the browser has no locks (an insecure origin), `work` runs at once.
 pub async fn with_lock<T>(name: &str, work: impl std::future::Future<Output = T>) -> T {
-    let held = imp::acquire(name).await;
-    let out = work.await;
-    drop(held);
-    out
+    // Held until the work is done, released when this scope ends.
+    let _held = imp::acquire(name).await;
+    work.await
 }
 
 /// Reads a value from `sessionStorage` (this tab, until it closes).

@@ -149,6 +149,7 @@ pub(crate) fn priced(w: &wire::Cart, market: &Market) -> Result<Priced> {
                 alt: title.clone(),
                 width: None,
                 height: None,
+                sources: Vec::new(),
             }),
             title,
             quantity: item.quantity,
@@ -620,6 +621,7 @@ pub(crate) fn product(w: &wire::Product, market: &Market) -> Result<Option<Produ
             alt: w.title.clone(),
             width: None,
             height: None,
+            sources: Vec::new(),
         })
         .collect();
     if images.is_empty() {
@@ -628,6 +630,7 @@ pub(crate) fn product(w: &wire::Product, market: &Market) -> Result<Option<Produ
             alt: w.title.clone(),
             width: None,
             height: None,
+            sources: Vec::new(),
         }));
     }
     // A product with one variant and Medusa's default option shows no picker.

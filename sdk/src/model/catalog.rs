@@ -18,6 +18,50 @@ pub struct Image {
     /// Intrinsic height in pixels, when known.
     #[serde(default)]
     pub height: Option<u32>,
+    /// The same image at other widths, for the browser to pick the one that fits the screen
+    /// (`srcset`); empty when the backend serves one size only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<ImageSource>,
+}
+
+/// A copy of an [`Image`] at one width.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageSource {
+    /// Where this copy is served from.
+    pub url: String,
+    /// Its width in pixels.
+    pub width: u32,
+}
+
+impl Image {
+    /// The image's `srcset` attribute (`"a-400.webp 400w, a-800.webp 800w"`), or `None` when it
+    /// has one size only.
+    ///
+    /// ```
+    /// use dhow_sdk::model::{Image, ImageSource};
+    /// let image = Image {
+    ///     url: "/a-800.webp".into(),
+    ///     alt: String::new(),
+    ///     width: Some(800),
+    ///     height: Some(1000),
+    ///     sources: vec![
+    ///         ImageSource { url: "/a-400.webp".into(), width: 400 },
+    ///         ImageSource { url: "/a-800.webp".into(), width: 800 },
+    ///     ],
+    /// };
+    /// assert_eq!(image.srcset().as_deref(), Some("/a-400.webp 400w, /a-800.webp 800w"));
+    /// ```
+    pub fn srcset(&self) -> Option<String> {
+        if self.sources.is_empty() {
+            return None;
+        }
+        let parts: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| format!("{} {}w", s.url, s.width))
+            .collect();
+        Some(parts.join(", "))
+    }
 }
 
 /// One option a product varies by, with its values in display order: Size → S, M, L.

@@ -174,6 +174,7 @@ fn image(asset: &AssetFields, alt: &str) -> Image {
         alt: alt.to_owned(),
         width: None,
         height: None,
+        sources: Vec::new(),
     }
 }
 

@@ -65,8 +65,13 @@ pub fn CartLineItem(
                 <input type="number" class="dhow-stepper__input" min="0" max=MAX_QUANTITY.to_string() inputmode="numeric"
                     aria-label=move || i18n.t("quantity") prop:value=quantity.to_string()
                     on:change=move |ev| {
-                        if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
-                            cart.set_quantity(set.clone(), q.min(MAX_QUANTITY));
+                        let wanted = event_target_value(&ev).trim().parse::<u32>().ok();
+                        let kept = wanted.map_or(quantity, |q| q.min(MAX_QUANTITY));
+                        // The field shows what the line will hold: a line whose quantity does
+                        // not change (150 asked at 99, or text) is not drawn again.
+                        event_target::<web_sys::HtmlInputElement>(&ev).set_value(&kept.to_string());
+                        if kept != quantity {
+                            cart.set_quantity(set.clone(), kept);
                         }
                     }/>
                 <button type="button" class="dhow-stepper__button"
@@ -83,7 +88,8 @@ pub fn CartLineItem(
     view! {
         <li class="dhow-cart-line" part="cart-line" data-pending=pending>
             {line.image.map(|img| view! {
-                <img class="dhow-cart-line__image" part="image" src=img.url alt="" width="72" height="90" loading="lazy"/>
+                <img class="dhow-cart-line__image" part="image" src=img.url.clone() srcset=img.srcset() sizes="72px"
+                    alt="" width="72" height="90" loading="lazy"/>
             })}
             <div class="dhow-cart-line__info">
                 <a class="dhow-cart-line__title" part="title" href=href>{line.title.clone()}</a>

@@ -24,7 +24,8 @@ pub fn CollectionList(
                         <li>
                             <a class="dhow-collection-card" part="collection-card" href=href>
                                 {c.image.map(|img| view! {
-                                    <img src=img.url alt="" width=img.width height=img.height loading="lazy" decoding="async"/>
+                                    <img src=img.url.clone() srcset=img.srcset() sizes="(max-width: 48rem) 100vw, 30rem"
+                                        alt="" width=img.width height=img.height loading="lazy" decoding="async"/>
                                 })}
                                 <span class="dhow-collection-card__title" part="title">{c.title}</span>
                             </a>

@@ -34,7 +34,7 @@ pub fn Gallery(
                         <button type="button" class="dhow-gallery__thumb" part="thumbnail"
                             aria-label=label aria-pressed=move || (current.get() == index).to_string()
                             on:click=move |_| current.set(index)>
-                            <img src=image.url.clone() alt="" width="120" height="150" loading="lazy"/>
+                            <img src=image.url.clone() srcset=image.srcset() sizes="120px" alt="" width="120" height="150" loading="lazy"/>
                         </button>
                     </li>
                 }
@@ -44,7 +44,8 @@ pub fn Gallery(
     view! {
         <div class="dhow-gallery" part="gallery">
             {move || shown().map(|img| view! {
-                <img class="dhow-gallery__main" part="image" src=img.url alt=img.alt
+                <img class="dhow-gallery__main" part="image" src=img.url.clone() alt=img.alt.clone()
+                    srcset=img.srcset() sizes="(max-width: 48rem) 100vw, 40rem"
                     width=img.width height=img.height fetchpriority="high"/>
             })}
             {thumbs.map(|t| view! { <ul class="dhow-gallery__thumbs">{t}</ul> })}

@@ -7,6 +7,10 @@ use crate::components::money::Price;
 use crate::hooks::use_market;
 use crate::i18n::use_i18n;
 
+/// How wide a card's image is drawn, for the browser to pick a copy from its `srcset`: half the
+/// screen on a phone (two columns), else about the grid's minimum column.
+const CARD_SIZES: &str = "(max-width: 40rem) 50vw, 15rem";
+
 /// A product in a grid: main image, title, lowest price, and whether it is sold out.
 #[component]
 pub fn ProductCard(
@@ -28,7 +32,8 @@ pub fn ProductCard(
         <article class="dhow-product-card" part="product-card">
             <a class="dhow-product-card__link" href=href>
                 {image.map(|img| view! {
-                    <img class="dhow-product-card__image" part="image" src=img.url alt=img.alt
+                    <img class="dhow-product-card__image" part="image" src=img.url.clone() alt=img.alt.clone()
+                        srcset=img.srcset() sizes=CARD_SIZES
                         width=img.width height=img.height loading=if eager { "eager" } else { "lazy" } decoding="async"/>
                 })}
                 <h3 class="dhow-product-card__title" part="title">{product.title.clone()}</h3>

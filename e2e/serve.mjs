@@ -1,8 +1,11 @@
 // A static file server for dist/, the way a CDN serves Dhow: files as they are, index.html for
-// deep links, and the strict Content-Security-Policy the README recommends.
+// deep links, and the strict Content-Security-Policy the README recommends, opened only to the
+// origins the store's configuration names: its backend (calls and images) and its `image_hosts`.
 // Usage: node serve.mjs <dir> <port> [config.json]
 // With a configuration file, `/dhow.json` is that file (its `${NAME}` placeholders filled from the
-// environment, e.g. a backend's publishable key) and the CSP lets the page call its backend.
+// environment, e.g. a backend's publishable key); without one, the CSP follows <dir>/dhow.json.
+// DHOW_EXTRA_CONNECT_SRC adds origins the page may call besides (space-separated): the tests'
+// chaos proxy in front of the backend (tools/chaos-proxy.mjs).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -32,17 +35,26 @@ async function loadConfig(path) {
     return process.env[name];
   });
   const config = JSON.parse(text);
-  return { text, origin: config.backend?.url ? new URL(config.backend.url).origin : null };
+  return {
+    text,
+    // A network backend is called from the page and serves its products' images (Medusa's file
+    // module, Vendure's asset server) from its own origin.
+    origin: config.backend?.url ? new URL(config.backend.url).origin : null,
+    imageHosts: (config.image_hosts || []).map((host) => new URL(host).origin),
+  };
 }
 
 const config = configPath ? await loadConfig(configPath) : null;
+// The configuration the site serves decides the CSP, also when it is dist/'s own dhow.json.
+const served = config || (await loadConfig(join(root, 'dhow.json')).catch(() => null));
+const extraConnect = (process.env.DHOW_EXTRA_CONNECT_SRC || '').split(/\s+/).filter(Boolean).map((o) => new URL(o).origin);
 
 export const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self' data:",
-  `connect-src 'self'${config?.origin ? ` ${config.origin}` : ''}`,
+  ["img-src 'self' data:", ...new Set([served?.origin, ...(served?.imageHosts || [])])].filter(Boolean).join(' '),
+  ["connect-src 'self'", served?.origin, ...extraConnect].filter(Boolean).join(' '),
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",

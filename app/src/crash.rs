@@ -51,8 +51,10 @@ fn show() {
             )
         })
     });
+    // The page again, without a fragment (a link to `#x` from the same page only scrolls).
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
+        .and_then(|h| h.split('#').next().map(str::to_owned))
         .unwrap_or_else(|| "/".to_owned());
     let build = || -> Option<()> {
         let notice = document.create_element("div").ok()?;
@@ -68,6 +70,9 @@ fn show() {
         text.set_text_content(Some(&message));
         let link = document.create_element("a").ok()?;
         link.set_attribute("href", &href).ok()?;
+        // The router takes clicks on the storefront's own links and navigates in the app, which
+        // is dead now: it leaves a link with a target to the browser, which loads the page.
+        link.set_attribute("target", "_self").ok()?;
         link.set_class_name("dhow-button");
         link.set_text_content(Some(&reload));
         notice.append_child(&text).ok()?;

@@ -12,7 +12,9 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; failOnConsoleE
         if (msg.type() === 'error' && !allowedConsoleErrors.some((re) => re.test(msg.text()))) errors.push(msg.text());
         else if (/hydrat/i.test(msg.text())) errors.push(`${msg.type()}: ${msg.text()}`);
       });
-      page.on('pageerror', (err) => errors.push(err.message));
+      page.on('pageerror', (err) => {
+        if (!allowedConsoleErrors.some((re) => re.test(err.message))) errors.push(err.message);
+      });
       await use();
       expect(errors, 'console errors').toEqual([]);
     },

@@ -149,6 +149,12 @@ pub struct StoreConfig {
     pub description: Option<String>,
     /// The backend to use.
     pub backend: BackendConfig,
+    /// Origins other than the storefront's and the backend's that product images come from (a
+    /// CDN: `https://cdn.example`). The app does not need them; the page's
+    /// Content-Security-Policy does: each goes into its `img-src`, or the browser blocks the
+    /// images (see the README's Deploying section). Each is an origin, `scheme://host[:port]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub image_hosts: Vec<String>,
     /// The market used when the URL names none.
     pub default_market: MarketId,
     /// Every market sold to.
@@ -176,8 +182,23 @@ impl StoreConfig {
             .ok_or_else(|| Error::not_found("market", self.default_market.as_str()))
     }
 
-    /// Refuses a configuration without markets, with duplicate market ids, or whose default
-    /// market is not listed.
+    /// Refuses a configuration without markets, with duplicate market ids, whose default
+    /// market is not listed, or with an image host that is not an origin.
+    ///
+    /// ```
+    /// let text = r#"{
+    ///   "name": "Dhow Demo",
+    ///   "backend": { "kind": "local", "catalog": "/catalog.json" },
+    ///   "image_hosts": ["https://cdn.example/images"],
+    ///   "default_market": "us",
+    ///   "markets": [{ "id": "us", "country": "US", "locale": "en-US", "currency": "USD",
+    ///                 "tax_display": "exclusive", "duty_terms": "paid_at_checkout" }]
+    /// }"#;
+    /// // A path is not an origin: a Content-Security-Policy source would not match it as meant.
+    /// assert!(dhow_sdk::StoreConfig::from_json(text).is_err());
+    /// let text = text.replace("https://cdn.example/images", "https://cdn.example");
+    /// assert!(dhow_sdk::StoreConfig::from_json(&text).is_ok());
+    /// ```
     pub fn check(&self) -> Result<()> {
         use crate::error::{FieldError, Problem};
         let mut fields = Vec::new();
@@ -192,10 +213,64 @@ impl StoreConfig {
         if self.market(self.default_market.as_str()).is_none() {
             fields.push(FieldError::new("default_market", Problem::Invalid));
         }
+        if !self.image_hosts.iter().all(|h| is_origin(h)) {
+            fields.push(FieldError::new("image_hosts", Problem::Invalid));
+        }
         if fields.is_empty() {
             Ok(())
         } else {
             Err(Error::InvalidInput { fields })
+        }
+    }
+}
+
+/// Whether `text` is a web origin as a Content-Security-Policy source names one:
+/// `http(s)://host[:port]`, nothing after the host but a port (and a final `/`, which names
+/// the same origin).
+fn is_origin(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let (host, port) = match rest.rsplit_once(':') {
+        // An IPv6 address ends in `]`; its colons are not a port.
+        Some((host, port)) if !port.contains(']') => (host, Some(port)),
+        _ => (rest, None),
+    };
+    !host.is_empty()
+        && !host.contains(['/', '?', '#', '@', ' ', '*'])
+        && port.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_origin;
+
+    #[test]
+    fn image_hosts_are_origins() {
+        for good in [
+            "https://cdn.example",
+            "http://127.0.0.1:9000",
+            "https://[::1]:8443",
+            "https://[::1]",
+            "https://cdn.example/",
+        ] {
+            assert!(is_origin(good), "{good}");
+        }
+        for bad in [
+            "cdn.example",
+            "https://",
+            "https://cdn.example//",
+            "https://cdn.example/images",
+            "https://cdn.example:",
+            "https://cdn.example:80a",
+            "https://*.cdn.example",
+            "ftp://cdn.example",
+        ] {
+            assert!(!is_origin(bad), "{bad}");
         }
     }
 }

@@ -8,6 +8,9 @@ source scripts/env.sh
 
 echo "== SDK"
 cargo bench -p dhow-sdk
+echo "== fuzzing: 100,000 mutated answers per network adapter, 100,000 mutated stored records (no panic)"
+DHOW_FUZZ_CASES=100000 cargo test --release -p dhow-sdk --features medusa,vendure \
+  --test fuzz_medusa --test fuzz_vendure --test fuzz_local -- --nocapture
 echo "== size of the first page (release build)"
 trunk build --release
 node scripts/size-report.mjs dist

@@ -197,6 +197,92 @@ pub(crate) fn entropy() -> String {
     format!("{nanos:08x}{:x}", COUNTER.fetch_add(1, Ordering::Relaxed))
 }
 
+/// A record as Dhow writes it to a [`Storage`]: `{"version": N, "data": …}`, so that a later
+/// version of the SDK can tell what it reads. Shared by the local engine and the Vendure adapter.
+#[cfg(any(feature = "local", feature = "vendure"))]
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Record<T> {
+    version: u32,
+    data: T,
+}
+
+/// Writes `value` under `key` as a record of schema `version`.
+#[cfg(any(feature = "local", feature = "vendure"))]
+pub(crate) fn write_record<T: serde::Serialize>(
+    storage: &dyn Storage,
+    key: &str,
+    version: u32,
+    value: &T,
+) -> Result<()> {
+    let text = serde_json::to_string(&Record {
+        version,
+        data: value,
+    })
+    .map_err(|e| crate::Error::Decode {
+        message: e.to_string(),
+    })?;
+    storage.set(key, &text)
+}
+
+/// The record under `key`: `Ok(None)` when there is none. A record this version cannot use (not
+/// JSON, the wrong shape, or written by a newer version than `version`) is never left in place
+/// to fail every call, and never silently lost: it is moved under `recovery` and the answer is
+/// [`Error::SetAside`](crate::Error::SetAside) naming `what`. Records from before versions
+/// existed (the bare value) still read.
+#[cfg(any(feature = "local", feature = "vendure"))]
+pub(crate) fn read_record<T: serde::de::DeserializeOwned>(
+    storage: &dyn Storage,
+    key: &str,
+    recovery: &str,
+    what: &str,
+    version: u32,
+) -> Result<Option<T>> {
+    let Some(text) = storage.get(key)? else {
+        return Ok(None);
+    };
+    match decode_record(&text, version) {
+        Some(value) => Ok(Some(value)),
+        None => Err(set_aside(storage, key, recovery, what)?),
+    }
+}
+
+/// Moves what is under `key` to `recovery` and returns the error that says so.
+#[cfg(any(feature = "local", feature = "vendure"))]
+pub(crate) fn set_aside(
+    storage: &dyn Storage,
+    key: &str,
+    recovery: &str,
+    what: &str,
+) -> Result<crate::Error> {
+    if let Some(text) = storage.get(key)? {
+        storage.set(recovery, &text)?;
+        storage.remove(key)?;
+    }
+    Ok(crate::Error::SetAside {
+        what: what.to_owned(),
+        key: recovery.to_owned(),
+    })
+}
+
+/// A stored record's data: the versioned record (of a version up to `version`), or the bare
+/// value written before versions.
+#[cfg(any(feature = "local", feature = "vendure"))]
+fn decode_record<T: serde::de::DeserializeOwned>(text: &str, version: u32) -> Option<T> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        version: u32,
+    }
+    if let Ok(Version { version: written }) = serde_json::from_str::<Version>(text) {
+        if written > version {
+            return None;
+        }
+        if let Ok(record) = serde_json::from_str::<Record<T>>(text) {
+            return Some(record.data);
+        }
+    }
+    serde_json::from_str(text).ok()
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStorage;
 

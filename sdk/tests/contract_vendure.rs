@@ -177,7 +177,7 @@ async fn a_cart_survives_a_new_backend_over_the_same_storage() {
         .expect("storage")
         .expect("record");
     let mut value: serde_json::Value = serde_json::from_str(&record).expect("json");
-    value["token"] = "expired-token".into();
+    value["data"]["token"] = "expired-token".into();
     dhow_sdk::storage::Storage::set(&*storage, &key, &value.to_string()).expect("storage");
     let gone = reloaded.cart(&cart.id).await;
     assert!(matches!(gone, Err(Error::NotFound { .. })), "{gone:?}");

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::ids::{CartId, LineId, MarketId, ShippingOptionId, VariantId};
 use crate::local::pricing::Sold;
 use crate::model::{Order, Payment};
-use crate::storage::Storage;
+use crate::storage::{self, Storage};
 
 /// Prefix of every key the engine writes.
 pub(crate) const PREFIX: &str = "dhow.local.";
@@ -28,13 +28,6 @@ pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 /// Where a record that could not be used is kept.
 pub(crate) const RECOVERY_PREFIX: &str = "dhow.local.recovery.";
-
-/// A record as stored: its schema version and its data.
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    version: u32,
-    data: T,
-}
 
 /// Units sold per variant, and the orders already counted in them: counting an order is one
 /// write, so a retry after a failure never counts it twice.
@@ -104,22 +97,11 @@ impl<'a> State<'a> {
     /// The record under `key`: `Ok(None)` when there is none, [`Error::SetAside`] when there
     /// was one this version cannot use (it is now under the recovery key).
     fn read<T: DeserializeOwned>(&self, key: &str, what: &str) -> Result<Option<T>> {
-        let Some(text) = self.storage.get(key)? else {
-            return Ok(None);
-        };
-        if let Some(value) = decode::<T>(&text) {
-            return Ok(Some(value));
-        }
         let recovery = format!(
             "{RECOVERY_PREFIX}{}",
             key.strip_prefix(PREFIX).unwrap_or(key)
         );
-        self.storage.set(&recovery, &text)?;
-        self.storage.remove(key)?;
-        Err(Error::SetAside {
-            what: what.to_owned(),
-            key: recovery,
-        })
+        storage::read_record(self.storage, key, &recovery, what, SCHEMA_VERSION)
     }
 
     /// The record under `key`, or `None` when there is none or it was set aside: for records
@@ -132,14 +114,7 @@ impl<'a> State<'a> {
     }
 
     fn write<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
-        let envelope = Envelope {
-            version: SCHEMA_VERSION,
-            data: value,
-        };
-        let text = serde_json::to_string(&envelope).map_err(|e| Error::Decode {
-            message: e.to_string(),
-        })?;
-        self.storage.set(key, &text)
+        storage::write_record(self.storage, key, SCHEMA_VERSION, value)
     }
 
     fn cart_key(id: &CartId) -> String {
@@ -165,16 +140,8 @@ impl<'a> State<'a> {
 
     /// Moves a cart that can no longer be used (its market is gone) under the recovery key.
     pub fn set_cart_aside(&self, id: &CartId) -> Result<Error> {
-        let key = Self::cart_key(id);
         let recovery = format!("{RECOVERY_PREFIX}cart.{id}");
-        if let Some(text) = self.storage.get(&key)? {
-            self.storage.set(&recovery, &text)?;
-            self.storage.remove(&key)?;
-        }
-        Ok(Error::SetAside {
-            what: "cart".to_owned(),
-            key: recovery,
-        })
+        storage::set_aside(self.storage, &Self::cart_key(id), &recovery, "cart")
     }
 
     pub fn save_cart(&self, cart: &StoredCart) -> Result<()> {
@@ -212,10 +179,21 @@ impl<'a> State<'a> {
         let mut next: u64 = self
             .read_or_reset(&key, "order sequence")?
             .unwrap_or(FIRST_SEQUENCE);
+        let mut restarted = false;
         loop {
-            next = next
-                .checked_add(1)
-                .ok_or(crate::money::MoneyError::Overflow)?;
+            next = match next.checked_add(1) {
+                Some(next) => next,
+                // Only a damaged record gets to the end of u64; kept as it is, it would refuse
+                // every order from now on. It is set aside and the numbers start again, skipping
+                // those already taken.
+                None if !restarted => {
+                    let recovery = format!("{RECOVERY_PREFIX}order_seq");
+                    storage::set_aside(self.storage, &key, &recovery, "order sequence")?;
+                    restarted = true;
+                    FIRST_SEQUENCE + 1
+                }
+                None => return Err(crate::money::MoneyError::Overflow.into()),
+            };
             let number = format!("DHW-{next}");
             if self.storage.get(&Self::order_key(&number))?.is_none() {
                 self.write(&key, &next)?;
@@ -232,24 +210,6 @@ impl<'a> State<'a> {
     pub fn save_order(&self, order: &Order) -> Result<()> {
         self.write(&Self::order_key(&order.number), order)
     }
-}
-
-/// A stored record's data: the versioned envelope this engine writes (of a version it knows),
-/// or the bare value written before versions.
-fn decode<T: DeserializeOwned>(text: &str) -> Option<T> {
-    #[derive(Deserialize)]
-    struct Version {
-        version: u32,
-    }
-    if let Ok(Version { version }) = serde_json::from_str::<Version>(text) {
-        if version > SCHEMA_VERSION {
-            return None;
-        }
-        if let Ok(envelope) = serde_json::from_str::<Envelope<T>>(text) {
-            return Some(envelope.data);
-        }
-    }
-    serde_json::from_str(text).ok()
 }
 
 #[cfg(test)]
@@ -341,6 +301,27 @@ mod tests {
         assert_eq!(
             State::new(&storage).next_order_number().unwrap(),
             "DHW-10003"
+        );
+    }
+
+    #[test]
+    fn a_sequence_at_the_end_of_its_range_starts_again() {
+        // Found by fuzzing (tests/fuzz_local.rs): a sequence record of u64::MAX refused every
+        // order that followed with an overflow.
+        let storage = MemoryStorage::new();
+        storage
+            .set("dhow.local.order_seq", "18446744073709551615")
+            .unwrap();
+        storage.set("dhow.local.order.DHW-10001", "{}").unwrap();
+        let state = State::new(&storage);
+        assert_eq!(state.next_order_number().unwrap(), "DHW-10002");
+        assert_eq!(state.next_order_number().unwrap(), "DHW-10003");
+        assert_eq!(
+            storage
+                .get("dhow.local.recovery.order_seq")
+                .unwrap()
+                .as_deref(),
+            Some("18446744073709551615")
         );
     }
 }

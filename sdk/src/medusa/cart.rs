@@ -188,14 +188,9 @@ impl MedusaBackend {
                 ],
             )
             .await;
-        let available = answer
-            .ok()
-            .and_then(|a| a.variants.into_iter().find(|v| v.id == variant.as_str()))
-            .and_then(|v| v.inventory_quantity)
-            .map_or(0, |q| u32::try_from(q.max(0)).unwrap_or(u32::MAX));
         Error::OutOfStock {
             variant: variant.to_string(),
-            available,
+            available: answer.ok().map_or(0, |a| available(a, variant)),
         }
     }
 
@@ -366,11 +361,7 @@ impl MedusaBackend {
             )
             .await
             .map_err(for_cart(cart))?;
-        let mut options = Vec::new();
-        for option in &answer.shipping_options {
-            options.extend(mapping::shipping_option(option, currency)?);
-        }
-        Ok(options)
+        priced_options(&answer, currency)
     }
 
     pub(super) async fn choose_option(
@@ -406,16 +397,7 @@ impl MedusaBackend {
                 &[("region_id", region.as_str())],
             )
             .await?;
-        Ok(answer
-            .payment_providers
-            .iter()
-            .filter(|p| p.id == mapping::SYSTEM_PROVIDER)
-            .map(|p| PaymentMethod {
-                id: p.id.clone().into(),
-                name: mapping::provider_name(&p.id).to_owned(),
-                kind: PaymentKind::Manual,
-            })
-            .collect())
+        Ok(payment_methods(&answer))
     }
 
     /// A payment collection for the cart (Medusa returns the existing one on a retry) and a
@@ -467,21 +449,7 @@ impl MedusaBackend {
             )
             .await;
         let order_id = match answer {
-            Ok(wire::Completion {
-                order: Some(order), ..
-            }) => order.id,
-            Ok(completion) => {
-                let error = completion.error.unwrap_or_default();
-                return Err(ApiError {
-                    status: 400,
-                    kind: error.kind.unwrap_or_default(),
-                    code: error.code.unwrap_or_default(),
-                    message: error
-                        .message
-                        .unwrap_or_else(|| format!("cart answered as `{}`", completion.kind)),
-                }
-                .into_error());
-            }
+            Ok(completion) => placed(completion)?,
             Err(failure) => match self.storage.get(&cart_order_key(cart)) {
                 Ok(Some(order_id)) if matches!(failure, Failure::Api(_)) => order_id,
                 _ => return Err(for_cart(cart)(failure)),
@@ -526,6 +494,59 @@ impl MedusaBackend {
             Err(not_found())
         }
     }
+}
+
+/// What a stock answer says can still be bought of `variant` (0 when it does not say).
+pub(super) fn available(answer: wire::Variants, variant: &VariantId) -> u32 {
+    answer
+        .variants
+        .into_iter()
+        .find(|v| v.id == variant.as_str())
+        .and_then(|v| v.inventory_quantity)
+        .map_or(0, |q| u32::try_from(q.max(0)).unwrap_or(u32::MAX))
+}
+
+/// The options of an answer that Medusa has priced, in the cart's currency.
+pub(super) fn priced_options(
+    answer: &wire::ShippingOptions,
+    currency: crate::money::Currency,
+) -> Result<Vec<ShippingOption>> {
+    let mut options = Vec::new();
+    for option in &answer.shipping_options {
+        options.extend(mapping::shipping_option(option, currency)?);
+    }
+    Ok(options)
+}
+
+/// The providers of an answer that Dhow can pay with: Medusa's system provider.
+pub(super) fn payment_methods(answer: &wire::PaymentProviders) -> Vec<PaymentMethod> {
+    answer
+        .payment_providers
+        .iter()
+        .filter(|p| p.id == mapping::SYSTEM_PROVIDER)
+        .map(|p| PaymentMethod {
+            id: p.id.clone().into(),
+            name: mapping::provider_name(&p.id).to_owned(),
+            kind: PaymentKind::Manual,
+        })
+        .collect()
+}
+
+/// The id of the order a completion placed, or the error the cart was answered with.
+pub(super) fn placed(completion: wire::Completion) -> Result<String> {
+    if let Some(order) = completion.order {
+        return Ok(order.id);
+    }
+    let error = completion.error.unwrap_or_default();
+    Err(ApiError {
+        status: 400,
+        kind: error.kind.unwrap_or_default(),
+        code: error.code.unwrap_or_default(),
+        message: error
+            .message
+            .unwrap_or_else(|| format!("cart answered as `{}`", completion.kind)),
+    }
+    .into_error())
 }
 
 /// An address Medusa refused: a country outside the cart's region is the shopper's to fix.

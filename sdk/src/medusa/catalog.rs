@@ -137,13 +137,7 @@ impl MedusaBackend {
             params.push(("order", order));
         }
         let answer: wire::Products = self.transport.get(&["store", "products"], &params).await?;
-        let mut products = Vec::with_capacity(answer.products.len());
-        for w in &answer.products {
-            if let Some(p) = mapping::product(w, listing.market)? {
-                products.push(p);
-            }
-        }
-        Ok((products, answer.count))
+        Ok((sold_in(&answer, listing.market)?, answer.count))
     }
 
     /// The whole result of a listing, up to [`MAX_SCAN`] products.
@@ -176,15 +170,7 @@ impl MedusaBackend {
                 ],
             )
             .await?;
-        let w = answer
-            .products
-            .iter()
-            .find(|p| p.handle == handle)
-            .ok_or_else(|| Error::not_found("product", handle))?;
-        mapping::product(w, market)?.ok_or_else(|| Error::NotSold {
-            what: "market".into(),
-            code: market.id.to_string(),
-        })
+        by_handle(&answer, market, handle)
     }
 
     /// Every collection (Medusa's are few; 200 at most are read).
@@ -195,6 +181,30 @@ impl MedusaBackend {
             .await?;
         Ok(answer.collections.iter().map(mapping::collection).collect())
     }
+}
+
+/// The products of a listing answer that have a price in `market`.
+pub(super) fn sold_in(answer: &wire::Products, market: &Market) -> Result<Vec<Product>> {
+    let mut products = Vec::with_capacity(answer.products.len());
+    for w in &answer.products {
+        if let Some(p) = mapping::product(w, market)? {
+            products.push(p);
+        }
+    }
+    Ok(products)
+}
+
+/// The product with `handle` in an answer, priced for `market`.
+pub(super) fn by_handle(answer: &wire::Products, market: &Market, handle: &str) -> Result<Product> {
+    let w = answer
+        .products
+        .iter()
+        .find(|p| p.handle == handle)
+        .ok_or_else(|| Error::not_found("product", handle))?;
+    mapping::product(w, market)?.ok_or_else(|| Error::NotSold {
+        what: "market".into(),
+        code: market.id.to_string(),
+    })
 }
 
 /// What Medusa is asked for: text, collection and order.

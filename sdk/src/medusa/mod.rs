@@ -26,6 +26,8 @@
 
 mod cart;
 mod catalog;
+#[doc(hidden)]
+pub mod fuzzing;
 mod mapping;
 mod transport;
 mod wire;
@@ -143,24 +145,7 @@ impl MedusaBackend {
             .transport
             .get(&["store", "regions"], &[("limit", "200")])
             .await?;
-        // A region in a currency Dhow does not know cannot serve a market; it is left out
-        // rather than failing every call.
-        let regions: Vec<Region> = answer
-            .regions
-            .into_iter()
-            .filter_map(|r| {
-                Some(Region {
-                    currency: mapping::currency(&r.currency_code).ok()?,
-                    countries: r
-                        .countries
-                        .iter()
-                        .filter_map(|c| CountryCode::parse(&c.iso_2))
-                        .collect(),
-                    id: r.id,
-                })
-            })
-            .collect();
-        let regions = Rc::new(regions);
+        let regions = Rc::new(regions_of(answer));
         *self.regions.borrow_mut() = Some(regions.clone());
         Ok(regions)
     }
@@ -228,6 +213,26 @@ impl MedusaBackend {
         let market = self.market_of(w).await?;
         mapping::cart(w, &market)
     }
+}
+
+/// The regions of an answer. A region in a currency Dhow does not know cannot serve a market;
+/// it is left out rather than failing every call.
+fn regions_of(answer: wire::Regions) -> Vec<Region> {
+    answer
+        .regions
+        .into_iter()
+        .filter_map(|r| {
+            Some(Region {
+                currency: mapping::currency(&r.currency_code).ok()?,
+                countries: r
+                    .countries
+                    .iter()
+                    .filter_map(|c| CountryCode::parse(&c.iso_2))
+                    .collect(),
+                id: r.id,
+            })
+        })
+        .collect()
 }
 
 /// Cart metadata key holding the Dhow market a cart is in (two markets may share a region).

@@ -12,7 +12,9 @@
 //!
 //! When Vendure answers a cart's request with a *new* token, the old session has expired (or
 //! was never known): the record is dropped and the call fails with [`Error::NotFound`], so the
-//! storefront starts a new cart.
+//! storefront starts a new cart. A record that cannot be read (not JSON, or written by a newer
+//! version: records carry a schema version) is moved under `dhow.vendure.recovery.cart.<id>`
+//! and the call fails with [`Error::SetAside`].
 //!
 //! # Markets and channels
 //!
@@ -46,11 +48,29 @@
 //! lets guests read an order by code only for a while after it was placed (its
 //! `OrderByCodeAccessStrategy`, two hours by default); later the lookup is
 //! [`Error::NotFound`]. The email is compared without regard to case.
+//!
+//! # Time-outs and lost answers
+//!
+//! Each request may take 30 s (see [`VendureBackend::with_timeout`]); a slower one is
+//! [`Error::Timeout`]. A request whose answer was lost may still have been carried out, so:
+//! - a payment that settled leaves the session; the code of the order last seen in the session
+//!   finds it again, so [`Backend::cart`] reads the cart as paid and `pay` again returns that
+//!   payment. A change made meanwhile (which Vendure would put in a new, empty order) is
+//!   refused as [`Error::Conflict`] and the cart stays the paid one: never a second order to
+//!   pay;
+//! - an order left in `ArrangingPayment` (the payment's answer lost, or the reopening after a
+//!   decline) is moved back to `AddingItems` when the shopper changes the cart, instead of
+//!   refusing every change;
+//! - [`Backend::complete`] only reads, so it can be sent again.
+//!
+//! `tests/offline_vendure.rs` replays each case as a real server answered it.
 
 mod mapping;
 mod queries;
 mod transport;
 
+#[doc(hidden)]
+pub mod fuzzing;
 #[cfg(test)]
 mod tests;
 
@@ -85,6 +105,10 @@ const MAX_PER_PAGE: u32 = 100;
 const DECLINE_CARD: &str = "4000000000000002";
 /// Where session records live in the storage.
 const KEY_PREFIX: &str = "dhow.vendure.cart.";
+/// Where a session record that could not be read is kept.
+const RECOVERY_PREFIX: &str = "dhow.vendure.recovery.";
+/// The schema version of the session records this adapter writes.
+const SESSION_VERSION: u32 = 1;
 
 /// How to reach a Vendure server and which channel sells each market.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -105,6 +129,25 @@ struct ChannelInfo {
     prices_include_tax: bool,
     currencies: Vec<String>,
     countries: Vec<String>,
+}
+
+impl From<q::ChannelQuery> for ChannelInfo {
+    fn from(data: q::ChannelQuery) -> ChannelInfo {
+        ChannelInfo {
+            prices_include_tax: data.active_channel.prices_include_tax,
+            currencies: data
+                .active_channel
+                .available_currency_codes
+                .iter()
+                .map(|c| c.code().to_owned())
+                .collect(),
+            countries: data
+                .available_countries
+                .into_iter()
+                .map(|c| c.code.to_ascii_uppercase())
+                .collect(),
+        }
+    }
 }
 
 /// A cart's session as kept in the storage.
@@ -200,6 +243,13 @@ impl VendureBackend {
             storage,
             channels: RefCell::new(BTreeMap::new()),
         })
+    }
+
+    /// The same backend giving each request `timeout` to answer (30 s by default); a slower
+    /// answer is [`Error::Timeout`].
+    pub fn with_timeout(mut self, timeout: std::time::Duration) -> VendureBackend {
+        self.transport = self.transport.with_timeout(timeout);
+        self
     }
 
     /// A backend from the store configuration's `backend` entry (`"kind": "vendure"`).
@@ -298,22 +348,7 @@ impl VendureBackend {
             ..RequestContext::default()
         };
         let reply = self.transport.send("channel", &operation, ctx).await?;
-        let info = ChannelInfo {
-            prices_include_tax: reply.data.active_channel.prices_include_tax,
-            currencies: reply
-                .data
-                .active_channel
-                .available_currency_codes
-                .iter()
-                .map(|c| c.code().to_owned())
-                .collect(),
-            countries: reply
-                .data
-                .available_countries
-                .into_iter()
-                .map(|c| c.code.to_ascii_uppercase())
-                .collect(),
-        };
+        let info = ChannelInfo::from(reply.data);
         self.channels.borrow_mut().insert(key, info.clone());
         Ok(info)
     }
@@ -322,30 +357,31 @@ impl VendureBackend {
         format!("{KEY_PREFIX}{}", id.as_str())
     }
 
-    /// The stored session of a cart, or [`Error::NotFound`].
+    /// The stored session of a cart, or [`Error::NotFound`]. A record this version cannot read
+    /// (not JSON, another shape, a newer version) is [`Error::SetAside`]: moved under
+    /// `dhow.vendure.recovery.cart.<id>`, so the storefront starts afresh and says so, and
+    /// nothing (a paid order's code among it) is silently lost.
     fn session(&self, id: &CartId) -> Result<Session> {
-        let text = self
-            .storage
-            .get(&Self::key(id))?
-            .ok_or_else(|| Error::not_found("cart", id.as_str()))?;
-        // A record this version cannot read is as good as none: the storefront starts afresh.
-        serde_json::from_str(&text).map_err(|_| Error::not_found("cart", id.as_str()))
+        let recovery = format!("{RECOVERY_PREFIX}cart.{}", id.as_str());
+        crate::storage::read_record(
+            &*self.storage,
+            &Self::key(id),
+            &recovery,
+            "cart",
+            SESSION_VERSION,
+        )?
+        .ok_or_else(|| Error::not_found("cart", id.as_str()))
     }
 
     fn save(&self, id: &CartId, session: &Session) -> Result<()> {
-        let text = serde_json::to_string(session).map_err(|e| Error::Decode {
-            message: e.to_string(),
-        })?;
-        self.storage.set(&Self::key(id), &text)
+        crate::storage::write_record(&*self.storage, &Self::key(id), SESSION_VERSION, session)
     }
 
     /// A session that can still change: not yet paid.
     fn open_session(&self, id: &CartId) -> Result<Session> {
         let session = self.session(id)?;
         match &session.order_code {
-            Some(code) => Err(Error::Conflict {
-                message: format!("cart `{id}` was paid as order {code}"),
-            }),
+            Some(_) => Err(paid_already(id, &session)),
             None => Ok(session),
         }
     }
@@ -407,6 +443,14 @@ impl VendureBackend {
             && session.order_code.is_none()
             && session.active_code.as_deref() != Some(order.code.as_str())
         {
+            // Another order than the one last seen: that one left the session. If it was paid
+            // (the answer to the payment was lost), a change made since went to a new, empty
+            // order: the cart is the paid one, never a second order to pay again.
+            if session.active_code.is_some()
+                && let Some((paid, _)) = self.paid_elsewhere(id, session, None).await?
+            {
+                return Err(paid_already(id, &paid));
+            }
             let mut seen = session.clone();
             seen.active_code = Some(order.code.clone());
             // Only a help for finding a paid order again: a store that cannot keep it must not
@@ -429,7 +473,7 @@ impl VendureBackend {
         id: &CartId,
         name: &str,
         operation: cynic::Operation<T, V>,
-        pick: impl FnOnce(T) -> q::Outcome,
+        pick: impl Fn(T) -> q::Outcome,
         subject: Option<&str>,
         coupon: Option<&str>,
     ) -> Result<Cart>
@@ -438,9 +482,26 @@ impl VendureBackend {
         V: Serialize,
     {
         let session = self.open_session(id)?;
-        let data = self.in_session(id, &session, name, &operation).await?;
-        let order = mapping::outcome(pick(data), subject, coupon)?;
-        self.to_cart(id, &session, Some(&order)).await
+        let mut reopened = false;
+        loop {
+            let data = self.in_session(id, &session, name, &operation).await?;
+            match pick(data) {
+                // An order left in ArrangingPayment takes no changes (the answer to a payment
+                // was lost after the order moved there, or the reopening after a decline was):
+                // it goes back to AddingItems and the change is sent once more, so the cart is
+                // never stuck. Paying again moves it forward again.
+                q::Outcome::Refused(e)
+                    if e.code == q::ErrorCode::OrderModificationError && !reopened =>
+                {
+                    reopened = true;
+                    self.reopen(id, &session).await;
+                }
+                outcome => {
+                    let order = mapping::outcome(outcome, subject, coupon)?;
+                    return self.to_cart(id, &session, Some(&order)).await;
+                }
+            }
+        }
     }
 
     /// The order this session had, when it has left the session without the adapter knowing
@@ -465,7 +526,11 @@ impl VendureBackend {
             Err(Error::Backend { code, .. }) if code == "FORBIDDEN" => None,
             Err(e) => return Err(e),
         };
-        let Some(order) = found.filter(|o| !o.active && o.state != "AddingItems") else {
+        // Not active and past adding items: paid. A cancelled order is not a payment to keep.
+        let paid = |o: &q::OrderFields| {
+            !o.active && !matches!(o.state.as_str(), "AddingItems" | "Cancelled")
+        };
+        let Some(order) = found.filter(paid) else {
             return Ok(None);
         };
         let money = Units2Money::new(
@@ -523,6 +588,13 @@ impl VendureBackend {
     /// apply there are dropped, as the cart then shows.
     async fn move_channel(&self, id: &CartId, session: &Session, market: &Market) -> Result<Cart> {
         let order = self.active_order(id, session).await?;
+        // No order: it may have been paid while the answer was lost. Then the cart stays
+        // where it is, paid; a new session would lose it.
+        if order.is_none()
+            && let Some((paid, _)) = self.paid_elsewhere(id, session, None).await?
+        {
+            return Err(paid_already(id, &paid));
+        }
         let mut moved = self.start_session(market).await?;
         let Some(order) = order else {
             self.save(id, &moved)?;
@@ -823,49 +895,10 @@ impl Backend for VendureBackend {
                 && query.max_price.is_none_or(|m| amount <= m.minor_units())
         });
 
-        let mut facets = Vec::new();
-        let count = |n: i32| u32::try_from(n).unwrap_or(0);
-        if !search.search.collections.is_empty() {
-            facets.push(Facet::Collection {
-                values: search
-                    .search
-                    .collections
-                    .iter()
-                    .map(|c| FacetValue {
-                        value: c.collection.slug.clone(),
-                        label: c.collection.name.clone(),
-                        count: count(c.count),
-                    })
-                    .collect(),
-            });
-        }
-        let mut options: Vec<(String, Vec<FacetValue>)> = Vec::new();
-        for fv in &search.search.facet_values {
-            let value = FacetValue {
-                value: fv.facet_value.name.clone(),
-                label: fv.facet_value.name.clone(),
-                count: count(fv.count),
-            };
-            match options
-                .iter_mut()
-                .find(|(n, _)| *n == fv.facet_value.facet.name)
-            {
-                Some((_, values)) => values.push(value),
-                None => options.push((fv.facet_value.facet.name.clone(), vec![value])),
-            }
-        }
-        facets.extend(
-            options
-                .into_iter()
-                .map(|(name, values)| Facet::Option { name, values }),
-        );
-        facets.push(Facet::InStock {
-            count: count(search.in_stock.total_items),
-        });
         Ok(ProductPage {
             products,
             total: count(search.search.total_items),
-            facets,
+            facets: search_facets(&search),
             ..empty
         })
     }
@@ -1362,6 +1395,64 @@ impl Backend for VendureBackend {
             return mapping::order(&found, &ctx, description);
         }
         Err(not_found())
+    }
+}
+
+/// A count from GraphQL's `Int`; a negative one counts nothing.
+fn count(n: i32) -> u32 {
+    u32::try_from(n).unwrap_or(0)
+}
+
+/// The facets of a search: collections, option values grouped by facet, and the in-stock count.
+fn search_facets(search: &q::SearchQuery) -> Vec<Facet> {
+    let mut facets = Vec::new();
+    if !search.search.collections.is_empty() {
+        facets.push(Facet::Collection {
+            values: search
+                .search
+                .collections
+                .iter()
+                .map(|c| FacetValue {
+                    value: c.collection.slug.clone(),
+                    label: c.collection.name.clone(),
+                    count: count(c.count),
+                })
+                .collect(),
+        });
+    }
+    let mut options: Vec<(String, Vec<FacetValue>)> = Vec::new();
+    for fv in &search.search.facet_values {
+        let value = FacetValue {
+            value: fv.facet_value.name.clone(),
+            label: fv.facet_value.name.clone(),
+            count: count(fv.count),
+        };
+        match options
+            .iter_mut()
+            .find(|(n, _)| *n == fv.facet_value.facet.name)
+        {
+            Some((_, values)) => values.push(value),
+            None => options.push((fv.facet_value.facet.name.clone(), vec![value])),
+        }
+    }
+    facets.extend(
+        options
+            .into_iter()
+            .map(|(name, values)| Facet::Option { name, values }),
+    );
+    facets.push(Facet::InStock {
+        count: count(search.in_stock.total_items),
+    });
+    facets
+}
+
+/// The refusal of a change to a cart that was paid (as the order `session` names).
+fn paid_already(id: &CartId, session: &Session) -> Error {
+    Error::Conflict {
+        message: format!(
+            "cart `{id}` was paid as order {}",
+            session.order_code.as_deref().unwrap_or_default()
+        ),
     }
 }
 

@@ -2,6 +2,8 @@
 //! headers, currency and language per request, the rotated session token, and every way a
 //! request can fail mapped into [`Error`].
 
+use std::time::Duration;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
@@ -34,11 +36,17 @@ pub struct Reply<T> {
     pub new_session: Option<String>,
 }
 
-/// The HTTP side of the adapter: one reqwest client and the Shop API's URL.
+/// How long one request may take before it is [`Error::Timeout`]. Neither fetch nor a native
+/// client gives up on a hung server by itself: without a time-out the shopper would wait forever
+/// instead of seeing "try again".
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The HTTP side of the adapter: one reqwest client, the Shop API's URL and the time-out.
 #[derive(Clone, Debug)]
 pub struct Transport {
     client: reqwest::Client,
     url: String,
+    timeout: Duration,
 }
 
 impl Transport {
@@ -47,7 +55,14 @@ impl Transport {
         Transport {
             client: reqwest::Client::new(),
             url: url.trim().to_owned(),
+            timeout: DEFAULT_TIMEOUT,
         }
+    }
+
+    /// The same transport giving each request `timeout` to answer.
+    pub fn with_timeout(mut self, timeout: Duration) -> Transport {
+        self.timeout = timeout;
+        self
     }
 
     /// Sends `operation` (a cynic operation: query text and variables) and decodes its data.
@@ -84,10 +99,8 @@ impl Transport {
         if let Some(session) = ctx.session {
             request = request.bearer_auth(session);
         }
-        // Neither fetch nor a native client gives up on a hung server by itself: without a
-        // time-out the shopper would wait forever instead of seeing "try again". In the browser
-        // reqwest aborts the fetch.
-        request = request.timeout(std::time::Duration::from_secs(30));
+        // In the browser reqwest aborts the fetch.
+        request = request.timeout(self.timeout);
         let response = request.send().await.map_err(transport_error)?;
         let status = response.status();
         let new_session = response

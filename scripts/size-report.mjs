@@ -1,10 +1,24 @@
 // Size report: every file in dist/ raw, gzip and brotli, and what a shopper downloads for the
-// first page. Usage: node scripts/size-report.mjs [dist]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// first page and for one embedded buy button.
+//   node scripts/size-report.mjs [dist]                       the report
+//   node scripts/size-report.mjs dist --check                 …and fail when an entry of
+//                                                             scripts/size-budgets.json grew over 1 %
+//   node scripts/size-report.mjs target/dist-backends --check --adapters-over dist
+//                                                             the same for a build with the
+//                                                             network adapters, against the default
+//   --write  rewrites the checked entries of the budget file with this build's figures (lowering a
+//            budget belongs to the change that earns it).
+//   --breakdown  adds where the storefront's and the embed's wasm bytes go, per crate and module
+//                (scripts/wasm-breakdown.mjs, on the binaries rustc wrote for this dist)
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const dist = process.argv[2] || 'dist';
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const dist = args[0] && !args[0].startsWith('--') ? args[0] : 'dist';
+const BUDGETS = new URL('./size-budgets.json', import.meta.url);
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -25,7 +39,8 @@ function sizes(path) {
 }
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(9);
-const files = walk(dist).map((path) => ({ name: relative(dist, path), ...sizes(path) }));
+const measure = (dir) => walk(dir).map((path) => ({ name: relative(dir, path), ...sizes(path) }));
+const files = measure(dist);
 files.sort((a, b) => b.brotli - a.brotli);
 
 const row = (name, s) => `${name.padEnd(48)}${kb(s.raw)}${kb(s.gzip)}${kb(s.brotli)}`;
@@ -40,17 +55,21 @@ console.log(row('all of dist/', sum(files)));
 
 // The first page: index.html, what it links (CSS, loader, glue, wasm), and the data the app
 // fetches before it can render (store configuration, and the catalog for the local backend).
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const linked = [...html.matchAll(/(?:href|src)="\/?([^"]+)"/g)].map((m) => m[1]);
-const boot = linked.filter((n) => n.startsWith('boot-')).flatMap((n) => {
-  const js = readFileSync(join(dist, n), 'utf8');
-  return [...js.matchAll(/'\/?([^']+\.(?:js|wasm))'/g)].map((m) => m[1]);
-});
-const firstNames = new Set(['index.html', ...linked, ...boot, 'dhow.json', 'catalog.json']);
-const first = files.filter((f) => firstNames.has(f.name));
+function firstPage(dir, list) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:href|src)="\/?([^"]+)"/g)].map((m) => m[1]);
+  const boot = linked.filter((n) => n.startsWith('boot-')).flatMap((n) => {
+    const js = readFileSync(join(dir, n), 'utf8');
+    return [...js.matchAll(/'\/?([^']+\.(?:js|wasm))'/g)].map((m) => m[1]);
+  });
+  const names = new Set(['index.html', ...linked, ...boot, 'dhow.json', 'catalog.json']);
+  return list.filter((f) => names.has(f.name));
+}
+const isCode = (f) => /\.(js|wasm|css|html)$/.test(f.name);
+const first = firstPage(dist, files);
 console.log('\nfirst page (code, styles, configuration and catalog; images excluded):');
 for (const f of first) console.log(row(`  ${f.name}`, f));
-const code = first.filter((f) => /\.(js|wasm|css|html)$/.test(f.name));
+const code = first.filter(isCode);
 console.log(row('first page, code and styles', sum(code)));
 console.log(row('first page, with local catalog', sum(first)));
 
@@ -67,4 +86,77 @@ if (embed.length === embedNames.length) {
   console.log(row('embed, with local catalog', sum(embed)));
 } else {
   console.log('\nembed: not built (scripts/build-embed.sh)');
+}
+
+// Budgets: each entry is brotli bytes of code and styles, split by kind so that a failure says
+// what grew.
+const kind = (f) => (f.name.endsWith('.wasm') ? 'wasm' : f.name.split('.').pop());
+function parts(list) {
+  const out = {};
+  for (const f of list) out[kind(f)] = (out[kind(f)] || 0) + f.brotli;
+  return out;
+}
+const total = (p) => Object.values(p).reduce((a, b) => a + b, 0);
+const measured = {};
+const adaptersOver = option('--adapters-over');
+if (adaptersOver) {
+  // What the network adapters add to the first page: this build's less the default build's.
+  const base = parts(firstPage(adaptersOver, measure(adaptersOver)).filter(isCode));
+  const withAdapters = parts(code);
+  const added = {};
+  for (const k of new Set([...Object.keys(base), ...Object.keys(withAdapters)])) {
+    added[k] = (withAdapters[k] || 0) - (base[k] || 0);
+  }
+  measured.network_adapters = added;
+} else {
+  measured.first_page = parts(code);
+  if (embed.length === embedNames.length) {
+    measured.embed = parts(embed.filter((f) => f.name.startsWith('embed/')));
+  }
+}
+
+// Where the wasm's bytes go, per crate and module, read from the function names in the binaries
+// rustc wrote before wasm-bindgen and wasm-opt (scaled to this dist's brotli bytes at the end).
+if (flag('--breakdown')) {
+  const { findPreOpt, report } = await import('./wasm-breakdown.mjs');
+  const release = new URL('../target/wasm32-unknown-unknown/release', import.meta.url).pathname;
+  const shippedApp = first.find((f) => f.name.endsWith('.wasm'));
+  const shippedEmbed = files.find((f) => f.name === 'embed/dhow-embed-core_bg.wasm');
+  for (const [bin, shipped] of [['dhow-app', shippedApp], ['dhow-embed', shippedEmbed]]) {
+    const shippedPath = shipped && join(dist, shipped.name);
+    const found = findPreOpt(release, bin, shippedPath);
+    if (found) console.log(`\n${report(relative(process.cwd(), found.file), { shipped: shippedPath, note: found.note })}`);
+    else console.log(`\nwasm breakdown: no ${bin}.wasm in ${relative(process.cwd(), release)} (a release build writes it)`);
+  }
+}
+
+if (flag('--check') || flag('--write')) {
+  const file = JSON.parse(readFileSync(BUDGETS, 'utf8'));
+  const tolerance = file.tolerance;
+  let failed = false;
+  console.log(`\nsize budgets (scripts/size-budgets.json, brotli, ${tolerance * 100} % allowed over):`);
+  for (const [name, now] of Object.entries(measured)) {
+    const entry = file.budgets[name];
+    if (!entry) throw new Error(`size-budgets.json has no entry ${name}`);
+    const limit = entry.bytes * (1 + tolerance);
+    const over = total(now) > limit;
+    console.log(`${`  ${name}`.padEnd(48)}${kb(total(now))} KB of ${kb(entry.bytes).trim()} KB${over ? '  OVER' : ''}`);
+    if (over) {
+      failed = true;
+      console.log(`    what grew (budgeted → now, brotli KB):`);
+      for (const k of new Set([...Object.keys(entry.parts), ...Object.keys(now)])) {
+        const before = entry.parts[k] || 0;
+        const after = now[k] || 0;
+        if (after !== before) console.log(`      ${k.padEnd(8)}${kb(before)} →${kb(after)}  (${after > before ? '+' : ''}${((after - before) / 1024).toFixed(1)})`);
+      }
+    }
+    if (flag('--write')) file.budgets[name] = { ...entry, bytes: total(now), parts: now };
+  }
+  if (flag('--write')) {
+    writeFileSync(BUDGETS, `${JSON.stringify(file, null, 2)}\n`);
+    console.log('size budgets written');
+  } else if (failed) {
+    console.error('\na size budget is exceeded: cut what grew, or raise the budget in scripts/size-budgets.json with the reason in the commit');
+    process.exit(1);
+  }
 }

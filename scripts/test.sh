@@ -92,13 +92,13 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER
   cargo test --target wasm32-unknown-unknown -p dhow-app --test web
 step "trunk build --release"
 trunk build --release
-step "size report"
-node scripts/size-report.mjs
+step "size report and budgets"
+node scripts/size-report.mjs dist --check
 # One build with the Medusa and Vendure adapters for the browser tests on those backends: the
 # same storefront, configured for each by its dhow.json alone.
 step "trunk build --release --features medusa,vendure"
 TRUNK_BUILD_FEATURES=medusa,vendure trunk build --release --dist target/dist-backends
-node scripts/size-report.mjs target/dist-backends | grep -A1 "code and styles"
+node scripts/size-report.mjs target/dist-backends --check --adapters-over dist | sed -n '/^size budgets/,$p'
 
 step "backends (install, seed, start)"
 if ! wait "$BACKENDS_PID"; then

@@ -14,6 +14,15 @@ const backends = (process.env.DHOW_E2E_BACKENDS || 'local').split(',');
 
 const PORTS = { local: 4173, medusa: 4174, vendure: 4175 } as const;
 type BackendName = keyof typeof PORTS;
+/**
+ * The chaos proxy in front of each real backend (tools/chaos-proxy.mjs; tests/backends/chaos.spec.ts),
+ * its port and the backend it forwards to. The storefront's CSP lets the page call it.
+ */
+const CHAOS = {
+  medusa: { port: 9900, target: 'http://127.0.0.1:9000' },
+  vendure: { port: 3900, target: 'http://127.0.0.1:3000' },
+} as const;
+const chaosUrl = (name: BackendName) => (name === 'local' ? undefined : `http://127.0.0.1:${CHAOS[name].port}`);
 
 /** The publishable key the Medusa seed wrote: the browser needs it, and it is not a secret. */
 function medusaKey(): string {
@@ -46,7 +55,19 @@ function server(name: BackendName): NonNullable<PlaywrightTestConfig['webServer'
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     stdout: 'ignore',
-    env: name === 'medusa' ? { MEDUSA_PUBLISHABLE_KEY: medusaKey() } : {},
+    env: {
+      ...(name === 'medusa' ? { MEDUSA_PUBLISHABLE_KEY: medusaKey() } : {}),
+      ...(name === 'local' ? {} : { DHOW_EXTRA_CONNECT_SRC: chaosUrl(name)! }),
+    },
+  };
+}
+
+function chaosProxy(name: Exclude<BackendName, 'local'>): NonNullable<PlaywrightTestConfig['webServer']> {
+  return {
+    command: `node tools/chaos-proxy.mjs --target ${CHAOS[name].target} --port ${CHAOS[name].port}`,
+    url: `${chaosUrl(name)}/__chaos/health`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
   };
 }
 
@@ -74,10 +95,12 @@ export default defineConfig({
   },
   projects: selected.map((name) => ({
     name,
-    metadata: { backend: name },
+    metadata: { backend: name, chaosProxy: chaosUrl(name) },
     testIgnore: name === 'local' ? ['backends/**'] : [],
     testMatch: name === 'local' ? undefined : ['backends/**/*.spec.ts'],
     use: { baseURL: external || `http://127.0.0.1:${PORTS[name]}` },
   })),
-  webServer: external ? undefined : selected.map(server),
+  webServer: external
+    ? undefined
+    : [...selected.map(server), ...selected.filter((b) => b !== 'local').map((b) => chaosProxy(b as Exclude<BackendName, 'local'>))],
 });

@@ -9,6 +9,9 @@ PORT="${DHOW_MEDUSA_PORT:-9000}"
 PID_FILE="$HERE/.server.pid"
 LOG_FILE="$HERE/medusa-server.log"
 KEY_FILE="$HERE/.publishable-key"
+# TEST-ONLY admin user (the chaos test counts orders through the Admin API); loopback server.
+ADMIN_EMAIL="${DHOW_MEDUSA_ADMIN_EMAIL:-admin@dhow.test}"
+ADMIN_PASSWORD="${DHOW_MEDUSA_ADMIN_PASSWORD:-dhow-test-only-admin}"
 MEDUSA_VERSION="2.21.2"
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@$HOST:$PG_PORT/$PG_DB}"
 export MEDUSA_DISABLE_TELEMETRY=true

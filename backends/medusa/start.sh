@@ -63,7 +63,22 @@ else
   step "seed: done in $(( $(date +%s) - t0 )) s"
 fi
 
-# 6. Medusa server
+# 6. Admin user for the tests (Admin API); created once, found by its email login afterwards.
+#    Only the tests that read orders back need it: a failure here is reported, not fatal.
+ADMIN_FOUND="$(psql_q "select count(*) from provider_identity where provider='emailpass' and entity_id='$ADMIN_EMAIL' and deleted_at is null" 2>/dev/null || echo 0)"
+if [ "${ADMIN_FOUND:-0}" -ge 1 ]; then
+  step "admin user: $ADMIN_EMAIL exists"
+else
+  t0=$(date +%s)
+  if npx medusa user -e "$ADMIN_EMAIL" -p "$ADMIN_PASSWORD" >"$HERE/medusa-user.log" 2>&1; then
+    step "admin user: $ADMIN_EMAIL created in $(( $(date +%s) - t0 )) s"
+  else
+    tail -20 "$HERE/medusa-user.log" >&2
+    step "admin user: WARNING: could not create $ADMIN_EMAIL (log $HERE/medusa-user.log)"
+  fi
+fi
+
+# 7. Medusa server
 if server_running; then
   step "server: already running (pid $(cat "$PID_FILE"))"
 else

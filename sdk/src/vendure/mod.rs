@@ -1277,7 +1277,17 @@ impl Backend for VendureBackend {
                 .ok_or_else(|| Error::Conflict {
                     message: "the cart has no order to pay".to_owned(),
                 })?;
-            mapping::outcome(result.into(), None, None)?;
+            if let Err(refused) = mapping::outcome(result.into(), None, None) {
+                // A resent request (a browser resends a POST whose connection closed without
+                // an answer) finds the order already moved by its first copy: that is success.
+                let moved = self
+                    .active_order(id, &session)
+                    .await?
+                    .is_some_and(|o| o.state == "ArrangingPayment");
+                if !moved {
+                    return Err(refused);
+                }
+            }
         }
         // The dummy handler reads only this flag; the card number never leaves the browser.
         let metadata = serde_json::json!({ "shouldDecline": digits == DECLINE_CARD });
@@ -1297,6 +1307,16 @@ impl Backend for VendureBackend {
         ) {
             Ok(order) => order,
             Err(e) => {
+                // A refusal other than a decline may answer a resent request whose first copy
+                // paid the order (NO_ACTIVE_ORDER_ERROR): that payment is the answer, and
+                // reopening would start a new, empty order.
+                if !matches!(e, Error::PaymentDeclined { .. })
+                    && let Some((paid, _)) =
+                        self.paid_elsewhere(id, &session, Some(&digits)).await?
+                    && let Some(payment) = paid.payment
+                {
+                    return Ok(payment);
+                }
                 self.reopen(id, &session).await;
                 return Err(e);
             }

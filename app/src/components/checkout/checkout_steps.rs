@@ -168,6 +168,8 @@ pub fn CheckoutSteps(
 
     let continue_to_payment = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // An error from an earlier step is not this step's.
+        notice.set(None);
         step.set(Step::Payment);
     };
 
@@ -225,7 +227,14 @@ pub fn CheckoutSteps(
                     <input type="radio" name="shipping-option" value=o.id.0.clone() prop:checked=checked
                         on:change=move |_| {
                             let id = id.clone();
-                            spawn_local(async move { choose(cart, id, show_error).await });
+                            notice.set(None);
+                            spawn_local(async move {
+                                if !choose(cart, id, show_error).await {
+                                    // The browser keeps the clicked radio checked: draw the
+                                    // choices again from the cart, which kept its option.
+                                    options.try_update(|_| {});
+                                }
+                            });
                         }/>
                     <span class="dhow-choice__name">{o.name.clone()}</span>
                     <span class="dhow-choice__detail">{days}</span>
@@ -355,12 +364,20 @@ pub fn CheckoutSteps(
     }
 }
 
-/// Chooses a shipping option for the cart.
-async fn choose(cart: crate::hooks::UseCart, option: ShippingOptionId, on_error: impl Fn(Error)) {
+/// Chooses a shipping option for the cart; returns whether the backend took it.
+async fn choose(
+    cart: crate::hooks::UseCart,
+    option: ShippingOptionId,
+    on_error: impl Fn(Error),
+) -> bool {
     let result = cart
         .update(move |s, id| async move { s.backend.set_shipping_option(&id, &option).await })
         .await;
-    if let Err(e) = result {
-        on_error(e);
+    match result {
+        Ok(_) => true,
+        Err(e) => {
+            on_error(e);
+            false
+        }
     }
 }

@@ -55,12 +55,6 @@ async fn boot() {
         .and_then(|e| e.text_content())
         .and_then(|text| serde_json::from_str(&text).ok());
 
-    // A prerendered page is already on screen: it is drawn whole (images too) before the app
-    // parses the catalog and takes the page over, so the takeover's work on the main thread
-    // never holds back the page's largest paint. Its links work meanwhile.
-    if snapshot.as_ref().is_some_and(|s| s.hydrate) {
-        after_page_drawn(&window).await;
-    }
     let store = match store::load_store(store::CONFIG_URL).await {
         Ok(store) => std::rc::Rc::new(store),
         Err(_) => {
@@ -116,38 +110,3 @@ async fn boot() {
         }
     }
 }
-
-/// Resolves once the page has loaded (stylesheets and the images it loads at once) and the
-/// browser has drawn a frame after that; at the latest after [`DRAWN_WAIT_LIMIT_MS`], so a slow
-/// image host never holds the app back for long.
-#[cfg(target_arch = "wasm32")]
-async fn after_page_drawn(window: &web_sys::Window) {
-    use wasm_bindgen_futures::JsFuture;
-
-    let loaded = window
-        .document()
-        .is_some_and(|d| d.ready_state() == "complete");
-    if !loaded {
-        let load = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window.add_event_listener_with_callback("load", &resolve);
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                DRAWN_WAIT_LIMIT_MS,
-            );
-        });
-        let _ = JsFuture::from(load).await;
-    }
-    // The frame after `load` paints what loaded; the one after it starts once that paint is done.
-    // (A tab in the background draws no frames: there the timer ends the wait.)
-    for _ in 0..2 {
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window.request_animation_frame(&resolve);
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        });
-        let _ = JsFuture::from(frame).await;
-    }
-}
-
-/// The longest the takeover waits for the page's images (milliseconds).
-#[cfg(target_arch = "wasm32")]
-const DRAWN_WAIT_LIMIT_MS: i32 = 1500;

@@ -11,28 +11,15 @@ mod contract;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use contract::{ContractFixture, journey};
+use contract::{ContractFixture, journey, market};
 use dhow_sdk::address::Address;
 use dhow_sdk::model::CardDetails;
 use dhow_sdk::storage::MemoryStorage;
 use dhow_sdk::vendure::{VendureBackend, VendureOptions};
-use dhow_sdk::{Backend, Currency, DutyTerms, Error, Market, MarketId, TaxDisplay};
+use dhow_sdk::{Backend, Error, TaxDisplay};
 
 fn url() -> String {
     std::env::var("DHOW_VENDURE_URL").unwrap_or_else(|_| "http://127.0.0.1:3000/shop-api".into())
-}
-
-fn market(id: &str, country: &str, locale: &str, currency: &str, tax: TaxDisplay) -> Market {
-    Market {
-        id: MarketId(id.into()),
-        country: dhow_sdk::address::CountryCode::parse(country).expect("country"),
-        locale: locale.into(),
-        languages: Vec::new(),
-        currency: Currency::from_code(currency).expect("currency"),
-        tax_display: tax,
-        duty_terms: DutyTerms::PaidAtCheckout,
-        rounding: dhow_sdk::money::RoundingRule::Nearest,
-    }
 }
 
 /// The seed's markets: the US in the default channel; Germany and Japan in `dhow-eu`.

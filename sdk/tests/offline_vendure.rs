@@ -17,30 +17,17 @@ mod offline;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use contract::{ContractFixture, journey};
+use contract::{ContractFixture, journey, market};
 use dhow_sdk::address::Address;
 use dhow_sdk::model::{CardDetails, Cart, CheckoutState, PaymentInput};
 use dhow_sdk::storage::{MemoryStorage, Storage};
 use dhow_sdk::vendure::{VendureBackend, VendureOptions};
-use dhow_sdk::{Backend, CartId, Currency, DutyTerms, Error, Market, MarketId, TaxDisplay};
+use dhow_sdk::{Backend, CartId, Error, Market, TaxDisplay};
 use offline::storefront::{Add, place_order};
 use offline::{Api, Offline};
 
 const EMAIL: &str = "offline.shopper@example.com";
 const HANDLE: &str = "merino-crew-sweater";
-
-fn market(id: &str, country: &str, locale: &str, currency: &str, tax: TaxDisplay) -> Market {
-    Market {
-        id: MarketId(id.into()),
-        country: dhow_sdk::address::CountryCode::parse(country).expect("country"),
-        locale: locale.into(),
-        languages: Vec::new(),
-        currency: Currency::from_code(currency).expect("currency"),
-        tax_display: tax,
-        duty_terms: DutyTerms::PaidAtCheckout,
-        rounding: dhow_sdk::money::RoundingRule::Nearest,
-    }
-}
 
 /// The seed's markets (the US in the default channel; Germany and Japan in `dhow-eu`), with
 /// sessions kept in `storage`.

@@ -9,7 +9,7 @@ use dhow_sdk::address::Address;
 use dhow_sdk::model::{
     CardDetails, Cart, CheckoutState, Order, PaymentInput, ProductPage, ProductQuery,
 };
-use dhow_sdk::{Backend, Error, Market, Money};
+use dhow_sdk::{Backend, Currency, DutyTerms, Error, Market, MarketId, Money, TaxDisplay};
 
 /// What a backend's data must provide for the journey.
 #[derive(Clone, Debug)]
@@ -31,6 +31,21 @@ pub struct ContractFixture {
     /// A card the backend's test processor declines; `None` when its processor cannot decline
     /// (Medusa's system provider authorizes everything), and the journey skips that step.
     pub decline_card: Option<CardDetails>,
+}
+
+/// A market of a backend's test data, duties paid at checkout and nearest rounding: the
+/// markets a test server's seed sells in.
+pub fn market(id: &str, country: &str, locale: &str, currency: &str, tax: TaxDisplay) -> Market {
+    Market {
+        id: MarketId(id.into()),
+        country: dhow_sdk::address::CountryCode::parse(country).expect("country"),
+        locale: locale.into(),
+        languages: Vec::new(),
+        currency: Currency::from_code(currency).expect("currency"),
+        tax_display: tax,
+        duty_terms: DutyTerms::PaidAtCheckout,
+        rounding: dhow_sdk::money::RoundingRule::Nearest,
+    }
 }
 
 /// The email the journey checks out with; looked up in another case on purpose.

@@ -114,6 +114,40 @@ fn another_product(page: &ProductPage, handle: &str) -> Option<dhow_sdk::Variant
 /// search with facets, product by handle, a cart with lines added, changed and removed, a
 /// discount code applied and one refused, contact, an invalid then a valid address, shipping,
 /// a declined payment (when the backend can decline) then an authorized one, completion (twice:
+/// Three of the first variant in stock of `handle` in a new cart in `from`, then the cart moved
+/// to `to`: the same line, re-priced at the product's price in `to`. Returns the cart before and
+/// after the move.
+pub async fn move_cart<B: Backend>(
+    backend: &B,
+    from: &Market,
+    to: &Market,
+    handle: &str,
+) -> (Cart, Cart) {
+    let product = backend.product(from, handle).await.expect("product");
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("a variant in stock");
+    let cart = backend.create_cart(from).await.expect("cart");
+    let cart = backend
+        .add_line(&cart.id, &variant.id, 3)
+        .await
+        .expect("add");
+    assert_cart(&cart, from);
+    let moved = backend.set_cart_market(&cart.id, to).await.expect("move");
+    assert_cart(&moved, to);
+    assert_eq!(moved.market, to.id);
+    assert_eq!((moved.lines.len(), moved.lines[0].quantity), (1, 3));
+    let there = backend.product(to, handle).await.expect("product there");
+    let same = there
+        .variants
+        .iter()
+        .find(|v| v.id == variant.id)
+        .expect("same variant");
+    assert_eq!(moved.lines[0].unit_price, same.price.amount);
+    (cart, moved)
+}
 /// the same order), and order lookup.
 pub async fn journey<B: Backend>(backend: &B, fixture: &ContractFixture) -> Order {
     // Markets.

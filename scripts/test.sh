@@ -49,6 +49,13 @@ step "setup"
 scripts/setup.sh
 source scripts/env.sh
 
+# Price, cart button and address form mounted in headless Chromium under the storefront's
+# contexts on the embedded backend (app/tests/components.rs); both tiers run them.
+component_tests() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --target wasm32-unknown-unknown -p dhow-app --test components
+}
+
 if [ "$TIER" = quick ]; then
   step "cargo fmt --check"
   cargo fmt --all --check
@@ -56,6 +63,8 @@ if [ "$TIER" = quick ]; then
   cargo clippy --workspace --all-targets -- -D warnings
   step "Rust tests"
   cargo test --workspace
+  step "component tests (wasm, headless Chromium)"
+  component_tests
   step "trunk build (debug, prerendered)"
   trunk build
   step "browser tests (local)"
@@ -90,6 +99,8 @@ step "prerendered text equals Intl (formats recorded from this Chromium)"
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown -p dhow-app --test web
+step "component tests (wasm, headless Chromium)"
+component_tests
 step "trunk build --release"
 trunk build --release
 step "size report and budgets"

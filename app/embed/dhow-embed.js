@@ -149,7 +149,9 @@ export const Dhow = Object.freeze({
   /** Resolves when the store is loaded and elements render. */
   ready,
   mount,
-  /** Switches every element to market `id`; rejects for a market the store does not sell to. */
+  /** Switches every element to market `id`; rejects for a market the store does not sell to.
+   * Every rejection is an `Error` carrying the SDK's typed error: `kind` (`not_sold`, `network`,
+   * `not_found`, …) and its fields. */
   setMarket: async (id) => { await ready; core.setMarket(id); },
   /** The market in use (`undefined` before `ready`). */
   market: () => core.market?.(),

@@ -10,6 +10,9 @@ thread_local! {
     /// The one store behind the storefront's own keys and every adapter's: `localStorage`, or
     /// memory for this page view where the browser blocks or fills it.
     static KEPT: Rc<FallbackStorage<imp::Inner>> = Rc::new(FallbackStorage::new(imp::inner()));
+    /// This tab's `sessionStorage` through the same wrapper, so a refused write is kept in
+    /// memory and read back, as for the storefront's own keys.
+    static SESSION: FallbackStorage<imp::Inner> = FallbackStorage::new(imp::session());
 }
 
 /// The store adapters keep their state in (carts, sessions, orders): `localStorage` while the
@@ -55,14 +58,15 @@ pub async fn with_lock<T>(name: &str, work: impl std::future::Future<Output = T>
 
 /// Reads a value from `sessionStorage` (this tab, until it closes).
 pub fn session_get(key: &str) -> Option<String> {
-    imp::session_storage().and_then(|s| s.get_item(key).ok().flatten())
+    SESSION.with(|session| session.get(key).ok().flatten())
 }
 
-/// Writes a value to `sessionStorage`; failures are ignored as for [`local_set`].
+/// Writes a value to `sessionStorage`; where the browser refuses, it is kept in memory for this
+/// page view as for [`local_set`].
 pub fn session_set(key: &str, value: &str) {
-    if let Some(storage) = imp::session_storage() {
-        let _ = storage.set_item(key, value);
-    }
+    SESSION.with(|session| {
+        let _ = session.set(key, value);
+    });
 }
 
 /// A value that differs at each call, written to a storage key to tell other tabs that
@@ -98,8 +102,15 @@ mod imp {
     pub type Inner = dhow_sdk::storage::BrowserStorage;
 
     pub fn inner() -> Option<Inner> {
-        let storage = Inner::new().ok()?;
-        // A store that cannot even be read (blocked by settings) is none at all.
+        readable(Inner::new().ok()?)
+    }
+
+    pub fn session() -> Option<Inner> {
+        readable(Inner::session().ok()?)
+    }
+
+    /// A store that cannot even be read (blocked by settings) is none at all.
+    fn readable(storage: Inner) -> Option<Inner> {
         dhow_sdk::storage::Storage::get(&storage, "dhow.probe").ok()?;
         Some(storage)
     }
@@ -148,10 +159,6 @@ mod imp {
         Held(release)
     }
 
-    pub fn session_storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.session_storage().ok().flatten()
-    }
-
     pub fn now_millis() -> u64 {
         // Milliseconds since 1970 fit a u64 exactly; `Date.now()` returns them as a whole float.
         js_sys::Date::now() as u64
@@ -187,20 +194,13 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    pub struct NoStorage;
-
-    impl NoStorage {
-        pub fn get_item(&self, _key: &str) -> Result<Option<String>, ()> {
-            Ok(None)
-        }
-        pub fn set_item(&self, _key: &str, _value: &str) -> Result<(), ()> {
-            Ok(())
-        }
-    }
-
     pub type Inner = dhow_sdk::storage::MemoryStorage;
 
     pub fn inner() -> Option<Inner> {
+        Some(Inner::new())
+    }
+
+    pub fn session() -> Option<Inner> {
         Some(Inner::new())
     }
 
@@ -208,10 +208,6 @@ mod imp {
 
     pub async fn acquire(_name: &str) -> Held {
         Held
-    }
-
-    pub fn session_storage() -> Option<NoStorage> {
-        None
     }
 
     pub fn now_millis() -> u64 {

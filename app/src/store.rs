@@ -3,9 +3,7 @@
 
 use std::rc::Rc;
 
-use dhow_sdk::backend::AnyBackend;
-use dhow_sdk::market::BackendConfig;
-use dhow_sdk::{Error, Market, StoreConfig};
+use dhow_sdk::{AnyBackend, BackendConfig, Error, Market, StoreConfig};
 use leptos::prelude::*;
 
 /// Where the storefront reads its configuration from.
@@ -75,68 +73,32 @@ where
     F: Fn(&str) -> Fut,
     Fut: std::future::Future<Output = Result<String, Error>>,
 {
-    let backend = match &config.backend {
-        BackendConfig::Local { catalog } => {
-            let catalog = read(catalog).await?;
-            AnyBackend::Local(dhow_sdk::local::LocalBackend::from_json(
-                &catalog,
-                config.markets.clone(),
-                crate::browser::storage(),
-            )?)
-        }
-        #[cfg(feature = "medusa")]
-        BackendConfig::Medusa {
-            url,
-            publishable_key,
-        } => AnyBackend::Medusa(
-            dhow_sdk::medusa::MedusaBackend::new(url, publishable_key, config.markets.clone())?
-                .with_storage(crate::browser::storage()),
-        ),
-        #[cfg(feature = "vendure")]
-        BackendConfig::Vendure { .. } => {
-            AnyBackend::Vendure(dhow_sdk::vendure::VendureBackend::from_config(
-                &config.backend,
-                config.markets.clone(),
-                crate::browser::storage(),
-            )?)
-        }
-        // A backend this build was compiled without (see the app's cargo features).
-        #[allow(unreachable_patterns)]
-        other => {
-            let kind = backend_kind(other);
-            // For the developer: the shopper sees a plain "something went wrong".
+    match dhow_sdk::connect::open(&config, crate::browser::storage(), read).await {
+        Ok(backend) => Ok(Store { config, backend }),
+        Err(error) => {
+            // A backend this build was compiled without (see the app's cargo features). For the
+            // developer: the shopper sees a plain "something went wrong".
             #[cfg(target_arch = "wasm32")]
-            web_sys::console::error_1(
-                &format!(
-                    "dhow.json names the `{kind}` backend, which this build does not include: \
-                     build with `--features {kind}`"
-                )
-                .into(),
-            );
-            return Err(Error::NotSold {
-                what: "backend".to_owned(),
-                code: kind.to_owned(),
-            });
+            if let Error::NotSold { what, code } = &error
+                && what == "backend"
+            {
+                web_sys::console::error_1(
+                    &format!(
+                        "dhow.json names the `{code}` backend, which this build does not \
+                         include: build with `--features {code}`"
+                    )
+                    .into(),
+                );
+            }
+            Err(error)
         }
-    };
-    Ok(Store { config, backend })
+    }
 }
 
 /// Which backend a configuration names, as one string: a page prerendered from one backend is
 /// never taken over by a storefront configured for another.
 pub fn backend_fingerprint(config: &BackendConfig) -> String {
     serde_json::to_string(config).unwrap_or_default()
-}
-
-/// The `kind` of a backend configuration, as written in `dhow.json`.
-#[allow(dead_code)] // Used only when a backend kind is not compiled in.
-fn backend_kind(config: &BackendConfig) -> &'static str {
-    match config {
-        BackendConfig::Local { .. } => "local",
-        BackendConfig::Medusa { .. } => "medusa",
-        BackendConfig::Vendure { .. } => "vendure",
-        _ => "unknown",
-    }
 }
 
 /// GETs a same-origin text file.

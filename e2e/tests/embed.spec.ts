@@ -135,8 +135,9 @@ test('changing market re-prices every element and the cart', async ({ page }) =>
   await page.keyboard.press('Escape');
   await page.evaluate(() => (window as any).Dhow.setMarket('jp'));
   await expect(card(page, 'merino-crew-sweater').locator('.dhow-price__amount')).toHaveText(/^[￥¥][\d,]+$/);
-  const refused = await page.evaluate(() => (window as any).Dhow.setMarket('zz').then(() => 'ok', (e: Error) => e.message));
-  expect(refused).toContain('zz');
+  const refused = await page.evaluate(() => (window as any).Dhow.setMarket('zz').then(() => 'ok',
+    (e: any) => ({ kind: e.kind, what: e.what, code: e.code, isError: e instanceof Error, message: e.message })));
+  expect(refused).toEqual({ kind: 'not_sold', what: 'market', code: 'zz', isError: true, message: expect.stringContaining('zz') });
   await expectNoCspViolations(page);
 });
 

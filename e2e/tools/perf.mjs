@@ -81,6 +81,15 @@ function writeFloorPage() {
 <meta name="viewport" content="width=device-width, initial-scale=1">${styles.join('')}</head>
 <body><main class="dhow-main"><section class="dhow-section"><ul class="dhow-product-grid"><li>
 <article class="dhow-product-card">${image}</article></li></ul></section></main></body></html>\n`);
+  // The same floor with text: the product page's header and title in the storefront's
+  // fonts. What it adds over the floor is what finding and shaping the fonts costs.
+  const product = readFileSync(join(dist, 'products', 'wool-overcoat.html'), 'utf8');
+  const header = product.match(/<header[\s\S]*?<\/header>/)?.[0] || '';
+  const title = product.match(/<h1[\s\S]*?<\/h1>/)?.[0] || '';
+  writeFileSync(join(dist, 'bench-floor-text.html'), `<!DOCTYPE html><html lang="en-US"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">${styles.join('')}</head>
+<body>${header}<main class="dhow-main"><section class="dhow-section">${title}<ul class="dhow-product-grid"><li>
+<article class="dhow-product-card">${image}</article></li></ul></section></main></body></html>\n`);
   return { styles: styles.length, image: image.match(/src="([^"]*)"/)?.[1] };
 }
 
@@ -148,11 +157,13 @@ async function renderCards(n) {
 
 const floor = writeFloorPage();
 const [floorLcp] = await paint('/bench-floor.html', { app: false });
+const [floorTextLcp] = await paint('/bench-floor-text.html', { app: false });
 const [homeLcp, homeCls] = await paint('/');
 const [productLcp, productCls] = await paint('/products/wool-overcoat');
 const [deLcp, deCls] = await paint('/de/products/wool-overcoat');
 const figures = [
   [`LCP, floor: ${floor.styles} stylesheets + 1 image (ms)`, floorLcp],
+  ['LCP, floor + header and title text (ms)', floorTextLcp],
   ['LCP, home (ms)', homeLcp],
   ['LCP, product page (ms)', productLcp],
   ['LCP, product page /de (ms)', deLcp],

@@ -11,7 +11,9 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use dhow_sdk::address::{Address, CountryCode, validate};
-use dhow_sdk::local::data::{DutyRule, ProductData, ShippingRule, StoreData, TaxRule, VariantData};
+use dhow_sdk::local::data::{
+    CatalogFile, CatalogProduct, CatalogVariant, DutyRule, ShippingRule, TaxRule,
+};
 use dhow_sdk::local::{Clock, LocalBackend, MemoryStorage};
 use dhow_sdk::money::{RateTable, RoundingRule};
 use dhow_sdk::{Backend, Currency, Decimal, DutyTerms, Market, Money, TaxDisplay};
@@ -63,9 +65,9 @@ fn cc(code: &str) -> CountryCode {
 
 /// A catalog of 1,000 single-variant products priced in EUR only, so every line of a Swiss cart
 /// is converted with cash rounding, taxed inclusive, and counted for duties.
-fn big_catalog() -> StoreData {
+fn big_catalog() -> CatalogFile {
     let products = (0..1000)
-        .map(|i| ProductData {
+        .map(|i| CatalogProduct {
             handle: format!("product-{i}"),
             title: format!("Product {i}"),
             description: "Bench product.".into(),
@@ -76,7 +78,7 @@ fn big_catalog() -> StoreData {
             created_at: "2026-01-01".into(),
             featured: false,
             translations: BTreeMap::new(),
-            variants: vec![VariantData {
+            variants: vec![CatalogVariant {
                 id: format!("v{i}"),
                 sku: format!("SKU-{i}"),
                 options: Vec::new(),
@@ -86,7 +88,7 @@ fn big_catalog() -> StoreData {
             }],
         })
         .collect();
-    StoreData {
+    CatalogFile {
         rates: RateTable {
             base: Currency::EUR,
             rates: BTreeMap::from([(

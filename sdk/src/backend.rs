@@ -1,5 +1,5 @@
-//! The one contract between a storefront and a commerce backend, and the enum over the adapters
-//! compiled in.
+//! The one contract between a storefront and a commerce backend. The adapters implement it;
+//! choosing one from the configuration is [`crate::connect`]'s work.
 
 use crate::address::Address;
 use crate::error::Result;
@@ -82,98 +82,4 @@ pub trait Backend {
 
     /// Looks an order up by its number and the email it was placed with.
     async fn order(&self, number: &str, email: &str) -> Result<Order>;
-}
-
-/// The backends compiled into this build, chosen at start-up from the store configuration. An
-/// enum rather than a trait object: smaller in wasm, and async trait methods stay plain.
-#[non_exhaustive]
-pub enum AnyBackend {
-    /// The embedded engine.
-    #[cfg(feature = "local")]
-    Local(crate::local::LocalBackend),
-    /// A Medusa v2 server (Store API).
-    #[cfg(feature = "medusa")]
-    Medusa(crate::medusa::MedusaBackend),
-    /// A Vendure 3 server (Shop API).
-    #[cfg(feature = "vendure")]
-    Vendure(crate::vendure::VendureBackend),
-}
-
-macro_rules! dispatch {
-    ($self:ident, $b:ident => $call:expr) => {
-        match $self {
-            #[cfg(feature = "local")]
-            AnyBackend::Local($b) => $call,
-            #[cfg(feature = "medusa")]
-            AnyBackend::Medusa($b) => $call,
-            #[cfg(feature = "vendure")]
-            AnyBackend::Vendure($b) => $call,
-        }
-    };
-}
-
-impl Backend for AnyBackend {
-    async fn markets(&self) -> Result<Vec<Market>> {
-        dispatch!(self, b => b.markets().await)
-    }
-    async fn products(&self, market: &Market, query: &ProductQuery) -> Result<ProductPage> {
-        dispatch!(self, b => b.products(market, query).await)
-    }
-    async fn product(&self, market: &Market, handle: &str) -> Result<Product> {
-        dispatch!(self, b => b.product(market, handle).await)
-    }
-    async fn collections(&self, market: &Market) -> Result<Vec<Collection>> {
-        dispatch!(self, b => b.collections(market).await)
-    }
-    async fn create_cart(&self, market: &Market) -> Result<Cart> {
-        dispatch!(self, b => b.create_cart(market).await)
-    }
-    async fn cart(&self, cart: &CartId) -> Result<Cart> {
-        dispatch!(self, b => b.cart(cart).await)
-    }
-    async fn set_cart_market(&self, cart: &CartId, market: &Market) -> Result<Cart> {
-        dispatch!(self, b => b.set_cart_market(cart, market).await)
-    }
-    async fn add_line(&self, cart: &CartId, variant: &VariantId, quantity: u32) -> Result<Cart> {
-        dispatch!(self, b => b.add_line(cart, variant, quantity).await)
-    }
-    async fn update_line(&self, cart: &CartId, line: &LineId, quantity: u32) -> Result<Cart> {
-        dispatch!(self, b => b.update_line(cart, line, quantity).await)
-    }
-    async fn remove_line(&self, cart: &CartId, line: &LineId) -> Result<Cart> {
-        dispatch!(self, b => b.remove_line(cart, line).await)
-    }
-    async fn apply_discount(&self, cart: &CartId, code: &str) -> Result<Cart> {
-        dispatch!(self, b => b.apply_discount(cart, code).await)
-    }
-    async fn remove_discount(&self, cart: &CartId, code: &str) -> Result<Cart> {
-        dispatch!(self, b => b.remove_discount(cart, code).await)
-    }
-    async fn set_email(&self, cart: &CartId, email: &str) -> Result<Cart> {
-        dispatch!(self, b => b.set_email(cart, email).await)
-    }
-    async fn set_shipping_address(&self, cart: &CartId, address: &Address) -> Result<Cart> {
-        dispatch!(self, b => b.set_shipping_address(cart, address).await)
-    }
-    async fn set_billing_address(&self, cart: &CartId, address: Option<&Address>) -> Result<Cart> {
-        dispatch!(self, b => b.set_billing_address(cart, address).await)
-    }
-    async fn shipping_options(&self, cart: &CartId) -> Result<Vec<ShippingOption>> {
-        dispatch!(self, b => b.shipping_options(cart).await)
-    }
-    async fn set_shipping_option(&self, cart: &CartId, option: &ShippingOptionId) -> Result<Cart> {
-        dispatch!(self, b => b.set_shipping_option(cart, option).await)
-    }
-    async fn payment_methods(&self, cart: &CartId) -> Result<Vec<PaymentMethod>> {
-        dispatch!(self, b => b.payment_methods(cart).await)
-    }
-    async fn pay(&self, cart: &CartId, input: &PaymentInput) -> Result<Payment> {
-        dispatch!(self, b => b.pay(cart, input).await)
-    }
-    async fn complete(&self, cart: &CartId) -> Result<Order> {
-        dispatch!(self, b => b.complete(cart).await)
-    }
-    async fn order(&self, number: &str, email: &str) -> Result<Order> {
-        dispatch!(self, b => b.order(number, email).await)
-    }
 }

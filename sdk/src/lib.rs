@@ -1,6 +1,7 @@
 //! Dhow's typed SDK: exact money in every ISO 4217 currency, markets, the commerce model
 //! (catalog, cart, checkout, order), the one [`Backend`] trait every commerce backend implements,
-//! and the embedded [`local`] engine.
+//! its adapters (the embedded `local` engine, `medusa`, `vendure`, each a cargo feature), and
+//! [`connect::open`], which opens the one a store's [`config`] names.
 //!
 //! ```
 //! use dhow_sdk::{Currency, Money};
@@ -12,6 +13,8 @@
 
 pub mod address;
 pub mod backend;
+pub mod config;
+pub mod connect;
 pub mod contact;
 mod decimal;
 mod error;
@@ -20,6 +23,7 @@ pub mod market;
 pub mod model;
 pub mod money;
 pub mod storage;
+pub mod text;
 
 #[cfg(feature = "local")]
 pub mod local;
@@ -29,8 +33,10 @@ pub mod medusa;
 pub mod vendure;
 
 pub use backend::Backend;
+pub use config::{BackendConfig, StoreConfig};
+pub use connect::AnyBackend;
 pub use decimal::{Decimal, DecimalError, RoundingMode};
 pub use error::{Error, FieldError, Problem, PromotionRejection, Result};
 pub use ids::*;
-pub use market::{DutyTerms, Market, StoreConfig, TaxDisplay};
+pub use market::{DutyTerms, Market, TaxDisplay};
 pub use money::{Currency, Money, MoneyError};

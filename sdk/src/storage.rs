@@ -316,11 +316,26 @@ mod browser {
         pub fn new() -> Result<BrowserStorage> {
             let window = web_sys::window()
                 .ok_or_else(|| storage_error("storage_unavailable", "no window"))?;
-            match window.local_storage() {
+            BrowserStorage::from(window.local_storage(), "localStorage")
+        }
+
+        /// The tab's `sessionStorage` (kept until the tab closes), or an error when the browser
+        /// offers none.
+        pub fn session() -> Result<BrowserStorage> {
+            let window = web_sys::window()
+                .ok_or_else(|| storage_error("storage_unavailable", "no window"))?;
+            BrowserStorage::from(window.session_storage(), "sessionStorage")
+        }
+
+        fn from(
+            storage: std::result::Result<Option<web_sys::Storage>, JsValue>,
+            name: &str,
+        ) -> Result<BrowserStorage> {
+            match storage {
                 Ok(Some(storage)) => Ok(BrowserStorage { storage }),
                 Ok(None) => Err(storage_error(
                     "storage_unavailable",
-                    "localStorage is missing",
+                    format!("{name} is missing"),
                 )),
                 Err(e) => Err(js_error(&e)),
             }

@@ -9,7 +9,7 @@ mod contract;
 
 use contract::{ContractFixture, journey};
 use dhow_sdk::address::Address;
-use dhow_sdk::medusa::MedusaBackend;
+use dhow_sdk::medusa::{MedusaBackend, MedusaConfig};
 use dhow_sdk::model::{CardDetails, ProductQuery};
 use dhow_sdk::{Backend, Error, StoreConfig};
 
@@ -31,7 +31,14 @@ async fn backend() -> MedusaBackend {
     let markets = StoreConfig::from_json(CONFIG)
         .expect("public/dhow.json")
         .markets;
-    let backend = MedusaBackend::new(&url, key.trim(), markets).expect("a valid URL and key");
+    let backend = MedusaBackend::new(
+        MedusaConfig {
+            url: url.clone(),
+            publishable_key: key.trim().to_owned(),
+        },
+        markets,
+    )
+    .expect("a valid URL and key");
     match backend.markets().await {
         Ok(markets) if !markets.is_empty() => backend,
         Ok(_) => panic!("Medusa at {url} serves none of the demo markets: is it seeded?"),

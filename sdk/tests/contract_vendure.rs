@@ -15,7 +15,7 @@ use contract::{ContractFixture, journey, market};
 use dhow_sdk::address::Address;
 use dhow_sdk::model::CardDetails;
 use dhow_sdk::storage::MemoryStorage;
-use dhow_sdk::vendure::{VendureBackend, VendureOptions};
+use dhow_sdk::vendure::{VendureBackend, VendureConfig};
 use dhow_sdk::{Backend, Error, TaxDisplay};
 
 fn url() -> String {
@@ -30,14 +30,14 @@ fn backend() -> VendureBackend {
         market("jp", "JP", "ja-JP", "JPY", TaxDisplay::Inclusive),
     ];
     VendureBackend::new(
-        VendureOptions {
+        VendureConfig {
             url: url(),
             channels: BTreeMap::from([
                 ("de".into(), "dhow-eu".into()),
                 ("jp".into(), "dhow-eu".into()),
             ]),
             money_precision: 2,
-            ..VendureOptions::default()
+            ..VendureConfig::default()
         },
         markets,
         Rc::new(MemoryStorage::new()),
@@ -123,10 +123,10 @@ async fn journey_in_japan_tax_inclusive_channel() {
 async fn a_cart_survives_a_new_backend_over_the_same_storage() {
     let storage = Rc::new(MemoryStorage::new());
     let first = VendureBackend::new(
-        VendureOptions {
+        VendureConfig {
             url: url(),
             money_precision: 2,
-            ..VendureOptions::default()
+            ..VendureConfig::default()
         },
         vec![market("us", "US", "en-US", "USD", TaxDisplay::Exclusive)],
         storage.clone(),
@@ -147,10 +147,10 @@ async fn a_cart_survives_a_new_backend_over_the_same_storage() {
     first.add_line(&cart.id, &variant.id, 1).await.expect("add");
     // A reload: a new backend over the same storage finds the cart.
     let reloaded = VendureBackend::new(
-        VendureOptions {
+        VendureConfig {
             url: url(),
             money_precision: 2,
-            ..VendureOptions::default()
+            ..VendureConfig::default()
         },
         vec![us.clone()],
         storage.clone(),

@@ -15,7 +15,7 @@ mod offline;
 
 use contract::{ContractFixture, journey};
 use dhow_sdk::address::Address;
-use dhow_sdk::medusa::MedusaBackend;
+use dhow_sdk::medusa::{MedusaBackend, MedusaConfig};
 use dhow_sdk::model::{CardDetails, Cart, CheckoutState, PaymentInput};
 use dhow_sdk::{Backend, Decimal, Error, Market, Money, StoreConfig};
 use offline::storefront::{Add, place_order};
@@ -45,9 +45,15 @@ fn backend(offline: &Offline) -> MedusaBackend {
     let markets = StoreConfig::from_json(CONFIG)
         .expect("public/dhow.json")
         .markets;
-    MedusaBackend::new(&offline.url(), key().trim(), markets)
-        .expect("a valid URL and key")
-        .with_timeout(offline.timeout())
+    MedusaBackend::new(
+        MedusaConfig {
+            url: offline.url(),
+            publishable_key: key().trim().to_owned(),
+        },
+        markets,
+    )
+    .expect("a valid URL and key")
+    .with_timeout(offline.timeout())
 }
 
 async fn market(backend: &MedusaBackend, id: &str) -> Market {

@@ -21,7 +21,7 @@ use contract::{ContractFixture, journey, market};
 use dhow_sdk::address::Address;
 use dhow_sdk::model::{CardDetails, Cart, CheckoutState, PaymentInput};
 use dhow_sdk::storage::{MemoryStorage, Storage};
-use dhow_sdk::vendure::{VendureBackend, VendureOptions};
+use dhow_sdk::vendure::{VendureBackend, VendureConfig};
 use dhow_sdk::{Backend, CartId, Error, Market, TaxDisplay};
 use offline::storefront::{Add, place_order};
 use offline::{Api, Offline};
@@ -38,14 +38,14 @@ fn backend_with(url: &str, storage: Rc<MemoryStorage>) -> VendureBackend {
         market("jp", "JP", "ja-JP", "JPY", TaxDisplay::Inclusive),
     ];
     VendureBackend::new(
-        VendureOptions {
+        VendureConfig {
             url: url.to_owned(),
             channels: BTreeMap::from([
                 ("de".into(), "dhow-eu".into()),
                 ("jp".into(), "dhow-eu".into()),
             ]),
             money_precision: 2,
-            ..VendureOptions::default()
+            ..VendureConfig::default()
         },
         markets,
         storage,

@@ -9,8 +9,18 @@ mod exports {
     use dhow_app::embed;
     use wasm_bindgen::prelude::*;
 
-    fn js_error(message: String) -> JsValue {
-        js_sys::Error::new(&message).into()
+    /// The page's JavaScript gets the SDK's error as it serialises (`{ "kind": "not_sold",
+    /// "what": "market", "code": "zz" }`) on a JavaScript `Error` whose message is the sentence,
+    /// so `error.kind` can be matched on and the console still shows what happened.
+    fn js_error(error: dhow_sdk::Error) -> JsValue {
+        let js = js_sys::Error::new(&error.to_string());
+        let fields = serde_json::to_string(&error)
+            .ok()
+            .and_then(|json| js_sys::JSON::parse(&json).ok());
+        if let Some(fields) = fields {
+            let _ = js_sys::Object::assign(&js, &fields.unchecked_into());
+        }
+        js.into()
     }
 
     /// Loads the store (`options`: the `<dhow-store>` attributes as JSON) and creates the shared

@@ -38,19 +38,43 @@ pub enum Element {
     Checkout,
 }
 
+/// The attributes a product element reads; a change to one re-renders it in place.
+const HANDLE: &str = "handle";
+const VARIANT: &str = "variant";
+
 impl Element {
+    /// Every element, in the order the JavaScript module defines them.
+    pub const ALL: [Element; 7] = [
+        Element::ProductCard,
+        Element::BuyButton,
+        Element::Price,
+        Element::MarketSelector,
+        Element::CartButton,
+        Element::CartDrawer,
+        Element::Checkout,
+    ];
+
+    /// The attributes the element reads, which its custom element must observe (checked against
+    /// the JavaScript module's list by a test).
+    #[cfg(test)]
+    pub fn attributes(self) -> &'static [&'static str] {
+        match self {
+            Element::ProductCard | Element::BuyButton | Element::Price => &[HANDLE, VARIANT],
+            Element::MarketSelector
+            | Element::CartButton
+            | Element::CartDrawer
+            | Element::Checkout => &[],
+        }
+    }
+
+    /// The name after `dhow-` (`product-card`).
+    pub fn kind(self) -> &'static str {
+        &self.tag()["dhow-".len()..]
+    }
+
     /// The element named `kind` (`product-card`).
     pub fn parse(kind: &str) -> Option<Element> {
-        Some(match kind {
-            "product-card" => Element::ProductCard,
-            "buy-button" => Element::BuyButton,
-            "price" => Element::Price,
-            "market-selector" => Element::MarketSelector,
-            "cart-button" => Element::CartButton,
-            "cart-drawer" => Element::CartDrawer,
-            "checkout" => Element::Checkout,
-            _ => return None,
-        })
+        Element::ALL.into_iter().find(|e| e.kind() == kind)
     }
 
     fn tag(self) -> &'static str {
@@ -155,11 +179,11 @@ fn ProductElement(element: Element, attributes: ArcRwSignal<Attributes>) -> impl
     let market = use_market();
     let handle = {
         let attributes = attributes.clone();
-        Memo::new(move |_| attribute(&attributes, "handle"))
+        Memo::new(move |_| attribute(&attributes, HANDLE))
     };
     let variant = {
         let attributes = attributes.clone();
-        Memo::new(move |_| attribute(&attributes, "variant"))
+        Memo::new(move |_| attribute(&attributes, VARIANT))
     };
     let product = LocalResource::new(move || {
         let market = market.market.get();

@@ -1,6 +1,7 @@
 //! What the page hears from embedded elements: the payloads of `dhow:cart-changed`,
-//! `dhow:checkout-started` and `dhow:order-placed`. Money is an exact decimal string with its
-//! currency (`{ "amount": "95.00", "currency": "USD" }`), never a JavaScript number.
+//! `dhow:checkout-started` and `dhow:order-placed`. Money travels in [`Money`]'s own serde form,
+//! an exact decimal string with its currency (`{ "amount": "95.00", "currency": "USD" }`), never
+//! a JavaScript number.
 
 use dhow_sdk::model::{Cart, CartLine, CartTotals, Order};
 use dhow_sdk::{Market, Money};
@@ -18,24 +19,6 @@ pub const CHECKOUT_STARTED: &str = "dhow:checkout-started";
 /// Fired on `document` when an order has been placed.
 pub const ORDER_PLACED: &str = "dhow:order-placed";
 
-/// An amount of money for JavaScript: exact decimal text in the currency's own digits.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct MoneyAmount {
-    /// `"95.00"`, `"2700"` (JPY), `"1.250"` (KWD).
-    pub amount: String,
-    /// ISO 4217 code.
-    pub currency: String,
-}
-
-impl From<Money> for MoneyAmount {
-    fn from(money: Money) -> MoneyAmount {
-        MoneyAmount {
-            amount: money.to_decimal_string(),
-            currency: money.currency().code().to_owned(),
-        }
-    }
-}
-
 /// One line of a cart or an order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -51,9 +34,9 @@ pub struct LineSnapshot {
     /// Units.
     pub quantity: u32,
     /// Price of one unit.
-    pub unit_price: MoneyAmount,
+    pub unit_price: Money,
     /// The line's total after discounts.
-    pub total: MoneyAmount,
+    pub total: Money,
 }
 
 impl From<&CartLine> for LineSnapshot {
@@ -64,8 +47,8 @@ impl From<&CartLine> for LineSnapshot {
             title: line.title.clone(),
             variant_title: line.variant_title.clone(),
             quantity: line.quantity,
-            unit_price: line.unit_price.into(),
-            total: line.total.into(),
+            unit_price: line.unit_price,
+            total: line.total,
         }
     }
 }
@@ -83,9 +66,9 @@ pub struct CartSnapshot {
     /// Units in the cart.
     pub item_count: u32,
     /// Sum of the lines before discounts.
-    pub subtotal: MoneyAmount,
+    pub subtotal: Money,
     /// What the shopper pays.
-    pub total: MoneyAmount,
+    pub total: Money,
     /// Whether the total may still change (shipping or tax not known before an address).
     pub total_is_estimate: bool,
     /// The lines.
@@ -101,19 +84,19 @@ impl CartSnapshot {
                 market: cart.market.as_str().to_owned(),
                 currency: cart.currency.code().to_owned(),
                 item_count: cart.item_count(),
-                subtotal: cart.totals.subtotal.amount.into(),
-                total: cart.totals.total.amount.into(),
+                subtotal: cart.totals.subtotal.amount,
+                total: cart.totals.total.amount,
                 total_is_estimate: cart.totals.total.estimate,
                 lines: cart.lines.iter().map(LineSnapshot::from).collect(),
             },
             None => {
-                let zero = MoneyAmount::from(Money::zero(market.currency));
+                let zero = Money::zero(market.currency);
                 CartSnapshot {
                     cart_id: None,
                     market: market.id.as_str().to_owned(),
                     currency: market.currency.code().to_owned(),
                     item_count: 0,
-                    subtotal: zero.clone(),
+                    subtotal: zero,
                     total: zero,
                     total_is_estimate: false,
                     lines: Vec::new(),
@@ -136,9 +119,9 @@ pub struct OrderPlaced {
     /// Units bought.
     pub item_count: u32,
     /// Sum of the lines before discounts.
-    pub subtotal: MoneyAmount,
+    pub subtotal: Money,
     /// What the shopper paid.
-    pub total: MoneyAmount,
+    pub total: Money,
     /// The lines.
     pub lines: Vec<LineSnapshot>,
 }
@@ -151,8 +134,8 @@ impl From<&Order> for OrderPlaced {
             market: order.market.as_str().to_owned(),
             currency: totals.total.amount.currency().code().to_owned(),
             item_count: order.lines.iter().map(|l| l.quantity).sum(),
-            subtotal: totals.subtotal.amount.into(),
-            total: totals.total.amount.into(),
+            subtotal: totals.subtotal.amount,
+            total: totals.total.amount,
             lines: order.lines.iter().map(LineSnapshot::from).collect(),
         }
     }
@@ -212,9 +195,12 @@ mod tests {
 
     #[test]
     fn money_is_exact_text_in_the_currencys_digits() {
-        let yen = MoneyAmount::from(Money::from_minor(2700, Currency::JPY));
-        assert_eq!(yen.amount, "2700");
-        let euros = MoneyAmount::from(Money::from_minor(8900, Currency::EUR));
+        let yen = Money::from_minor(2700, Currency::JPY);
+        assert_eq!(
+            serde_json::to_string(&yen).expect("json"),
+            r#"{"amount":"2700","currency":"JPY"}"#
+        );
+        let euros = Money::from_minor(8900, Currency::EUR);
         assert_eq!(
             serde_json::to_string(&euros).expect("json"),
             r#"{"amount":"89.00","currency":"EUR"}"#

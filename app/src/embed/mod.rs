@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use dhow_sdk::{Error, StoreConfig};
+use dhow_sdk::{Error, Problem, StoreConfig};
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
@@ -23,7 +23,7 @@ use crate::hooks::{UseCart, UseMarket, provide_cart, provide_market_in_place};
 use crate::i18n::{self, provide_i18n};
 use crate::store::{CONFIG_URL, fetch_text, open_store, provide_store};
 
-pub use events::{CartSnapshot, MoneyAmount, OrderPlaced};
+pub use events::{CartSnapshot, OrderPlaced};
 
 /// An element's attributes, by name.
 pub type Attributes = BTreeMap<String, String>;
@@ -59,6 +59,19 @@ pub struct StoreOptions {
 }
 
 impl StoreOptions {
+    /// The `<dhow-store>` attributes that configure the store, one per field.
+    pub const ATTRIBUTES: [&str; 9] = [
+        "config",
+        "backend",
+        "backend-url",
+        "publishable-key",
+        "channel-token",
+        "catalog",
+        "market",
+        "locale",
+        "storefront",
+    ];
+
     /// The configuration file's JSON with this element's backend attributes laid over it.
     fn apply(&self, file: &str) -> Result<StoreConfig, Error> {
         let mut json: serde_json::Value =
@@ -110,20 +123,31 @@ thread_local! {
     static RUNTIME: RefCell<Option<Rc<Runtime>>> = const { RefCell::new(None) };
 }
 
-fn runtime() -> Result<Rc<Runtime>, String> {
+fn runtime() -> Result<Rc<Runtime>, Error> {
     RUNTIME
         .with(|r| r.borrow().clone())
-        .ok_or_else(|| "Dhow is not ready yet: wait for Dhow.ready".to_owned())
+        .ok_or_else(|| Error::Conflict {
+            message: "Dhow is not ready yet: wait for Dhow.ready".to_owned(),
+        })
 }
 
-/// Loads the store and creates the shared contexts. Call once; elements mount after it.
-pub async fn start(options: &str, emit: Emit) -> Result<(), String> {
+/// The error for a JSON argument from the page that does not read: which one, and why.
+fn unreadable(field: &str) -> Error {
+    Error::invalid(field, Problem::Invalid)
+}
+
+/// Loads the store and creates the shared contexts. Call once; elements mount after it. Every
+/// failure is a typed [`Error`]: the page's JavaScript gets it as `{ "kind": …, … }`.
+pub async fn start(options: &str, emit: Emit) -> Result<(), Error> {
     if RUNTIME.with(|r| r.borrow().is_some()) {
         return Ok(());
     }
-    start_executor();
+    // Effects and resources need the async executor before anything is mounted; it may already
+    // be set (a second call, or a page that mounted Leptos itself), which is fine.
+    #[cfg(target_arch = "wasm32")]
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let options: StoreOptions =
-        serde_json::from_str(options).map_err(|e| format!("<dhow-store> attributes: {e}"))?;
+        serde_json::from_str(options).map_err(|_| unreadable("dhow-store"))?;
     let owner = Owner::new();
     owner.with(provide_i18n);
     let url = options
@@ -134,10 +158,9 @@ pub async fn start(options: &str, emit: Emit) -> Result<(), String> {
         let file = fetch_text(&url).await?;
         open_store(options.apply(&file)?).await
     }
-    .await
-    .map_err(|e| format!("Dhow could not load its store from {url}: {e}"))?;
+    .await?;
     let runtime = owner.with(|| {
-        provide_store(Rc::new(store)).map_err(|e| format!("store configuration: {e}"))?;
+        provide_store(Rc::new(store))?;
         let market = provide_market_in_place(
             options.market.clone(),
             options.storefront.clone().unwrap_or_default(),
@@ -151,7 +174,7 @@ pub async fn start(options: &str, emit: Emit) -> Result<(), String> {
         let cart = provide_cart();
         let checkout_open = RwSignal::new(false);
         events::emit_cart_changes(cart, market, emit.clone());
-        Ok::<_, String>(Runtime {
+        Ok::<_, Error>(Runtime {
             owner: owner.clone(),
             market,
             cart,
@@ -161,22 +184,6 @@ pub async fn start(options: &str, emit: Emit) -> Result<(), String> {
     })?;
     RUNTIME.with(|r| *r.borrow_mut() = Some(Rc::new(runtime)));
     Ok(())
-}
-
-/// Leptos starts its async executor (which effects and resources need) in its mount functions
-/// only; mounting nothing into a detached element starts it before the store loads.
-fn start_executor() {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        let detached = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.create_element("div").ok())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = detached {
-            leptos::mount::mount_to(element, || ()).forget();
-        }
-    }
 }
 
 /// A mounted element: dropping it unmounts the view and disposes everything it created
@@ -206,13 +213,13 @@ pub fn mount(
     container: web_sys::HtmlElement,
     kind: &str,
     attributes: &str,
-) -> Result<Mounted, String> {
+) -> Result<Mounted, Error> {
     let runtime = runtime()?;
     let attributes: Attributes =
-        serde_json::from_str(attributes).map_err(|e| format!("<dhow-{kind}> attributes: {e}"))?;
+        serde_json::from_str(attributes).map_err(|_| unreadable("attributes"))?;
     let attributes = ArcRwSignal::new(attributes);
-    let element = elements::Element::parse(kind)
-        .ok_or_else(|| format!("there is no element <dhow-{kind}>"))?;
+    let element =
+        elements::Element::parse(kind).ok_or_else(|| Error::not_found("element", kind))?;
     let view = {
         let attributes = attributes.clone();
         let runtime = runtime.clone();
@@ -233,7 +240,7 @@ pub fn mount(
 }
 
 /// Switches every element to the market with id `id`.
-pub fn set_market(id: &str) -> Result<(), String> {
+pub fn set_market(id: &str) -> Result<(), Error> {
     let runtime = runtime()?;
     let listed = runtime.owner.with(|| {
         crate::store::use_store()
@@ -243,7 +250,10 @@ pub fn set_market(id: &str) -> Result<(), String> {
             .is_some()
     });
     if !listed {
-        return Err(format!("the store does not sell to a market \"{id}\""));
+        return Err(Error::NotSold {
+            what: "market".to_owned(),
+            code: id.to_owned(),
+        });
     }
     runtime.market.switch_market(id);
     Ok(())
@@ -257,20 +267,20 @@ pub fn market() -> Option<String> {
 }
 
 /// Opens (or closes) the cart drawer.
-pub fn set_cart_open(open: bool) -> Result<(), String> {
+pub fn set_cart_open(open: bool) -> Result<(), Error> {
     runtime()?.cart.drawer_open.set(open);
     Ok(())
 }
 
 /// Opens the checkout in place (in the cart drawer's element) and tells the page.
-pub fn open_checkout() -> Result<(), String> {
+pub fn open_checkout() -> Result<(), Error> {
     let runtime = runtime()?;
     elements::open_checkout(&elements::Shared::from(&*runtime));
     Ok(())
 }
 
 /// The cart as the page sees it, as JSON.
-pub fn cart() -> Result<String, String> {
+pub fn cart() -> Result<String, Error> {
     let runtime = runtime()?;
     let snapshot = runtime.cart.cart.with_untracked(|c| {
         CartSnapshot::new(
@@ -278,5 +288,95 @@ pub fn cart() -> Result<String, String> {
             &runtime.market.market.with_untracked(|m| m.clone()),
         )
     });
-    serde_json::to_string(&snapshot).map_err(|e| e.to_string())
+    serde_json::to_string(&snapshot).map_err(|e| Error::Decode {
+        message: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elements::Element;
+    use super::*;
+
+    /// The custom elements' module, whose lists must match what the Rust side reads.
+    const MODULE: &str = include_str!("../../embed/dhow-embed.js");
+
+    /// The text between `open` and the next `close` in the module.
+    fn block(open: &str, close: &str) -> &'static str {
+        let start = MODULE.find(open).expect(open) + open.len();
+        let len = MODULE[start..].find(close).expect(close);
+        &MODULE[start..start + len]
+    }
+
+    /// The quoted strings of a JavaScript list (`'a', 'b'`).
+    fn strings(list: &str) -> Vec<String> {
+        list.split(',')
+            .map(|item| item.trim().trim_matches('\'').to_owned())
+            .filter(|item| !item.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn the_store_attributes_the_module_reads_are_the_options_rust_takes() {
+        let listed = strings(block("const OPTIONS = [", "];"));
+        assert_eq!(listed, StoreOptions::ATTRIBUTES);
+        // And each one lands in a field: none is silently ignored by serde.
+        for name in StoreOptions::ATTRIBUTES {
+            let options: StoreOptions =
+                serde_json::from_value(serde_json::json!({ name: "x" })).expect(name);
+            let fields = [
+                &options.config,
+                &options.backend,
+                &options.backend_url,
+                &options.publishable_key,
+                &options.channel_token,
+                &options.catalog,
+                &options.market,
+                &options.locale,
+                &options.storefront,
+            ];
+            assert_eq!(fields.iter().filter(|f| f.is_some()).count(), 1, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_module_defines_every_element_with_the_attributes_it_reads() {
+        let defined: Vec<(String, Vec<String>)> = block("const ELEMENTS = {", "};")
+            .lines()
+            .filter_map(|line| {
+                let (kind, rest) = line.trim().split_once(": [")?;
+                let observed = rest.trim_end_matches(',').trim_end_matches(']');
+                Some((kind.trim_matches('\'').to_owned(), strings(observed)))
+            })
+            .collect();
+        let expected: Vec<(String, Vec<String>)> = Element::ALL
+            .iter()
+            .map(|e| {
+                let attributes = e.attributes().iter().map(|a| a.to_string()).collect();
+                (e.kind().to_owned(), attributes)
+            })
+            .collect();
+        assert_eq!(defined, expected);
+        for element in Element::ALL {
+            assert_eq!(Element::parse(element.kind()), Some(element));
+        }
+    }
+
+    #[test]
+    fn errors_reach_the_page_typed() {
+        let refused = Error::NotSold {
+            what: "market".to_owned(),
+            code: "zz".to_owned(),
+        };
+        assert_eq!(
+            serde_json::to_value(&refused).expect("json"),
+            serde_json::json!({ "kind": "not_sold", "what": "market", "code": "zz" })
+        );
+        assert!(matches!(mount_unready(), Err(Error::Conflict { .. })));
+    }
+
+    /// `set_market` before `start`: the runtime is not there yet.
+    fn mount_unready() -> Result<(), Error> {
+        set_market("us")
+    }
 }

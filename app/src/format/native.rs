@@ -12,11 +12,11 @@ const DATA: &str = include_str!("intl.json");
 
 #[derive(Deserialize)]
 struct Recorded {
-    locales: HashMap<String, LocaleData>,
+    locales: HashMap<String, LocaleFormats>,
 }
 
 #[derive(Deserialize)]
-struct LocaleData {
+struct LocaleFormats {
     group: String,
     decimal: String,
     /// The locale's digits 0 to 9, in order.
@@ -41,7 +41,7 @@ fn recorded() -> Option<&'static Recorded> {
         .as_ref()
 }
 
-fn locale(tag: &str) -> Option<&'static LocaleData> {
+fn locale(tag: &str) -> Option<&'static LocaleFormats> {
     recorded()?.locales.get(tag)
 }
 
@@ -88,7 +88,7 @@ fn format_decimal(tag: &str, code: &str, decimal: &str) -> Option<String> {
 }
 
 /// Splits an integer's digits into groups as the locale writes them.
-fn groups<'a>(whole: &'a str, data: &LocaleData) -> Vec<&'a str> {
+fn groups<'a>(whole: &'a str, data: &LocaleFormats) -> Vec<&'a str> {
     let [last, other] = data.grouping;
     if last == 0 || other == 0 || whole.len() < last + data.min_grouping {
         return vec![whole];

@@ -1,10 +1,15 @@
 //! Hooks: the storefront's state for components and for developers writing their own markup.
 
 mod use_cart;
+mod use_checkout;
 mod use_market;
 mod use_price;
 
 pub use use_cart::{CartNotice, LAST_ORDER_KEY, UseCart, provide_cart, use_cart};
+pub use use_checkout::{
+    CheckoutDetails, CheckoutEvent, CheckoutStep, UseCheckoutOptions, UseCheckoutReturn,
+    use_checkout, use_checkout_with_options,
+};
 pub use use_market::{
     UseMarket, market_for_path, path_without_market, provide_market, provide_market_in_place,
     use_market,

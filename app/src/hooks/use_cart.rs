@@ -7,8 +7,8 @@ use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
-use dhow_sdk::model::{Cart, CartLine, CheckoutState, Order, PaymentInput, Product, Variant};
-use dhow_sdk::{Backend, CartId, Error, LineId, Market, Money, PaymentMethodId};
+use dhow_sdk::model::{Cart, CheckoutState, Order, PaymentInput, Product, Variant};
+use dhow_sdk::{Backend, CartId, Error, LineId, Market, PaymentMethodId};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -17,6 +17,9 @@ use leptos::task::spawn_local;
 use crate::browser;
 use crate::hooks::use_market;
 use crate::store::{Store, use_store};
+use estimate::{optimistic_add, optimistic_quantity};
+
+mod estimate;
 
 /// Where the cart's id is kept.
 const CART_KEY: &str = "dhow.cart";
@@ -48,17 +51,22 @@ pub enum CartNotice {
 pub struct UseCart {
     /// The cart as last known: the backend's answer, or an optimistic guess whose totals are
     /// marked as estimates. `None` before the shopper adds anything.
-    pub cart: RwSignal<Option<Cart>>,
+    pub cart: ReadSignal<Option<Cart>>,
     /// Requests in flight.
-    pub pending: RwSignal<u32>,
+    pub pending: ReadSignal<u32>,
     /// Why the last update failed (it was rolled back); cleared by the next success.
-    pub error: RwSignal<Option<Error>>,
+    pub error: ReadSignal<Option<Error>>,
     /// Whether the cart drawer is open.
     pub drawer_open: RwSignal<bool>,
     /// What the shopper should be told about the cart, until dismissed.
     pub notice: RwSignal<Option<CartNotice>>,
     /// The order placed last in this page view: the checkout goes on to its confirmation.
-    pub placed: RwSignal<Option<Order>>,
+    pub placed: ReadSignal<Option<Order>>,
+    // The writable sides of the signals above: only the cart context changes them.
+    set_cart: WriteSignal<Option<Cart>>,
+    set_pending: WriteSignal<u32>,
+    set_error: WriteSignal<Option<Error>>,
+    set_placed: WriteSignal<Option<Order>>,
     store: StoredValue<Rc<Store>, LocalStorage>,
     market: Memo<dhow_sdk::Market>,
     issued: StoredValue<u64>,
@@ -85,7 +93,7 @@ impl UseCart {
         if self.cart.with_untracked(Option::is_none) {
             // The first add shows at once too: on an empty cart in the market's currency that
             // the backend's answer replaces.
-            self.cart
+            self.set_cart
                 .set(Some(pending_cart(&self.market.get_untracked())));
         }
         // Adding is not idempotent: when an attempt failed without an answer it may still have
@@ -161,7 +169,7 @@ impl UseCart {
         Fut: Future<Output = Result<Cart, Error>>,
     {
         let store = self.store.get_value();
-        self.pending.update(|n| *n += 1);
+        self.set_pending.update(|n| *n += 1);
         let (done, finished) = futures::channel::oneshot::channel::<()>();
         let previous = self.last_write.get_value();
         self.last_write
@@ -175,7 +183,7 @@ impl UseCart {
         };
         // Dropping the sender (or sending) lets the next write go.
         drop(done);
-        self.pending.update(|n| *n = n.saturating_sub(1));
+        self.set_pending.update(|n| *n = n.saturating_sub(1));
         result
     }
 
@@ -185,7 +193,7 @@ impl UseCart {
         browser::local_set(SYNC_KEY, &browser::change_stamp());
         self.confirmed.set_value(None);
         self.retry.set_value(None);
-        self.cart.set(None);
+        self.set_cart.set(None);
     }
 
     /// Takes a placed order: the cart is done, the confirmation page can show the order, and
@@ -198,7 +206,7 @@ impl UseCart {
         self.notice.set(Some(CartNotice::OrderPlaced {
             number: order.number.clone(),
         }));
-        self.placed.set(Some(order));
+        self.set_placed.set(Some(order));
     }
 
     /// Places the order for the cart, doing only what is left of it by where the backend says
@@ -221,7 +229,7 @@ impl UseCart {
             .ok_or_else(|| Error::Conflict {
                 message: "there is no cart to order".to_owned(),
             })?;
-        this.pending.update(|n| *n += 1);
+        this.set_pending.update(|n| *n += 1);
         let result = browser::with_lock("dhow.checkout", async {
             let backend = &store.backend;
             let current = backend.cart(&id).await?;
@@ -240,7 +248,7 @@ impl UseCart {
             backend.complete(&id).await
         })
         .await;
-        this.pending.update(|n| *n = n.saturating_sub(1));
+        this.set_pending.update(|n| *n = n.saturating_sub(1));
         if let Ok(order) = &result {
             this.order_placed(order.clone());
         }
@@ -256,7 +264,7 @@ impl UseCart {
     /// Reads the saved cart: what reloading does, awaited.
     async fn load(self) {
         let Some(id) = browser::local_get(CART_KEY) else {
-            self.cart.set(None);
+            self.set_cart.set(None);
             return;
         };
         let id = CartId(id);
@@ -272,14 +280,14 @@ impl UseCart {
             }
             Ok(cart) => {
                 self.confirmed.set_value(Some(cart.clone()));
-                self.cart.set(Some(cart));
+                self.set_cart.set(Some(cart));
             }
             Err(Error::NotFound { .. }) => self.forget(),
             Err(Error::SetAside { .. }) => {
                 self.forget();
                 self.notice.set(Some(CartNotice::SetAside));
             }
-            Err(error) => self.error.set(Some(error)),
+            Err(error) => self.set_error.set(Some(error)),
         }
     }
 
@@ -287,7 +295,7 @@ impl UseCart {
     fn forget(&self) {
         browser::local_remove(CART_KEY);
         self.confirmed.set_value(None);
-        self.cart.set(None);
+        self.set_cart.set(None);
     }
 
     fn mutate<O, F, Fut>(&self, optimistic: O, op: F)
@@ -307,7 +315,7 @@ impl UseCart {
         Fut: Future<Output = Result<Cart, Error>> + 'static,
     {
         let redo = (optimistic.clone(), op.clone());
-        self.cart.update(|cart| {
+        self.set_cart.update(|cart| {
             if let Some(cart) = cart {
                 optimistic(cart);
             }
@@ -323,7 +331,7 @@ impl UseCart {
                     // A newer update is on its way: its answer wins, this one is not shown.
                     if this.issued.get_value() == seq {
                         this.accept(cart);
-                        this.error.set(None);
+                        this.set_error.set(None);
                     }
                 }
                 Err(error @ (Error::SetAside { .. } | Error::NotFound { .. }))
@@ -341,7 +349,7 @@ impl UseCart {
                 Err(error) => {
                     // Back to what the backend last confirmed, so nothing shown is a guess.
                     if this.issued.get_value() == seq {
-                        this.cart.set(this.confirmed.get_value());
+                        this.set_cart.set(this.confirmed.get_value());
                     }
                     if error.is_retryable() {
                         let retry: Rc<dyn Fn()> = Rc::new(move || {
@@ -350,7 +358,7 @@ impl UseCart {
                         });
                         this.retry.set_value(Some(retry));
                     }
-                    this.error.set(Some(error));
+                    this.set_error.set(Some(error));
                     this.reload();
                 }
             }
@@ -382,7 +390,7 @@ impl UseCart {
     /// Tries the last failed update again, as the shopper made it.
     pub fn retry(&self) {
         if let Some(retry) = self.retry.get_value() {
-            self.error.set(None);
+            self.set_error.set(None);
             retry();
         }
     }
@@ -391,7 +399,7 @@ impl UseCart {
         browser::local_set(CART_KEY, cart.id.as_str());
         browser::local_set(SYNC_KEY, &browser::change_stamp());
         self.confirmed.set_value(Some(cart.clone()));
-        self.cart.set(Some(cart));
+        self.set_cart.set(Some(cart));
     }
 
     async fn ensure_cart(&self, store: &Store) -> Result<CartId, Error> {
@@ -430,87 +438,26 @@ fn pending_cart(market: &Market) -> Cart {
     cart
 }
 
-/// Shows an added variant before the backend answers. Returns whether the cart changed.
-fn optimistic_add(cart: &mut Cart, product: &Product, variant: &Variant, quantity: u32) -> bool {
-    let unit = variant.price.amount;
-    if unit.currency() != cart.currency {
-        return false;
-    }
-    if let Some(line) = cart.lines.iter().find(|l| l.variant_id == variant.id) {
-        let (id, quantity) = (line.id.clone(), line.quantity.saturating_add(quantity));
-        return optimistic_quantity(cart, &id, quantity);
-    }
-    let Ok(subtotal) = unit.checked_mul(i64::from(quantity)) else {
-        return false;
-    };
-    let zero = Money::zero(cart.currency);
-    cart.lines.push(CartLine {
-        id: LineId(format!("pending-{}", variant.id)),
-        product_id: product.id.clone(),
-        variant_id: variant.id.clone(),
-        handle: product.handle.clone(),
-        title: product.title.clone(),
-        variant_title: variant.title.clone(),
-        image: product.images.first().cloned(),
-        quantity,
-        unit_price: unit,
-        compare_at: variant.price.compare_at,
-        subtotal,
-        discount: zero,
-        tax: zero,
-        total: subtotal,
-    });
-    reestimate(cart)
-}
-
-/// Shows a line's new quantity before the backend answers (zero hides the line).
-fn optimistic_quantity(cart: &mut Cart, line: &LineId, quantity: u32) -> bool {
-    let Some(index) = cart.lines.iter().position(|l| &l.id == line) else {
-        return false;
-    };
-    if quantity == 0 {
-        cart.lines.remove(index);
-        return reestimate(cart);
-    }
-    let entry = &mut cart.lines[index];
-    let Ok(subtotal) = entry.unit_price.checked_mul(i64::from(quantity)) else {
-        return false;
-    };
-    entry.quantity = quantity;
-    entry.subtotal = subtotal;
-    entry.total = subtotal.checked_sub(entry.discount).unwrap_or(subtotal);
-    reestimate(cart)
-}
-
-/// Recomputes the subtotal from the lines and moves the total by the same amount; every figure
-/// becomes an estimate until the backend's totals arrive.
-fn reestimate(cart: &mut Cart) -> bool {
-    let Ok(subtotal) = Money::sum(cart.currency, cart.lines.iter().map(|l| l.subtotal)) else {
-        return false;
-    };
-    let totals = &mut cart.totals;
-    let delta = subtotal.checked_sub(totals.subtotal.amount);
-    let total = delta.and_then(|d| totals.total.amount.checked_add(d));
-    if let Ok(total) = total {
-        totals.subtotal.amount = subtotal;
-        totals.total.amount = total;
-    }
-    totals.mark_estimate();
-    true
-}
-
 /// Provides the cart below the market context: loads the saved cart, follows market changes,
 /// and reloads when another tab changes it.
 pub fn provide_cart() -> UseCart {
     let store = use_store().store();
     let market = use_market().market;
+    let (cart, set_cart) = signal(None);
+    let (pending, set_pending) = signal(0);
+    let (error, set_error) = signal(None);
+    let (placed, set_placed) = signal(None);
     let cart = UseCart {
-        cart: RwSignal::new(None),
-        pending: RwSignal::new(0),
-        error: RwSignal::new(None),
+        cart,
+        pending,
+        error,
         drawer_open: RwSignal::new(false),
         notice: RwSignal::new(None),
-        placed: RwSignal::new(None),
+        placed,
+        set_cart,
+        set_pending,
+        set_error,
+        set_placed,
         store: StoredValue::new_local(store),
         market,
         issued: StoredValue::new(0),
@@ -533,7 +480,7 @@ pub fn provide_cart() -> UseCart {
             spawn_local(async move {
                 let result = cart.move_to(&target).await;
                 if let Err(error) = result {
-                    cart.error.set(Some(error));
+                    cart.set_error.set(Some(error));
                 }
             });
         }
@@ -591,107 +538,4 @@ pub fn provide_cart() -> UseCart {
 /// ```
 pub fn use_cart() -> UseCart {
     expect_context::<UseCart>()
-}
-
-#[cfg(test)]
-mod tests {
-    use dhow_sdk::model::{CartTotals, Figure, Price, ProductOption};
-    use dhow_sdk::{Currency, DutyTerms, MarketId, ProductId, VariantId};
-
-    use super::*;
-
-    fn usd(minor: i64) -> Money {
-        Money::from_minor(minor, Currency::USD)
-    }
-
-    fn product(price: Money) -> (Product, Variant) {
-        let variant = Variant {
-            id: VariantId::from("mug-white"),
-            title: "White".into(),
-            sku: None,
-            options: vec!["White".into()],
-            price: Price {
-                amount: price,
-                compare_at: None,
-                tax_included: false,
-                converted: false,
-            },
-            available: true,
-            stock: Some(5),
-        };
-        let product = Product {
-            id: ProductId::from("mug"),
-            handle: "mug".into(),
-            title: "Mug".into(),
-            description: String::new(),
-            images: Vec::new(),
-            options: vec![ProductOption {
-                name: "Colour".into(),
-                values: vec!["White".into()],
-            }],
-            variants: vec![variant.clone()],
-            collections: Vec::new(),
-            tags: Vec::new(),
-        };
-        (product, variant)
-    }
-
-    fn cart_with_shipping() -> Cart {
-        let mut totals = CartTotals::zero(Currency::USD, false, DutyTerms::PaidAtCheckout);
-        totals.shipping = Some(Figure::final_(usd(990)));
-        totals.total = Figure::final_(usd(990));
-        Cart {
-            id: CartId::from("c1"),
-            market: MarketId::from("us"),
-            currency: Currency::USD,
-            lines: Vec::new(),
-            discounts: Vec::new(),
-            email: None,
-            shipping_address: None,
-            billing_address: None,
-            shipping_option: None,
-            totals,
-            state: Default::default(),
-        }
-    }
-
-    #[test]
-    fn an_added_variant_shows_at_once_with_estimated_totals() {
-        let mut cart = cart_with_shipping();
-        let (product, variant) = product(usd(1790));
-        assert!(optimistic_add(&mut cart, &product, &variant, 2));
-        assert_eq!(cart.item_count(), 2);
-        assert!(cart.lines[0].id.as_str().starts_with("pending-"));
-        assert_eq!(cart.totals.subtotal.amount, usd(3580));
-        // The total moves by what was added; the shipping already in it stays.
-        assert_eq!(cart.totals.total.amount, usd(4570));
-        assert!(cart.totals.total.estimate && cart.totals.subtotal.estimate);
-
-        assert!(optimistic_add(&mut cart, &product, &variant, 1));
-        assert_eq!(cart.lines.len(), 1);
-        assert_eq!(cart.lines[0].quantity, 3);
-        assert_eq!(cart.totals.total.amount, usd(6360));
-    }
-
-    #[test]
-    fn a_price_in_another_currency_is_not_guessed() {
-        let mut cart = cart_with_shipping();
-        let (product, variant) = product(Money::from_minor(1690, Currency::EUR));
-        assert!(!optimistic_add(&mut cart, &product, &variant, 1));
-        assert!(cart.lines.is_empty());
-        assert!(!cart.totals.total.estimate);
-    }
-
-    #[test]
-    fn quantity_zero_hides_the_line() {
-        let mut cart = cart_with_shipping();
-        let (product, variant) = product(usd(1790));
-        optimistic_add(&mut cart, &product, &variant, 1);
-        let line = cart.lines[0].id.clone();
-        assert!(optimistic_quantity(&mut cart, &line, 0));
-        assert!(cart.lines.is_empty());
-        assert_eq!(cart.totals.subtotal.amount, usd(0));
-        assert_eq!(cart.totals.total.amount, usd(990));
-        assert!(!optimistic_quantity(&mut cart, &LineId::from("gone"), 3));
-    }
 }

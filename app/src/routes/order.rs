@@ -1,6 +1,5 @@
 //! Order confirmation (`/orders/:number`) and order lookup (`/orders`).
 
-use dhow_sdk::address::Address;
 use dhow_sdk::model::Order;
 use dhow_sdk::{Backend, Error};
 use leptos::prelude::*;
@@ -8,8 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser;
-use crate::components::checkout::OrderSummary;
-use crate::format::region_name;
+use crate::components::checkout::{AddressRecap, OrderSummary};
 use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::LAST_ORDER_KEY;
 use crate::i18n::use_i18n;
@@ -120,12 +118,6 @@ pub fn OrderDetails(
     confirmation: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let locale = i18n.locale();
-    let ship_to = address_lines(&locale, &order.shipping_address);
-    let bill_to = order
-        .billing_address
-        .as_ref()
-        .map(|a| address_lines(&locale, a));
     let number = order.number.clone();
     let heading = move || {
         if confirmation {
@@ -148,10 +140,10 @@ pub fn OrderDetails(
             <div class="dhow-order__layout">
                 <div class="dhow-order__facts">
                     <h2>{i18n.t("order-ship-to")}</h2>
-                    <address>{ship_to.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
-                    {bill_to.map(|lines| view! {
+                    <AddressRecap address=order.shipping_address/>
+                    {order.billing_address.map(|address| view! {
                         <h2>{i18n.t("checkout-billing-address")}</h2>
-                        <address>{lines.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
+                        <AddressRecap address=address/>
                     })}
                     {order.shipping_option.map(|o| view! {
                         <h2>{i18n.t("checkout-shipping")}</h2>
@@ -166,33 +158,4 @@ pub fn OrderDetails(
             </div>
         </section>
     }
-}
-
-/// An address as lines: name, company, street, postal code with city and region, country.
-fn address_lines(locale: &str, a: &Address) -> Vec<String> {
-    let place = [
-        a.postal_code.clone().unwrap_or_default(),
-        a.city.clone(),
-        a.region.clone().unwrap_or_default(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" ");
-    [
-        Some(
-            format!("{} {}", a.first_name, a.last_name)
-                .trim()
-                .to_owned(),
-        ),
-        a.company.clone(),
-        Some(a.line1.clone()),
-        a.line2.clone(),
-        Some(place),
-        Some(region_name(locale, a.country.as_str())),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|l| !l.is_empty())
-    .collect()
 }

@@ -145,7 +145,7 @@ impl LocalBackend {
         variant_id: &VariantId,
         line: Option<usize>,
         wanted: u32,
-        variant: &crate::local::data::VariantData,
+        variant: &crate::local::data::CatalogVariant,
     ) -> Result<()> {
         let sold = self.state().sold()?;
         let others = cart

@@ -15,7 +15,7 @@ use crate::money::{Money, RateTable, price_in};
 
 /// Everything the local engine sells and the rules it prices by: one JSON file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoreData {
+pub struct CatalogFile {
     /// Exchange rates from the base currency, for currencies without merchant prices.
     pub rates: RateTable,
     /// Tax rules by destination country.
@@ -33,9 +33,9 @@ pub struct StoreData {
     #[serde(default)]
     pub promotions: Vec<PromotionRule>,
     /// Collections.
-    pub collections: Vec<CollectionData>,
+    pub collections: Vec<CatalogCollection>,
     /// Products.
-    pub products: Vec<ProductData>,
+    pub products: Vec<CatalogProduct>,
 }
 
 /// Title and description in another language.
@@ -50,7 +50,7 @@ pub struct Translation {
 
 /// A collection in the catalog file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CollectionData {
+pub struct CatalogCollection {
     /// Id and handle.
     pub handle: String,
     /// Title in the catalog's language (English).
@@ -68,7 +68,7 @@ pub struct CollectionData {
 
 /// A product in the catalog file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductData {
+pub struct CatalogProduct {
     /// Id and handle (`/products/{handle}`).
     pub handle: String,
     /// Title in English.
@@ -94,12 +94,12 @@ pub struct ProductData {
     #[serde(default)]
     pub translations: BTreeMap<String, Translation>,
     /// Variants.
-    pub variants: Vec<VariantData>,
+    pub variants: Vec<CatalogVariant>,
 }
 
 /// A variant in the catalog file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VariantData {
+pub struct CatalogVariant {
     /// Id (unique in the catalog).
     pub id: String,
     /// Stock keeping unit.
@@ -217,18 +217,18 @@ pub struct PromotionRule {
     pub combinable: bool,
 }
 
-impl StoreData {
+impl CatalogFile {
     /// Reads a catalog file. Text that is not a catalog is [`Error::Decode`], never a panic.
     ///
     /// ```
-    /// let data = dhow_sdk::local::data::StoreData::from_json(r#"{
+    /// let data = dhow_sdk::local::data::CatalogFile::from_json(r#"{
     ///   "rates": { "base": "EUR", "rates": {} }, "taxes": [], "duties": [], "ships_from": "DE",
     ///   "shipping": [], "collections": [], "products": []
     /// }"#).unwrap();
     /// assert!(data.products.is_empty());
-    /// assert!(dhow_sdk::local::data::StoreData::from_json("{}").is_err());
+    /// assert!(dhow_sdk::local::data::CatalogFile::from_json("{}").is_err());
     /// ```
-    pub fn from_json(text: &str) -> Result<StoreData> {
+    pub fn from_json(text: &str) -> Result<CatalogFile> {
         serde_json::from_str(text).map_err(|e| Error::Decode {
             message: format!("catalog: {e}"),
         })
@@ -240,9 +240,9 @@ impl StoreData {
     /// listed in one [`Error::Decode`], so a merchant fixes a catalog in one pass.
     ///
     /// ```
-    /// use dhow_sdk::local::data::StoreData;
+    /// use dhow_sdk::local::data::CatalogFile;
     ///
-    /// let data = StoreData::from_json(r#"{
+    /// let data = CatalogFile::from_json(r#"{
     ///   "rates": { "base": "EUR", "rates": {} }, "taxes": [], "duties": [], "ships_from": "DE",
     ///   "shipping": [], "collections": [],
     ///   "products": [{ "handle": "mug", "title": "Mug", "description": "", "collections": ["kitchen"],

@@ -76,7 +76,7 @@ use crate::model::{
     Cart, CheckoutState, Collection, Order, Payment, PaymentInput, PaymentMethod, Product,
     ProductPage, ProductQuery, ShippingOption,
 };
-use data::StoreData;
+use data::CatalogFile;
 use pricing::CatalogIndex;
 use state::{State, StoredCart};
 use totals::{Context, PricedCart};
@@ -88,7 +88,7 @@ use totals::{Context, PricedCart};
 /// sequence, payment authorizations) is in the [`Storage`] under `dhow.local.` keys, read afresh
 /// on every call, so engines in several tabs over one `localStorage` see each other's writes.
 pub struct LocalBackend {
-    data: StoreData,
+    data: CatalogFile,
     index: CatalogIndex,
     markets: Vec<Market>,
     storage: Rc<dyn Storage>,
@@ -118,16 +118,16 @@ impl LocalBackend {
     ///
     /// ```
     /// use std::rc::Rc;
-    /// use dhow_sdk::local::{data::StoreData, LocalBackend, MemoryStorage};
+    /// use dhow_sdk::local::{data::CatalogFile, LocalBackend, MemoryStorage};
     ///
-    /// let data = StoreData::from_json(r#"{
+    /// let data = CatalogFile::from_json(r#"{
     ///   "rates": { "base": "EUR", "rates": {} }, "taxes": [], "duties": [], "ships_from": "DE",
     ///   "shipping": [], "collections": [], "products": []
     /// }"#).unwrap();
     /// let backend = LocalBackend::new(data, Vec::new(), Rc::new(MemoryStorage::new()));
     /// assert!(backend.data().products.is_empty());
     /// ```
-    pub fn new(data: StoreData, markets: Vec<Market>, storage: Rc<dyn Storage>) -> LocalBackend {
+    pub fn new(data: CatalogFile, markets: Vec<Market>, storage: Rc<dyn Storage>) -> LocalBackend {
         let index = CatalogIndex::new(&data);
         LocalBackend {
             data,
@@ -139,7 +139,7 @@ impl LocalBackend {
     }
 
     /// An engine over a catalog file's text. A file that does not decode, or that fails
-    /// [`StoreData::check`] for these markets, is [`Error::Decode`].
+    /// [`CatalogFile::check`] for these markets, is [`Error::Decode`].
     ///
     /// ```
     /// use std::rc::Rc;
@@ -153,7 +153,7 @@ impl LocalBackend {
         markets: Vec<Market>,
         storage: Rc<dyn Storage>,
     ) -> Result<LocalBackend> {
-        let data = StoreData::from_json(catalog_json)?;
+        let data = CatalogFile::from_json(catalog_json)?;
         data.check(&markets)?;
         Ok(LocalBackend::new(data, markets, storage))
     }
@@ -163,9 +163,9 @@ impl LocalBackend {
     ///
     /// ```
     /// # use std::rc::Rc;
-    /// # use dhow_sdk::local::{data::StoreData, LocalBackend, MemoryStorage};
+    /// # use dhow_sdk::local::{data::CatalogFile, LocalBackend, MemoryStorage};
     /// use dhow_sdk::local::Clock;
-    /// # let data = StoreData::from_json(r#"{"rates": {"base": "EUR", "rates": {}}, "taxes": [],
+    /// # let data = CatalogFile::from_json(r#"{"rates": {"base": "EUR", "rates": {}}, "taxes": [],
     /// #   "duties": [], "ships_from": "DE", "shipping": [], "collections": [], "products": []}"#).unwrap();
     /// let backend = LocalBackend::new(data, Vec::new(), Rc::new(MemoryStorage::new()))
     ///     .with_clock(Clock::fixed_at("2026-11-25T10:00:00Z").unwrap());
@@ -177,7 +177,7 @@ impl LocalBackend {
     }
 
     /// The catalog data the engine sells from.
-    pub fn data(&self) -> &StoreData {
+    pub fn data(&self) -> &CatalogFile {
         &self.data
     }
 

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::error::Result;
 use crate::ids::{CollectionId, ProductId, VariantId};
-use crate::local::data::{CollectionData, ProductData, StoreData, Translation, VariantData};
+use crate::local::data::{
+    CatalogCollection, CatalogFile, CatalogProduct, CatalogVariant, Translation,
+};
 use crate::market::{Market, TaxDisplay};
 use crate::model::{Collection, Price, Product, Variant};
 use crate::money::{Currency, Money, RoundingRule, price_in};
@@ -23,7 +25,7 @@ pub(crate) struct CatalogIndex {
 impl CatalogIndex {
     /// Indexes products by handle and variants by id; on a duplicate the first one wins, as
     /// the catalog check reports duplicates before an engine is built from a file.
-    pub fn new(data: &StoreData) -> CatalogIndex {
+    pub fn new(data: &CatalogFile) -> CatalogIndex {
         let mut index = CatalogIndex::default();
         for (p, product) in data.products.iter().enumerate() {
             index.handles.entry(product.handle.clone()).or_insert(p);
@@ -37,16 +39,16 @@ impl CatalogIndex {
     /// The product and variant with this variant id.
     pub fn variant<'a>(
         &self,
-        data: &'a StoreData,
+        data: &'a CatalogFile,
         id: &str,
-    ) -> Option<(&'a ProductData, &'a VariantData)> {
+    ) -> Option<(&'a CatalogProduct, &'a CatalogVariant)> {
         let &(p, v) = self.variants.get(id)?;
         let product = data.products.get(p)?;
         Some((product, product.variants.get(v)?))
     }
 
     /// The product with this handle.
-    pub fn product<'a>(&self, data: &'a StoreData, handle: &str) -> Option<&'a ProductData> {
+    pub fn product<'a>(&self, data: &'a CatalogFile, handle: &str) -> Option<&'a CatalogProduct> {
         data.products.get(*self.handles.get(handle)?)
     }
 }
@@ -75,7 +77,7 @@ fn primary_language(tag: &str) -> &str {
 }
 
 /// A product's title and description in the market's language.
-pub(crate) fn product_text<'a>(product: &'a ProductData, market: &Market) -> (&'a str, &'a str) {
+pub(crate) fn product_text<'a>(product: &'a CatalogProduct, market: &Market) -> (&'a str, &'a str) {
     match translation(&product.translations, &market.locale) {
         Some(t) => (
             &t.title,
@@ -87,7 +89,7 @@ pub(crate) fn product_text<'a>(product: &'a ProductData, market: &Market) -> (&'
 
 /// A collection's title and description in the market's language.
 pub(crate) fn collection_text<'a>(
-    collection: &'a CollectionData,
+    collection: &'a CatalogCollection,
     market: &Market,
 ) -> (&'a str, &'a str) {
     match translation(&collection.translations, &market.locale) {
@@ -103,9 +105,9 @@ pub(crate) fn collection_text<'a>(
 /// from the base currency with the market's rounding rule. It is a shelf price on the market's
 /// tax basis either way: catalog prices are set that way.
 pub(crate) fn unit_price(
-    data: &StoreData,
+    data: &CatalogFile,
     market: &Market,
-    variant: &VariantData,
+    variant: &CatalogVariant,
 ) -> Result<Money> {
     Ok(price_in(
         &variant.prices,
@@ -117,7 +119,11 @@ pub(crate) fn unit_price(
 }
 
 /// A variant's price as the shopper sees it in the market.
-pub(crate) fn price(data: &StoreData, market: &Market, variant: &VariantData) -> Result<Price> {
+pub(crate) fn price(
+    data: &CatalogFile,
+    market: &Market,
+    variant: &CatalogVariant,
+) -> Result<Price> {
     let conversion = price_in(
         &variant.prices,
         market.currency,
@@ -135,9 +141,9 @@ pub(crate) fn price(data: &StoreData, market: &Market, variant: &VariantData) ->
 /// The former price, when there is one above the current price: a "former" price at or below
 /// the price (possible after conversion and rounding) would show a sale that is none.
 pub(crate) fn compare_at(
-    data: &StoreData,
+    data: &CatalogFile,
     market: &Market,
-    variant: &VariantData,
+    variant: &CatalogVariant,
     amount: Money,
 ) -> Result<Option<Money>> {
     if variant.compare_at.is_empty() {
@@ -156,17 +162,17 @@ pub(crate) fn compare_at(
 /// An amount that is not a shelf price (a discount, a threshold) in `currency`: the merchant's
 /// amount in it, else converted to the nearest minor unit. Price endings and cash steps are for
 /// prices a shopper reads on a shelf; a threshold rounded up to .99 would move the threshold.
-pub(crate) fn amount_in(data: &StoreData, set: &[Money], currency: Currency) -> Result<Money> {
+pub(crate) fn amount_in(data: &CatalogFile, set: &[Money], currency: Currency) -> Result<Money> {
     Ok(price_in(set, currency, &data.rates, RoundingRule::Nearest)?.money)
 }
 
 /// What a variant's title is: its option values, `M / Navy`; empty without options.
-pub(crate) fn variant_title(variant: &VariantData) -> String {
+pub(crate) fn variant_title(variant: &CatalogVariant) -> String {
     variant.options.join(" / ")
 }
 
 /// Units that can still be bought.
-pub(crate) fn remaining(variant: &VariantData, sold: &Sold) -> u32 {
+pub(crate) fn remaining(variant: &CatalogVariant, sold: &Sold) -> u32 {
     variant
         .stock
         .saturating_sub(sold.get(&variant.id).copied().unwrap_or(0))
@@ -174,9 +180,9 @@ pub(crate) fn remaining(variant: &VariantData, sold: &Sold) -> u32 {
 
 /// A catalog product priced and translated for the market, with stock after sales.
 pub(crate) fn product(
-    data: &StoreData,
+    data: &CatalogFile,
     market: &Market,
-    product: &ProductData,
+    product: &CatalogProduct,
     sold: &Sold,
 ) -> Result<Product> {
     let (title, description) = product_text(product, market);
@@ -214,7 +220,7 @@ pub(crate) fn product(
 }
 
 /// A catalog collection titled for the market.
-pub(crate) fn collection(collection: &CollectionData, market: &Market) -> Collection {
+pub(crate) fn collection(collection: &CatalogCollection, market: &Market) -> Collection {
     let (title, description) = collection_text(collection, market);
     Collection {
         id: CollectionId(collection.handle.clone()),

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 
 use crate::error::{Error, FieldError, Problem, Result};
-use crate::local::data::{ProductData, StoreData};
+use crate::local::data::{CatalogFile, CatalogProduct};
 use crate::local::pricing::{self, Sold};
 use crate::market::Market;
 use crate::model::{Facet, FacetValue, OptionFacets, ProductPage, ProductQuery, ProductSort};
@@ -17,7 +17,7 @@ const MAX_PER_PAGE: u32 = 100;
 
 /// A product that passed the filters, with what sorting and facets need.
 struct Hit<'a> {
-    product: &'a ProductData,
+    product: &'a CatalogProduct,
     /// Catalog position, the tie-breaker of every sort.
     position: usize,
     title: String,
@@ -38,7 +38,7 @@ impl Hit<'_> {
 
 /// Runs a search: the page asked for, priced for the market, with facets for every match.
 pub(crate) fn search(
-    data: &StoreData,
+    data: &CatalogFile,
     market: &Market,
     query: &ProductQuery,
     sold: &Sold,
@@ -164,7 +164,7 @@ fn check_bounds(market: &Market, query: &ProductQuery) -> Result<()> {
 }
 
 /// Every token appears somewhere in the product's English or translated text, tags or handle.
-fn matches_text(product: &ProductData, market: &Market, tokens: &[String]) -> bool {
+fn matches_text(product: &CatalogProduct, market: &Market, tokens: &[String]) -> bool {
     let (title, description) = pricing::product_text(product, market);
     let mut haystack = String::new();
     for part in [
@@ -212,7 +212,7 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-fn facets(data: &StoreData, market: &Market, hits: &[Hit<'_>]) -> Vec<Facet> {
+fn facets(data: &CatalogFile, market: &Market, hits: &[Hit<'_>]) -> Vec<Facet> {
     let mut facets = Vec::new();
 
     let collections: Vec<FacetValue> = data

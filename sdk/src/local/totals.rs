@@ -16,7 +16,7 @@ use crate::decimal::Decimal;
 use crate::error::PromotionRejection;
 use crate::error::{Error, Result};
 use crate::ids::{LineId, ProductId, ShippingOptionId, VariantId};
-use crate::local::data::{PromotionKind, PromotionRule, ShippingRule, StoreData};
+use crate::local::data::{CatalogFile, PromotionKind, PromotionRule, ShippingRule};
 use crate::local::pricing::{self, CatalogIndex};
 use crate::local::state::StoredCart;
 use crate::market::{DutyTerms, Market, TaxDisplay};
@@ -25,7 +25,7 @@ use crate::money::{Currency, Money, MoneyError, price_in};
 
 /// What pricing needs besides the cart: the catalog, the market and today's date.
 pub(crate) struct Context<'a> {
-    pub data: &'a StoreData,
+    pub data: &'a CatalogFile,
     pub index: &'a CatalogIndex,
     pub market: &'a Market,
     /// `YYYY-MM-DD` in UTC, compared with promotion dates.
@@ -48,7 +48,7 @@ pub(crate) struct PricedCart {
 }
 
 /// The promotion with this code, compared case-insensitively.
-pub(crate) fn find_promotion<'a>(data: &'a StoreData, code: &str) -> Option<&'a PromotionRule> {
+pub(crate) fn find_promotion<'a>(data: &'a CatalogFile, code: &str) -> Option<&'a PromotionRule> {
     let code = code.trim().to_lowercase();
     if code.is_empty() {
         return None;
@@ -101,8 +101,8 @@ pub(crate) fn check_promotion(
     Ok(())
 }
 
-/// A line being priced.
-struct Working {
+/// A line being priced: its amounts in minor units while discounts and tax are spread.
+struct PricedLine {
     line: CartLine,
     subtotal: i64,
     discount: i64,
@@ -124,7 +124,7 @@ pub(crate) fn price_cart(ctx: &Context<'_>, cart: &StoredCart) -> Result<PricedC
         let unit = pricing::unit_price(ctx.data, market, variant)?;
         let subtotal = unit.checked_mul(i64::from(stored.quantity))?;
         let (title, _) = pricing::product_text(product, market);
-        lines.push(Working {
+        lines.push(PricedLine {
             line: CartLine {
                 id: LineId(stored.id.0.clone()),
                 product_id: ProductId(product.handle.clone()),
@@ -287,7 +287,7 @@ pub(crate) fn price_cart(ctx: &Context<'_>, cart: &StoredCart) -> Result<PricedC
 }
 
 /// What can still be taken off the lines: their subtotals less discounts so far.
-fn left_to_discount(lines: &[Working]) -> Result<i64> {
+fn left_to_discount(lines: &[PricedLine]) -> Result<i64> {
     lines
         .iter()
         .try_fold(0i64, |sum, l| {
@@ -309,7 +309,7 @@ fn percent_of(amount: Money, percent: Decimal) -> Result<i64> {
 
 /// Spreads `amount` over the lines by what is left of each, with `Money::allocate`, so the parts
 /// add up to the amount and no line goes below zero even with several codes.
-fn spread_discount(lines: &mut [Working], amount: i64, currency: Currency) -> Result<()> {
+fn spread_discount(lines: &mut [PricedLine], amount: i64, currency: Currency) -> Result<()> {
     if amount == 0 {
         return Ok(());
     }
@@ -410,7 +410,7 @@ fn tax_on(base: i64, rate: Decimal, inclusive: bool) -> Result<i64> {
 fn duties(
     ctx: &Context<'_>,
     destination: CountryCode,
-    lines: &[Working],
+    lines: &[PricedLine],
     address_known: bool,
 ) -> Result<Option<Figure>> {
     let data = ctx.data;
@@ -447,18 +447,10 @@ fn duties(
     }))
 }
 
-/// `n / d` rounded half away from zero; `None` when `d` is not positive or on overflow.
+/// `n / d` rounded half away from zero (the SDK's one rounding division); `None` when `d` is not
+/// positive.
 fn div_half_up(n: i128, d: i128) -> Option<i128> {
-    if d <= 0 {
-        return None;
-    }
-    let quotient = n.div_euclid(d);
-    let twice = n.rem_euclid(d).checked_mul(2)?;
-    Some(if twice > d || (twice == d && n > 0) {
-        quotient + 1
-    } else {
-        quotient
-    })
+    (d > 0).then(|| crate::decimal::div_round(n, d, crate::decimal::RoundingMode::HalfUp))
 }
 
 fn to_minor(value: Option<i128>) -> Result<i64> {

@@ -7,8 +7,9 @@ use std::pin::pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use super::regions::regions_of;
 use super::transport::{api_error, decode};
-use super::{MedusaBackend, cart, catalog, mapping, regions_of, wire};
+use super::{MedusaBackend, MedusaConfig, cart, catalog, checkout, mapping, wire};
 use crate::error::{Error, Result};
 use crate::ids::VariantId;
 use crate::market::Market;
@@ -95,7 +96,11 @@ impl Reader {
     /// A reader for the store's markets, with the regions of a saved `/store/regions` answer.
     pub fn new(markets: Vec<Market>, regions: &str) -> Result<Reader> {
         // Never contacted: the regions are known and nothing else asks the server.
-        let backend = MedusaBackend::new("http://127.0.0.1:9", "pk_fuzzing", markets)?;
+        let config = MedusaConfig {
+            url: "http://127.0.0.1:9".to_owned(),
+            publishable_key: "pk_fuzzing".to_owned(),
+        };
+        let backend = MedusaBackend::new(config, markets)?;
         let regions: wire::Regions = decode(regions)?;
         *backend.regions.borrow_mut() = Some(Rc::new(regions_of(regions)));
         Ok(Reader { backend })
@@ -143,16 +148,16 @@ impl Reader {
                 Ok(Read::Order(Box::new(order)))
             }
             Answer::ShippingOptions => {
-                cart::priced_options(&decode(text)?, market.currency).map(Read::ShippingOptions)
+                checkout::priced_options(&decode(text)?, market.currency).map(Read::ShippingOptions)
             }
-            Answer::PaymentProviders => {
-                Ok(Read::PaymentMethods(cart::payment_methods(&decode(text)?)))
-            }
+            Answer::PaymentProviders => Ok(Read::PaymentMethods(checkout::payment_methods(
+                &decode(text)?,
+            ))),
             Answer::PaymentCollection => {
                 let answer: wire::PaymentCollectionEnvelope = decode(text)?;
                 mapping::payment(&answer.payment_collection).map(Read::Payment)
             }
-            Answer::Completion => cart::placed(decode(text)?).map(Read::Placed),
+            Answer::Completion => checkout::placed(decode(text)?).map(Read::Placed),
             Answer::Variants { variant } => Ok(Read::Available(cart::available(
                 decode(text)?,
                 &VariantId::from(variant.as_str()),

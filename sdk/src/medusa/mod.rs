@@ -22,13 +22,16 @@
 //!   placed, the order is read by id and its email compared case-insensitively. An order placed
 //!   elsewhere is not found.
 //! - **Time-outs.** Each request may take 20 s (see [`MedusaBackend::with_timeout`]), natively and
-//!   in the browser; a slower one is [`Error::Timeout`].
+//!   in the browser; a slower one is [`Error::Timeout`](crate::Error::Timeout).
 
 mod cart;
 mod catalog;
+mod checkout;
+mod errors;
 #[doc(hidden)]
 pub mod fuzzing;
 mod mapping;
+mod regions;
 mod transport;
 mod wire;
 
@@ -36,38 +39,25 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::address::{Address, CountryCode};
+use crate::address::Address;
 use crate::backend::Backend;
-use crate::error::{Error, Result};
+pub use crate::config::MedusaConfig;
+use crate::error::Result;
 use crate::ids::{CartId, LineId, ShippingOptionId, VariantId};
 use crate::market::Market;
 use crate::model::{
     Cart, Collection, Order, Payment, PaymentInput, PaymentMethod, Product, ProductPage,
     ProductQuery, ShippingOption,
 };
-use crate::money::Currency;
 use crate::storage::{MemoryStorage, Storage};
+use regions::{MARKET_KEY, Region};
 use transport::Transport;
-
-/// A region as the adapter needs it: id, currency, countries.
-#[derive(Clone, Debug)]
-struct Region {
-    id: String,
-    currency: Currency,
-    countries: Vec<CountryCode>,
-}
-
-impl Region {
-    fn serves(&self, market: &Market) -> bool {
-        self.currency == market.currency && self.countries.contains(&market.country)
-    }
-}
 
 /// A Medusa v2 server as Dhow's backend.
 ///
 /// ```no_run
 /// use dhow_sdk::medusa::MedusaBackend;
-/// use dhow_sdk::{Backend, StoreConfig};
+/// use dhow_sdk::{Backend, BackendConfig, StoreConfig};
 ///
 /// # async fn shop() -> dhow_sdk::Result<()> {
 /// let config = StoreConfig::from_json(r#"{
@@ -77,7 +67,8 @@ impl Region {
 ///   "markets": [{ "id": "us", "country": "US", "locale": "en-US", "currency": "USD",
 ///                 "tax_display": "exclusive", "duty_terms": "paid_at_checkout" }]
 /// }"#)?;
-/// let medusa = MedusaBackend::new("http://127.0.0.1:9000", "pk_…", config.markets.clone())?;
+/// let BackendConfig::Medusa(settings) = config.backend.clone() else { unreachable!() };
+/// let medusa = MedusaBackend::new(settings, config.markets.clone())?;
 /// let us = medusa.markets().await?.into_iter().next().expect("a region serves the US");
 /// let cart = medusa.create_cart(&us).await?;
 /// println!("{} {}", cart.id, cart.totals.total.amount.to_decimal_string());
@@ -108,16 +99,16 @@ impl std::fmt::Debug for MedusaBackend {
 }
 
 impl MedusaBackend {
-    /// A backend for the Medusa server at `url` (the Store API's base, such as
-    /// `https://api.example.com`), with the store's publishable key and the store
+    /// A backend for the Medusa server `config` names (the Store API's base, such as
+    /// `https://api.example.com`, and the store's publishable key) selling the store
     /// configuration's markets. Nothing is fetched yet; a URL that is not `http(s)` or an empty
-    /// key is [`Error::InvalidInput`].
+    /// key is [`Error::InvalidInput`](crate::Error::InvalidInput).
     ///
     /// Orders placed are remembered (for [`Backend::order`]) in the browser's `localStorage` on
     /// wasm32 and in memory natively; see [`MedusaBackend::with_storage`].
-    pub fn new(url: &str, publishable_key: &str, markets: Vec<Market>) -> Result<MedusaBackend> {
+    pub fn new(config: MedusaConfig, markets: Vec<Market>) -> Result<MedusaBackend> {
         Ok(MedusaBackend {
-            transport: Transport::new(url, publishable_key)?,
+            transport: Transport::new(&config.url, &config.publishable_key)?,
             markets,
             regions: RefCell::new(None),
             storage: default_storage(),
@@ -135,108 +126,7 @@ impl MedusaBackend {
         self.transport = self.transport.with_timeout(timeout);
         self
     }
-
-    /// Medusa's regions, fetched on first use.
-    async fn regions(&self) -> Result<Rc<Vec<Region>>> {
-        if let Some(regions) = self.regions.borrow().as_ref() {
-            return Ok(regions.clone());
-        }
-        let answer: wire::Regions = self
-            .transport
-            .get(&["store", "regions"], &[("limit", "200")])
-            .await?;
-        let regions = Rc::new(regions_of(answer));
-        *self.regions.borrow_mut() = Some(regions.clone());
-        Ok(regions)
-    }
-
-    /// The region serving `market`, or [`Error::NotSold`].
-    async fn region_for(&self, market: &Market) -> Result<Region> {
-        self.regions()
-            .await?
-            .iter()
-            .find(|r| r.serves(market))
-            .cloned()
-            .ok_or_else(|| Error::NotSold {
-                what: "market".into(),
-                code: market.id.to_string(),
-            })
-    }
-
-    /// The configured market a cart (or order) is in: the one recorded in its metadata when
-    /// the cart was created or moved, else the one of its destination, else the first one its
-    /// region serves.
-    async fn market_of(&self, w: &wire::Cart) -> Result<Market> {
-        let currency = mapping::currency(&w.currency_code)?;
-        let same_currency = |m: &&Market| m.currency == currency;
-        let recorded = w
-            .metadata
-            .as_ref()
-            .and_then(|m| m.get(MARKET_KEY))
-            .and_then(|v| v.as_str());
-        if let Some(market) = self
-            .markets
-            .iter()
-            .filter(same_currency)
-            .find(|m| Some(m.id.as_str()) == recorded)
-        {
-            return Ok(market.clone());
-        }
-        let country = w
-            .shipping_address
-            .as_ref()
-            .and_then(|a| a.country_code.as_deref())
-            .and_then(CountryCode::parse);
-        if let Some(market) = self
-            .markets
-            .iter()
-            .filter(same_currency)
-            .find(|m| Some(m.country) == country)
-        {
-            return Ok(market.clone());
-        }
-        let regions = self.regions().await?;
-        let region = regions.iter().find(|r| Some(&r.id) == w.region_id.as_ref());
-        self.markets
-            .iter()
-            .filter(same_currency)
-            .find(|m| region.is_none_or(|r| r.serves(m)))
-            .cloned()
-            .ok_or_else(|| Error::NotSold {
-                what: "currency".into(),
-                code: currency.code().to_owned(),
-            })
-    }
-
-    /// A cart answer mapped in its market.
-    async fn map_cart(&self, w: &wire::Cart) -> Result<Cart> {
-        let market = self.market_of(w).await?;
-        mapping::cart(w, &market)
-    }
 }
-
-/// The regions of an answer. A region in a currency Dhow does not know cannot serve a market;
-/// it is left out rather than failing every call.
-fn regions_of(answer: wire::Regions) -> Vec<Region> {
-    answer
-        .regions
-        .into_iter()
-        .filter_map(|r| {
-            Some(Region {
-                currency: mapping::currency(&r.currency_code).ok()?,
-                countries: r
-                    .countries
-                    .iter()
-                    .filter_map(|c| CountryCode::parse(&c.iso_2))
-                    .collect(),
-                id: r.id,
-            })
-        })
-        .collect()
-}
-
-/// Cart metadata key holding the Dhow market a cart is in (two markets may share a region).
-const MARKET_KEY: &str = "dhow_market";
 
 #[cfg(target_arch = "wasm32")]
 fn default_storage() -> Rc<dyn Storage> {

@@ -1,6 +1,6 @@
 //! HTTP to a Medusa server: builds Store API requests with the publishable key, sends them with a
-//! time-out, and turns transport failures and error bodies into typed failures. Knows nothing of
-//! the commerce model.
+//! time-out, and turns transport failures and error bodies into typed failures (what a refusal
+//! means is the error table's, in `errors`). Knows nothing of the commerce model.
 
 use std::time::Duration;
 
@@ -40,58 +40,6 @@ pub(crate) enum Failure {
 impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
         Failure::Other(error)
-    }
-}
-
-impl From<Failure> for Error {
-    fn from(failure: Failure) -> Error {
-        match failure {
-            Failure::Api(api) => api.into_error(),
-            Failure::Other(error) => error,
-        }
-    }
-}
-
-impl ApiError {
-    /// The SDK error for an answer no caller interpreted more precisely.
-    pub fn into_error(self) -> Error {
-        match (self.status, self.kind.as_str(), self.code.as_str()) {
-            (_, _, "insufficient_inventory") => Error::OutOfStock {
-                variant: String::new(),
-                available: 0,
-            },
-            (404, _, _) | (_, "not_found", _) => Error::NotFound {
-                what: "resource".into(),
-                id: self.message,
-            },
-            (_, "payment_authorization_error" | "payment_requires_more_error", _) => {
-                Error::PaymentDeclined {
-                    reason: Some(self.message),
-                }
-            }
-            (409, _, _) | (_, "not_allowed" | "conflict" | "duplicate_error", _) => {
-                Error::Conflict {
-                    message: self.message,
-                }
-            }
-            (401 | 403, _, _) | (_, "unauthorized", _) => Error::Backend {
-                code: "unauthorized".into(),
-                message: format!("{} (is the publishable key right?)", self.message),
-            },
-            _ => Error::Backend {
-                code: if self.kind.is_empty() {
-                    self.status.to_string()
-                } else {
-                    self.kind
-                },
-                message: format!("HTTP {}: {}", self.status, self.message),
-            },
-        }
-    }
-
-    /// Whether Medusa refused the input (`invalid_data`, HTTP 400).
-    pub fn is_invalid_data(&self) -> bool {
-        self.kind == "invalid_data"
     }
 }
 

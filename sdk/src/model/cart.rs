@@ -287,29 +287,81 @@ impl Cart {
     pub fn line_for(&self, variant: &VariantId) -> Option<&CartLine> {
         self.lines.iter().find(|l| &l.variant_id == variant)
     }
+
+    /// Checks the sums every cart keeps, whoever computed it: the total is the subtotal less the
+    /// discount, plus shipping, tax (when not included) and duties (when paid at checkout); the
+    /// lines' subtotals and discounts add up to the cart's, and the tax lines to its tax; every
+    /// amount is in the cart's currency. Adapters run it on what they map in debug builds, and
+    /// the contract suite and property tests on every cart they see. A failure is
+    /// [`Error::Decode`](crate::Error::Decode) saying which sum is off.
+    ///
+    /// ```
+    /// # use dhow_sdk::{CartId, Currency, DutyTerms, Market, MarketId, Money, TaxDisplay};
+    /// # let market = Market {
+    /// #     id: MarketId::from("us"),
+    /// #     country: dhow_sdk::address::CountryCode::parse("US").unwrap(),
+    /// #     locale: "en-US".into(),
+    /// #     languages: vec![],
+    /// #     currency: Currency::USD,
+    /// #     tax_display: TaxDisplay::Exclusive,
+    /// #     duty_terms: DutyTerms::PaidAtCheckout,
+    /// #     rounding: dhow_sdk::money::RoundingRule::Nearest,
+    /// # };
+    /// use dhow_sdk::model::Cart;
+    ///
+    /// let mut cart = Cart::empty(CartId::from("c1"), &market);
+    /// assert!(cart.check().is_ok());
+    /// cart.totals.total.amount = Money::from_minor(100, Currency::USD);
+    /// assert!(cart.check().is_err());
+    /// ```
+    pub fn check(&self) -> Result<(), crate::Error> {
+        let off = |what: &str, expected: String, got: String| crate::Error::Decode {
+            message: format!(
+                "cart {}: {what} is {got} but its parts give {expected}",
+                self.id
+            ),
+        };
+        let money = |e: MoneyError| off("an amount", e.to_string(), "not computable".to_owned());
+        let t = &self.totals;
+        let expected = t.expected_total().map_err(money)?;
+        if t.total.amount != expected {
+            return Err(off(
+                "the total",
+                expected.to_string(),
+                t.total.amount.to_string(),
+            ));
+        }
+        let sum = |amounts: Vec<Money>| Money::sum(self.currency, amounts).map_err(money);
+        let sums = [
+            (
+                "the subtotal",
+                self.lines.iter().map(|l| l.subtotal).collect(),
+                t.subtotal.amount,
+            ),
+            (
+                "the discount",
+                self.lines.iter().map(|l| l.discount).collect(),
+                t.discount.amount,
+            ),
+            (
+                "the tax",
+                t.tax_lines.iter().map(|l| l.amount).collect(),
+                t.tax.amount,
+            ),
+        ];
+        for (what, parts, total) in sums {
+            let parts = sum(parts)?;
+            if parts != total {
+                return Err(off(what, parts.to_string(), total.to_string()));
+            }
+        }
+        Ok(())
+    }
 }
 
-/// Asserts the sums every mapped cart keeps (total = the invariant; line subtotals, line
-/// discounts and tax lines add up to their totals): shared by the adapters' decoding tests.
 #[cfg(all(test, any(feature = "medusa", feature = "vendure")))]
 pub(crate) fn assert_totals_add_up(cart: &Cart) {
-    let t = &cart.totals;
-    assert_eq!(
-        t.total.amount,
-        t.expected_total().expect("computes"),
-        "total"
-    );
-    let sum = |m: Vec<Money>| Money::sum(cart.currency, m).expect("one currency");
-    assert_eq!(
-        sum(cart.lines.iter().map(|l| l.subtotal).collect()),
-        t.subtotal.amount
-    );
-    assert_eq!(
-        sum(cart.lines.iter().map(|l| l.discount).collect()),
-        t.discount.amount
-    );
-    assert_eq!(
-        sum(t.tax_lines.iter().map(|l| l.amount).collect()),
-        t.tax.amount
-    );
+    if let Err(error) = cart.check() {
+        panic!("{error}");
+    }
 }

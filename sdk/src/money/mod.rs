@@ -4,13 +4,15 @@
 mod allocate;
 mod convert;
 mod currency;
+mod rounding;
 
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use convert::{Conversion, ExchangeRate, PriceEnding, RateTable, RoundingRule, price_in};
+pub use convert::{Conversion, ExchangeRate, RateTable, price_in};
 pub use currency::Currency;
+pub use rounding::{PriceEnding, RoundingRule};
 
 use crate::decimal::{Decimal, RoundingMode, pow10, write_scaled};
 

@@ -2,10 +2,12 @@
 //! runs the answer to one Shop API operation, given as the bytes of an HTTP body, through the
 //! decoding and mapping the adapter runs on that answer from a server.
 
+use super::ChannelInfo;
+use super::catalog::search_facets;
+use super::errors;
 use super::mapping::{self, CartContext, Units2Money};
 use super::queries as q;
 use super::transport::{RequestContext, decode};
-use super::{ChannelInfo, search_facets};
 use crate::error::{Error, Result};
 use crate::ids::CartId;
 use crate::market::Market;
@@ -122,7 +124,7 @@ pub fn read(operation: Operation, body: &[u8], ctx: &Context<'_>) -> Result<Read
     let product = |p| mapping::product(p, ctx.market.currency, ctx.precision, ctx.tax_included);
     let cart = |o: &q::OrderFields| mapping::cart(o, &cart_ctx).map(|c| Read::Cart(Box::new(c)));
     let changed = |outcome: q::Outcome, subject: Option<&str>, coupon: Option<&str>| {
-        cart(&mapping::outcome(outcome, subject, coupon)?)
+        cart(&errors::outcome(outcome, subject, coupon)?)
     };
     match operation {
         Operation::Channel => {
@@ -154,7 +156,7 @@ pub fn read(operation: Operation, body: &[u8], ctx: &Context<'_>) -> Result<Read
             let data: q::SearchQuery = decode(body, ctx.status, request)?;
             Ok(Read::Search(
                 search_facets(&data),
-                super::count(data.search.total_items),
+                super::catalog::count(data.search.total_items),
             ))
         }
         Operation::Facets => {
@@ -265,12 +267,12 @@ pub fn read(operation: Operation, body: &[u8], ctx: &Context<'_>) -> Result<Read
                 .ok_or_else(|| Error::Conflict {
                     message: "the cart has no order to pay".to_owned(),
                 })?;
-            mapping::outcome(result.into(), None, None)?;
+            errors::outcome(result.into(), None, None)?;
             Ok(Read::Moved)
         }
         Operation::AddPayment => {
             let data: q::AddPayment = decode(body, ctx.status, request)?;
-            let paid = mapping::outcome(data.add_payment_to_order.into(), Some("test"), None)?;
+            let paid = errors::outcome(data.add_payment_to_order.into(), Some("test"), None)?;
             let money =
                 Units2Money::new(mapping::currency(paid.currency_code.code())?, ctx.precision)?;
             mapping::payment(

@@ -3,11 +3,12 @@
 //! the adapter's own operations, saved with `DHOW_VENDURE_CAPTURE`), and hand-written malformed
 //! ones under `malformed/`. Every answer maps to the right value or to a typed error.
 
+use super::errors;
 use super::mapping::{self, CartContext, Units2Money};
 use super::queries as q;
 use super::transport::{RequestContext, decode};
 use crate::address::CountryCode;
-use crate::error::{Error, PromotionRejection};
+use crate::error::Error;
 use crate::ids::{CartId, MarketId};
 use crate::market::{DutyTerms, Market, TaxDisplay};
 use crate::money::{Currency, Money, RoundingRule};
@@ -124,7 +125,7 @@ fn a_missing_product_is_none() {
 fn a_us_cart_with_a_code_shipping_and_tax_adds_up() {
     let data: q::SetShippingMethod = ok(fixture!("adapter/us_cart.json"));
     let order =
-        mapping::outcome(data.set_order_shipping_method.into(), None, None).expect("an order");
+        errors::outcome(data.set_order_shipping_method.into(), None, None).expect("an order");
     let us = market("us", "US", "USD", TaxDisplay::Exclusive);
     let cart = cart_of(&order, &us, false);
     // Two sweaters at $95.00; WELCOME10 takes $19.00; Standard shipping $9.90; 6 % US tax on
@@ -167,7 +168,7 @@ fn a_us_cart_with_a_code_shipping_and_tax_adds_up() {
 fn a_jpy_cart_in_the_tax_inclusive_channel_adds_up_to_the_yen() {
     let data: q::SetShippingMethod = ok(fixture!("adapter/jp_cart.json"));
     let order =
-        mapping::outcome(data.set_order_shipping_method.into(), None, None).expect("an order");
+        errors::outcome(data.set_order_shipping_method.into(), None, None).expect("an order");
     let jp = market("jp", "JP", "JPY", TaxDisplay::Inclusive);
     let cart = cart_of(&order, &jp, true);
     // Two at ¥14,900 with tax; 10 % off is ¥2,980; shipping ¥1,500 with tax: ¥28,320.
@@ -189,7 +190,7 @@ fn a_jpy_cart_in_the_tax_inclusive_channel_adds_up_to_the_yen() {
 #[test]
 fn a_paid_order_carries_its_payment_of_the_whole_total() {
     let data: q::AddPayment = ok(fixture!("adapter/us_paid.json"));
-    let order = mapping::outcome(data.add_payment_to_order.into(), None, None).expect("order");
+    let order = errors::outcome(data.add_payment_to_order.into(), None, None).expect("order");
     assert!(!order.active);
     let usd = Units2Money::new(currency("USD"), 2).expect("converter");
     let payment = mapping::payment(&order, &usd, "Card •••• 4242".into()).expect("payment");
@@ -250,82 +251,6 @@ fn a_search_page_decodes_with_facets() {
     let data: q::SearchQuery = ok(fixture!("adapter/us_search.json"));
     assert!(data.search.total_items >= 1);
     assert!(!data.search.items.is_empty());
-}
-
-#[test]
-fn error_results_map_to_typed_errors() {
-    let data: q::ApplyCoupon = ok(fixture!("coupon_invalid.json"));
-    let refused = mapping::outcome(data.apply_coupon_code.into(), None, Some("NOT-A-CODE"));
-    assert_eq!(
-        refused.err(),
-        Some(Error::PromotionRejected {
-            code: "NOT-A-CODE".into(),
-            reason: PromotionRejection::Unknown
-        })
-    );
-    let data: q::AddItem = ok(fixture!("insufficient_stock.json"));
-    let refused = mapping::outcome(data.add_item_to_order.into(), Some("15"), None);
-    assert_eq!(
-        refused.err(),
-        Some(Error::OutOfStock {
-            variant: "15".into(),
-            available: 0
-        })
-    );
-    let data: q::AddPayment = ok(fixture!("payment_declined.json"));
-    let refused = mapping::outcome(data.add_payment_to_order.into(), None, None);
-    assert_eq!(refused.err(), Some(Error::PaymentDeclined { reason: None }));
-}
-
-#[test]
-fn every_error_code_maps() {
-    use q::ErrorCode as C;
-    let result = |code| q::ErrorResult {
-        code,
-        message: "m".into(),
-        detail: Some("d".into()),
-    };
-    let cases = [
-        (C::CouponCodeExpiredError, "promotion"),
-        (C::CouponCodeLimitError, "promotion"),
-        (C::OrderModificationError, "conflict"),
-        (C::OrderStateTransitionError, "conflict"),
-        (C::OrderPaymentStateError, "conflict"),
-        (C::NoActiveOrderError, "conflict"),
-        (C::GuestCheckoutError, "conflict"),
-        (C::EmailAddressConflictError, "conflict"),
-        (C::PaymentFailedError, "declined"),
-        (C::NegativeQuantityError, "invalid"),
-        (C::OrderLimitError, "invalid"),
-        (C::IneligibleShippingMethodError, "not_found"),
-        (C::Other("NEW_ERROR".into()), "backend"),
-    ];
-    for (code, kind) in cases {
-        let mapped = mapping::refused(result(code.clone()), Some("x"), Some("C"));
-        let got = match mapped {
-            Error::PromotionRejected { .. } => "promotion",
-            Error::Conflict { .. } => "conflict",
-            Error::PaymentDeclined { .. } => "declined",
-            Error::InvalidInput { .. } => "invalid",
-            Error::NotFound { .. } => "not_found",
-            Error::Backend { .. } => "backend",
-            _ => "other",
-        };
-        assert_eq!(got, kind, "{code:?}");
-    }
-    // The shopper is told why: an ended promotion and a used-up code read differently.
-    let reason = |code| match mapping::refused(result(code), Some("x"), Some("C")) {
-        Error::PromotionRejected { reason, .. } => Some(reason),
-        _ => None,
-    };
-    assert_eq!(
-        reason(C::CouponCodeExpiredError),
-        Some(PromotionRejection::Expired)
-    );
-    assert_eq!(
-        reason(C::CouponCodeLimitError),
-        Some(PromotionRejection::UsedUp)
-    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,22 +315,6 @@ fn an_unknown_currency_is_a_decode_error() {
 }
 
 #[test]
-fn unknown_error_codes_and_result_types_are_backend_errors() {
-    let data: q::ApplyCoupon = ok(fixture!("malformed/unknown_error_code.json"));
-    let refused = mapping::outcome(data.apply_coupon_code.into(), None, Some("X"));
-    assert!(
-        matches!(&refused, Err(Error::Backend { code, .. }) if code == "COUPON_CODE_SOMETHING_NEW_ERROR"),
-        "{refused:?}"
-    );
-    let data: q::ApplyCoupon = ok(fixture!("malformed/unknown_result_type.json"));
-    let refused = mapping::outcome(data.apply_coupon_code.into(), None, Some("X"));
-    assert!(
-        matches!(&refused, Err(Error::Backend { code, .. }) if code == "CouponCodeRegionError"),
-        "{refused:?}"
-    );
-}
-
-#[test]
 fn graphql_errors_win_over_partial_data() {
     let error = decode_error::<q::OrderByCodeQuery>(fixture!("malformed/graphql_errors.json"));
     assert!(
@@ -446,7 +355,7 @@ fn an_http_error_page_is_a_backend_error_with_its_status() {
 #[test]
 fn a_line_with_a_negative_quantity_is_refused() {
     let data: q::SetShippingMethod = ok(fixture!("malformed/negative_quantity.json"));
-    let order = mapping::outcome(data.set_order_shipping_method.into(), None, None).expect("order");
+    let order = errors::outcome(data.set_order_shipping_method.into(), None, None).expect("order");
     let us = market("us", "US", "USD", TaxDisplay::Exclusive);
     let id = CartId("v1".into());
     let ctx = CartContext {

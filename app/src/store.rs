@@ -79,8 +79,10 @@ where
             // A backend this build was compiled without (see the app's cargo features). For the
             // developer: the shopper sees a plain "something went wrong".
             #[cfg(target_arch = "wasm32")]
-            if let Error::NotSold { what, code } = &error
-                && what == "backend"
+            if let Error::NotSold {
+                what: dhow_sdk::Unsold::Backend,
+                code,
+            } = &error
             {
                 web_sys::console::error_1(
                     &format!(
@@ -120,7 +122,7 @@ pub async fn fetch_text(url: &str) -> Result<String, Error> {
     if !response.ok() {
         let status = response.status();
         return Err(if status == 404 {
-            Error::not_found("file", url)
+            Error::not_found(dhow_sdk::Resource::File, url)
         } else {
             Error::Backend {
                 code: status.to_string(),

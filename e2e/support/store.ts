@@ -58,9 +58,16 @@ export const CH: Market = {
   ],
 };
 
+/** Waits until the app has taken the page over (hydrated a prerendered page, or rendered one):
+ * before that, a prerendered page's buttons and choices are HTML only. */
+export async function waitForApp(page: Page) {
+  await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', /^(hydrated|rendered)$/);
+}
+
 /** Opens a product page and waits for it to be interactive. */
 export async function openProduct(page: Page, market: Market, handle: string) {
   await page.goto(`${market.prefix}/products/${handle}`);
+  await waitForApp(page);
   await expect(page.getByRole('button', { name: msg(market.locale, 'add-to-cart') })).toBeEnabled();
 }
 

@@ -2,7 +2,7 @@
 // codes, stock, declined payments, and shareable deep links.
 import { expect, test } from '../support/fixtures';
 import { msg } from '../support/messages';
-import { DE, US, addToCart, fillCheckout, openProduct, payAndPlace } from '../support/store';
+import { DE, US, addToCart, fillCheckout, openProduct, payAndPlace, waitForApp } from '../support/store';
 
 const en = (id: string, args?: Record<string, string | number>) => msg('en-US', id, args);
 
@@ -61,6 +61,7 @@ test('sold-out products and variants cannot be added', async ({ page }) => {
   await expect(page.getByRole('button', { name: en('product-sold-out') })).toBeDisabled();
   // The wool overcoat is sold out in XS / Camel only.
   await page.goto('/products/wool-overcoat');
+  await waitForApp(page);
   await page.getByRole('radio', { name: /^XS\b/ }).check();
   await page.getByRole('radio', { name: /^Camel\b/ }).check();
   await expect(page.getByRole('button', { name: en('product-sold-out') })).toBeDisabled();

@@ -1,8 +1,10 @@
 //! Benchmarks of the SDK's hot paths, printed as median figures: a 1,000-line cart's totals in
-//! the local engine, 10,000 currency conversions with a rounding rule, 10,000 address checks.
+//! the local engine, 10,000 currency conversions with a rounding rule, 10,000 address checks,
+//! product search with filters and facets over 1,000 products.
 //!
-//! A plain binary rather than a benchmark framework: three measurements need only a clock and a
-//! median. Run with `cargo bench -p dhow-sdk`.
+//! A plain binary rather than a benchmark framework: a few measurements need only a clock and a
+//! median. Run with `cargo bench -p dhow-sdk`; `cargo bench -p dhow-sdk -- search` runs the
+//! measurements whose name holds `search` only.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -12,9 +14,10 @@ use std::time::{Duration, Instant};
 
 use dhow_sdk::address::{Address, CountryCode, validate};
 use dhow_sdk::local::data::{
-    CatalogFile, CatalogProduct, CatalogVariant, DutyRule, ShippingRule, TaxRule,
+    CatalogCollection, CatalogFile, CatalogProduct, CatalogVariant, DutyRule, ShippingRule, TaxRule,
 };
 use dhow_sdk::local::{Clock, LocalBackend, MemoryStorage};
+use dhow_sdk::model::{ProductOption, ProductQuery, ProductSort};
 use dhow_sdk::money::{RateTable, RoundingRule};
 use dhow_sdk::{Backend, Currency, Decimal, DutyTerms, Market, Money, TaxDisplay};
 
@@ -275,14 +278,118 @@ fn bench_addresses() {
     );
 }
 
+/// 1,000 products of 12 variants (3 sizes × 4 colours) in 5 collections, priced in EUR, some
+/// variants sold out: enough for option, price and stock filters and every facet to have work.
+fn search_catalog() -> CatalogFile {
+    let sizes = ["S", "M", "L"];
+    let colours = ["Navy", "Sand", "Olive", "Black"];
+    let mut catalog = big_catalog();
+    catalog.collections = (0..5)
+        .map(|c| CatalogCollection {
+            handle: format!("collection-{c}"),
+            title: format!("Collection {c}"),
+            description: String::new(),
+            image: None,
+            translations: BTreeMap::new(),
+        })
+        .collect();
+    for (i, product) in catalog.products.iter_mut().enumerate() {
+        product.collections = vec![format!("collection-{}", i % 5)];
+        product.options = vec![
+            ProductOption {
+                name: "Size".into(),
+                values: sizes.iter().map(|s| (*s).into()).collect(),
+            },
+            ProductOption {
+                name: "Colour".into(),
+                values: colours.iter().map(|c| (*c).into()).collect(),
+            },
+        ];
+        let base = 500 + (i as i64 * 37) % 20_000;
+        product.variants = (0..12)
+            .map(|v| CatalogVariant {
+                id: format!("v{i}-{v}"),
+                sku: format!("SKU-{i}-{v}"),
+                options: vec![sizes[v / 4].into(), colours[v % 4].into()],
+                prices: vec![Money::from_minor(base + (v as i64) * 100, Currency::EUR)],
+                compare_at: Vec::new(),
+                stock: if (i + v) % 7 == 0 { 0 } else { 50 },
+            })
+            .collect();
+    }
+    catalog
+}
+
+fn bench_search() {
+    let market = Market {
+        id: "de".into(),
+        country: cc("DE"),
+        locale: "de-DE".into(),
+        languages: Vec::new(),
+        currency: Currency::EUR,
+        tax_display: TaxDisplay::Inclusive,
+        duty_terms: DutyTerms::PaidAtCheckout,
+        rounding: RoundingRule::Nearest,
+    };
+    let backend = LocalBackend::new(
+        search_catalog(),
+        vec![market.clone()],
+        Rc::new(MemoryStorage::new()),
+    );
+    let everything = ProductQuery::default();
+    let filtered = ProductQuery {
+        options: vec![
+            ("size".into(), "M".into()),
+            ("size".into(), "L".into()),
+            ("colour".into(), "navy".into()),
+        ],
+        min_price: Some(money("20.00", Currency::EUR)),
+        max_price: Some(money("150.00", Currency::EUR)),
+        in_stock: true,
+        sort: ProductSort::PriceAsc,
+        ..ProductQuery::default()
+    };
+    for (name, query) in [
+        ("no filter", &everything),
+        ("options + price + stock", &filtered),
+    ] {
+        let page = block_on(backend.products(&market, query)).expect("search");
+        assert!(page.total > 0 && !page.facets.is_empty());
+        let time = median(|| {
+            black_box(block_on(backend.products(&market, black_box(query))).expect("search"));
+        });
+        report(
+            &format!("search 1,000 products × 12 variants ({name})"),
+            "search",
+            1,
+            time,
+        );
+    }
+}
+
 fn main() {
     // `cargo test --benches` runs bench binaries with `--bench` absent: keep that quick.
     if !std::env::args().any(|a| a == "--bench") {
         println!("run with `cargo bench -p dhow-sdk` for figures");
         return;
     }
+    // Other arguments name the measurements to run, as a benchmark harness's filter does.
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let wanted =
+        |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()));
     println!("dhow-sdk benchmarks: median of {SAMPLES} samples");
-    bench_cart_totals();
-    bench_conversion();
-    bench_addresses();
+    let benches: [(&str, fn()); 4] = [
+        ("cart_totals", bench_cart_totals),
+        ("conversion", bench_conversion),
+        ("addresses", bench_addresses),
+        ("search", bench_search),
+    ];
+    for (name, bench) in benches {
+        if wanted(name) {
+            bench();
+        }
+    }
 }

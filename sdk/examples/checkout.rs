@@ -12,7 +12,7 @@ use std::rc::Rc;
 use dhow_sdk::address::{Address, CountryCode};
 use dhow_sdk::local::{LocalBackend, MemoryStorage};
 use dhow_sdk::model::{CardDetails, PaymentInput, ProductQuery};
-use dhow_sdk::{Backend, Error, Market, StoreConfig};
+use dhow_sdk::{Backend, Error, Market, Resource, StoreConfig, Unsold};
 
 const CATALOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/catalog.json");
 const CONFIG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/dhow.json");
@@ -92,7 +92,7 @@ async fn checkout(
         .products
         .iter()
         .find_map(|p| p.variants.iter().find(|v| v.available))
-        .ok_or_else(|| Error::not_found("product in stock", market.id.as_str()))?;
+        .ok_or_else(|| Error::not_found(Resource::Variant, format!("in stock in {}", market.id)))?;
     let cart = backend.create_cart(market).await?;
     backend.add_line(&cart.id, &variant.id, 2).await?;
     backend.apply_discount(&cart.id, "WELCOME10").await?;
@@ -100,7 +100,7 @@ async fn checkout(
         .set_email(&cart.id, "sam.rivera@example.com")
         .await?;
     let address = sample_address(market.country).ok_or_else(|| Error::NotSold {
-        what: "country".into(),
+        what: Unsold::Country,
         code: market.country.to_string(),
     })?;
     backend.set_shipping_address(&cart.id, &address).await?;
@@ -108,7 +108,7 @@ async fn checkout(
     let cheapest = options
         .iter()
         .min_by_key(|o| o.amount.minor_units())
-        .ok_or_else(|| Error::not_found("shipping option", market.country.as_str()))?;
+        .ok_or_else(|| Error::not_found(Resource::ShippingOption, market.country.as_str()))?;
     backend.set_shipping_option(&cart.id, &cheapest.id).await?;
     let method = backend.payment_methods(&cart.id).await?.remove(0).id;
     let card = CardDetails {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Resource, Result};
 use crate::ids::MarketId;
 use crate::market::Market;
 
@@ -161,7 +161,7 @@ impl StoreConfig {
     /// The default market.
     pub fn default_market(&self) -> Result<&Market> {
         self.market(self.default_market.as_str())
-            .ok_or_else(|| Error::not_found("market", self.default_market.as_str()))
+            .ok_or_else(|| Error::not_found(Resource::Market, self.default_market.as_str()))
     }
 
     /// Refuses a configuration without markets, with duplicate market ids, whose default

@@ -13,7 +13,7 @@ use crate::backend::Backend;
     allow(unused_imports)
 )]
 use crate::config::{BackendConfig, StoreConfig};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unsold};
 use crate::ids::{CartId, LineId, ShippingOptionId, VariantId};
 use crate::market::Market;
 use crate::model::{
@@ -26,7 +26,7 @@ use crate::storage::Storage;
 /// `storage`. Files the configuration names (the local engine's catalog) are read with `read`:
 /// the storefront fetches them from its own origin, the prerender reads them from the built
 /// site on disk. A backend this build was compiled without is [`Error::NotSold`] with `what`
-/// `"backend"` and its kind as `code` (build with that cargo feature).
+/// [`Unsold::Backend`] and its kind as `code` (build with that cargo feature).
 ///
 /// ```
 /// use std::rc::Rc;
@@ -82,7 +82,7 @@ where
         other => {
             let _ = (&read, &storage, markets);
             Err(Error::NotSold {
-                what: "backend".to_owned(),
+                what: Unsold::Backend,
                 code: other.kind().to_owned(),
             })
         }
@@ -228,7 +228,7 @@ mod tests {
     fn the_local_catalog_is_read_through_the_reader() {
         let read = |path: &str| {
             assert_eq!(path, "/data/catalog.json");
-            ready(Err(Error::not_found("file", path)))
+            ready(Err(Error::not_found(crate::error::Resource::File, path)))
         };
         let config = config(r#"{ "kind": "local", "catalog": "/data/catalog.json" }"#);
         let opened = now(open(&config, Rc::new(MemoryStorage::new()), read));
@@ -244,7 +244,10 @@ mod tests {
         let read = |_: &str| ready(Ok(String::new()));
         match now(open(&config, Rc::new(MemoryStorage::new()), read)) {
             Err(Error::NotSold { what, code }) => {
-                assert_eq!((what.as_str(), code.as_str()), ("backend", "medusa"))
+                assert_eq!(
+                    (what, code.as_str()),
+                    (crate::error::Unsold::Backend, "medusa")
+                )
             }
             Err(other) => panic!("{other:?}"),
             Ok(_) => panic!("opened a backend that is not compiled in"),

@@ -1,5 +1,7 @@
 //! The one error type every backend maps its failures into.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::money::MoneyError;
@@ -25,8 +27,8 @@ pub enum Error {
     /// The thing asked for does not exist (or no longer does): show a not-found page.
     #[error("{what} `{id}` was not found")]
     NotFound {
-        /// What kind of thing: `product`, `cart`, `order`, `line`, …
-        what: String,
+        /// What kind of thing.
+        what: Resource,
         /// The identifier or handle asked for.
         id: String,
     },
@@ -47,8 +49,8 @@ pub enum Error {
     /// The store does not sell in this currency, to this country, or in this market.
     #[error("{what} `{code}` is not sold by this store")]
     NotSold {
-        /// `currency`, `country` or `market`.
-        what: String,
+        /// What the code names: a currency, a country, a market, …
+        what: Unsold,
         /// The code that was asked for.
         code: String,
     },
@@ -110,9 +112,16 @@ impl Error {
     }
 
     /// A not-found error for `what` with `id`.
-    pub fn not_found(what: &str, id: impl Into<String>) -> Error {
+    ///
+    /// ```
+    /// use dhow_sdk::{Error, Resource};
+    ///
+    /// let error = Error::not_found(Resource::Product, "linen-shirt");
+    /// assert_eq!(error.to_string(), "product `linen-shirt` was not found");
+    /// ```
+    pub fn not_found(what: Resource, id: impl Into<String>) -> Error {
         Error::NotFound {
-            what: what.to_owned(),
+            what,
             id: id.into(),
         }
     }
@@ -122,6 +131,114 @@ impl Error {
         Error::InvalidInput {
             fields: vec![FieldError::new(field, problem)],
         }
+    }
+}
+
+/// The kind of thing [`Error::NotFound`] did not find. Its JSON form (and `Display`) is the
+/// lower-case name the embed's JavaScript has always seen: `"product"`, `"shipping option"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Resource {
+    /// A product, asked for by handle.
+    Product,
+    /// A product variant (what a cart line buys).
+    Variant,
+    /// A cart.
+    Cart,
+    /// A line of a cart.
+    Line,
+    /// A promotion code on a cart (when removing one that is not there).
+    Discount,
+    /// A shipping option of a cart.
+    // Spaced, not snake case: the name the JSON form has always carried.
+    #[serde(rename = "shipping option")]
+    ShippingOption,
+    /// A payment method of a cart.
+    #[serde(rename = "payment method")]
+    PaymentMethod,
+    /// A placed order, asked for by number.
+    Order,
+    /// A market of the store configuration.
+    Market,
+    /// A file the storefront reads (the catalog, the configuration).
+    File,
+    /// A storefront element the embed was asked to mount.
+    Element,
+    /// Something the backend did not name (it answered "not found" to a call about several).
+    // Named `resource` in JSON, as Medusa's answers were before this was typed.
+    #[serde(rename = "resource")]
+    Unnamed,
+}
+
+impl Resource {
+    /// The name in the JSON form, also used in messages.
+    ///
+    /// ```
+    /// assert_eq!(dhow_sdk::Resource::ShippingOption.as_str(), "shipping option");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resource::Product => "product",
+            Resource::Variant => "variant",
+            Resource::Cart => "cart",
+            Resource::Line => "line",
+            Resource::Discount => "discount",
+            Resource::ShippingOption => "shipping option",
+            Resource::PaymentMethod => "payment method",
+            Resource::Order => "order",
+            Resource::Market => "market",
+            Resource::File => "file",
+            Resource::Element => "element",
+            Resource::Unnamed => "resource",
+        }
+    }
+}
+
+impl fmt::Display for Resource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of code [`Error::NotSold`] refused. Its JSON form (and `Display`) is the lower-case
+/// name: `"currency"`, `"market"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unsold {
+    /// A currency the store does not price in.
+    Currency,
+    /// A country the store does not sell to.
+    Country,
+    /// A market that is not in the store configuration.
+    Market,
+    /// A variant not sold in the market a cart moved to.
+    Variant,
+    /// A backend kind this build was compiled without (see the SDK's cargo features).
+    Backend,
+}
+
+impl Unsold {
+    /// The name in the JSON form, also used in messages.
+    ///
+    /// ```
+    /// assert_eq!(dhow_sdk::Unsold::Market.as_str(), "market");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unsold::Currency => "currency",
+            Unsold::Country => "country",
+            Unsold::Market => "market",
+            Unsold::Variant => "variant",
+            Unsold::Backend => "backend",
+        }
+    }
+}
+
+impl fmt::Display for Unsold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -189,4 +306,63 @@ pub enum PromotionRejection {
     AlreadyApplied,
     /// The code cannot be combined with a code already applied.
     NotCombinable,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The messages and the JSON form name each kind alike, as the embed's page reads it.
+    #[test]
+    fn kinds_serialise_as_they_display() {
+        let resources = [
+            Resource::Product,
+            Resource::Variant,
+            Resource::Cart,
+            Resource::Line,
+            Resource::Discount,
+            Resource::ShippingOption,
+            Resource::PaymentMethod,
+            Resource::Order,
+            Resource::Market,
+            Resource::File,
+            Resource::Element,
+            Resource::Unnamed,
+        ];
+        for r in resources {
+            let json = serde_json::to_value(r).expect("json");
+            assert_eq!(json, serde_json::json!(r.as_str()));
+            assert_eq!(
+                serde_json::from_value::<Resource>(json).expect("read back"),
+                r
+            );
+        }
+        let unsold = [
+            Unsold::Currency,
+            Unsold::Country,
+            Unsold::Market,
+            Unsold::Variant,
+            Unsold::Backend,
+        ];
+        for u in unsold {
+            let json = serde_json::to_value(u).expect("json");
+            assert_eq!(json, serde_json::json!(u.as_str()));
+            assert_eq!(
+                serde_json::from_value::<Unsold>(json).expect("read back"),
+                u
+            );
+        }
+    }
+
+    #[test]
+    fn the_json_form_is_unchanged() {
+        assert_eq!(
+            serde_json::to_value(Error::not_found(Resource::Product, "x")).expect("json"),
+            serde_json::json!({ "kind": "not_found", "what": "product", "id": "x" })
+        );
+        assert_eq!(
+            Error::not_found(Resource::ShippingOption, "teleport").to_string(),
+            "shipping option `teleport` was not found"
+        );
+    }
 }

@@ -13,11 +13,17 @@
 
 pub mod address;
 pub mod backend;
+// Only the card check needs it without the local engine.
+#[cfg_attr(not(feature = "local"), allow(dead_code))]
+mod clock;
 pub mod config;
 pub mod connect;
 pub mod contact;
 mod decimal;
 mod error;
+/// HTTP shared by the network adapters.
+#[cfg(any(feature = "medusa", feature = "vendure"))]
+pub mod http;
 mod ids;
 pub mod market;
 pub mod model;
@@ -36,7 +42,7 @@ pub use backend::Backend;
 pub use config::{BackendConfig, StoreConfig};
 pub use connect::AnyBackend;
 pub use decimal::{Decimal, DecimalError, RoundingMode};
-pub use error::{Error, FieldError, Problem, PromotionRejection, Result};
+pub use error::{Error, FieldError, Problem, PromotionRejection, Resource, Result, Unsold};
 pub use ids::*;
 pub use market::{DutyTerms, Market, TaxDisplay};
 pub use money::{Currency, Money, MoneyError};

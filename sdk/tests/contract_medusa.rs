@@ -11,7 +11,7 @@ use contract::{ContractFixture, journey};
 use dhow_sdk::address::Address;
 use dhow_sdk::medusa::{MedusaBackend, MedusaConfig};
 use dhow_sdk::model::{CardDetails, ProductQuery};
-use dhow_sdk::{Backend, Error, StoreConfig};
+use dhow_sdk::{Backend, Error, Resource, StoreConfig};
 
 const CONFIG: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/dhow.json"));
 
@@ -165,7 +165,13 @@ async fn refusals_are_typed() {
     );
     let missing = backend.cart(&"cart_does_not_exist".into()).await;
     assert!(
-        matches!(missing, Err(Error::NotFound { ref what, .. }) if what == "cart"),
+        matches!(
+            missing,
+            Err(Error::NotFound {
+                what: Resource::Cart,
+                ..
+            })
+        ),
         "{missing:?}"
     );
     // An address outside the cart's region.

@@ -78,7 +78,7 @@ fn answer_as(document: &Value, from: &str, to: &str) -> Value {
 fn seeds() -> Vec<Seed> {
     use Operation as O;
     // The answers to the adapter's own operations (`adapter/`, saved with
-    // DHOW_VENDURE_CAPTURE) and those of `capture-fixtures.sh` whose selection covers the
+    // the offline run's recorded cassettes) and those of `capture-fixtures.sh` whose selection covers the
     // adapter's.
     let saved: &[(&'static str, Operation, usize, bool)] = &[
         ("product.json", O::Product, US, false),

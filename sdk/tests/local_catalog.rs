@@ -8,7 +8,7 @@ use std::rc::Rc;
 use common::{CATALOG, backend, config, market, money};
 use dhow_sdk::local::{LocalBackend, MemoryStorage};
 use dhow_sdk::model::{Facet, ProductQuery, ProductSort};
-use dhow_sdk::{Backend, Error};
+use dhow_sdk::{Backend, Error, Resource, Unsold};
 
 fn handles(page: &dhow_sdk::model::ProductPage) -> Vec<&str> {
     page.products.iter().map(|p| p.handle.as_str()).collect()
@@ -327,7 +327,7 @@ async fn products_by_handle_and_collections() {
     assert!(!shirt.variants[0].price.converted);
     assert_eq!(
         b.product(&de, "nope").await,
-        Err(Error::not_found("product", "nope"))
+        Err(Error::not_found(Resource::Product, "nope"))
     );
 
     // The shopper's language comes with the market passed in.
@@ -350,9 +350,13 @@ async fn markets_are_the_configured_ones() {
     assert_eq!(b.markets().await.unwrap(), config().markets);
     let mut unknown = market("us");
     unknown.id = "mars".into();
-    assert!(
-        matches!(b.products(&unknown, &query()).await, Err(Error::NotSold { what, .. }) if what == "market")
-    );
+    assert!(matches!(
+        b.products(&unknown, &query()).await,
+        Err(Error::NotSold {
+            what: Unsold::Market,
+            ..
+        })
+    ));
     assert!(matches!(
         b.create_cart(&unknown).await,
         Err(Error::NotSold { .. })

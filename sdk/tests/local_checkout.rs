@@ -10,7 +10,7 @@ use common::{address_in, backend, backend_with, market, money};
 use dhow_sdk::local::{LocalBackend, MemoryStorage, Storage};
 use dhow_sdk::model::{CardDetails, Cart, PaymentInput};
 use dhow_sdk::{Backend, CartId, Error, Result};
-use dhow_sdk::{Problem, PromotionRejection};
+use dhow_sdk::{Problem, PromotionRejection, Resource};
 
 fn card(number: &str) -> PaymentInput {
     PaymentInput {
@@ -68,7 +68,7 @@ async fn lines_respect_stock() {
     );
     assert_eq!(
         b.add_line(id, &"nope".into(), 1).await.unwrap_err(),
-        Error::not_found("variant", "nope")
+        Error::not_found(Resource::Variant, "nope")
     );
     assert_eq!(
         b.add_line(id, &"shirt-l".into(), 1).await.unwrap_err(),
@@ -108,14 +108,14 @@ async fn lines_respect_stock() {
     assert!(c.lines.is_empty());
     assert_eq!(
         b.remove_line(id, line).await.unwrap_err(),
-        Error::not_found("line", line.as_str())
+        Error::not_found(Resource::Line, line.as_str())
     );
     // A removed line's id is never given again.
     let c = b.add_line(id, &"shirt-s".into(), 1).await.unwrap();
     assert_ne!(&c.lines[0].id, line);
     assert_eq!(
         b.cart(&CartId::from("missing")).await.unwrap_err(),
-        Error::not_found("cart", "missing")
+        Error::not_found(Resource::Cart, "missing")
     );
 }
 
@@ -165,7 +165,7 @@ async fn promotion_codes_are_checked() {
     assert!(c.discounts.is_empty());
     assert_eq!(
         b.remove_discount(id, "welcome10").await.unwrap_err(),
-        Error::not_found("discount", "welcome10")
+        Error::not_found(Resource::Discount, "welcome10")
     );
     b.apply_discount(id, "FREESHIP").await.unwrap();
     assert_eq!(
@@ -283,7 +283,7 @@ async fn contact_and_addresses_are_validated() {
         b.set_shipping_option(id, &"teleport".into())
             .await
             .unwrap_err(),
-        Error::not_found("shipping option", "teleport")
+        Error::not_found(Resource::ShippingOption, "teleport")
     );
     // Kuwait is served by standard only.
     let kw = b.create_cart(&market("kw")).await.unwrap();
@@ -316,7 +316,7 @@ async fn the_test_card_authorizes_or_declines() {
     wrong.method = "cash".into();
     assert_eq!(
         b.pay(&cart.id, &wrong).await.unwrap_err(),
-        Error::not_found("payment method", "cash")
+        Error::not_found(Resource::PaymentMethod, "cash")
     );
     let no_card = PaymentInput {
         method: "test-card".into(),
@@ -430,13 +430,13 @@ async fn completes_once_with_numbered_orders() {
     );
     assert_eq!(
         b.order("DHW-10001", "other@example.com").await.unwrap_err(),
-        Error::not_found("order", "DHW-10001")
+        Error::not_found(Resource::Order, "DHW-10001")
     );
     assert_eq!(
         b.order("DHW-99999", "shopper@example.com")
             .await
             .unwrap_err(),
-        Error::not_found("order", "DHW-99999")
+        Error::not_found(Resource::Order, "DHW-99999")
     );
 
     // The next order, from another tab over the same storage, continues the sequence.

@@ -1,7 +1,7 @@
 //! The views behind each custom element, built from the storefront's own components.
 
 use dhow_sdk::model::{Order, Product, Variant};
-use dhow_sdk::{Backend, Error};
+use dhow_sdk::{Backend, Error, Resource};
 use leptos::either::Either;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -192,7 +192,7 @@ fn ProductElement(element: Element, attributes: ArcRwSignal<Attributes>) -> impl
         async move {
             let Some(handle) = handle else {
                 leptos::logging::error!("<{}> needs a handle attribute", element.tag());
-                return Err(Error::not_found("product", ""));
+                return Err(Error::not_found(Resource::Product, ""));
             };
             let result = store.backend.product(&market, &handle).await;
             if let Err(error) = &result {

@@ -12,7 +12,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use dhow_sdk::{Error, Problem, StoreConfig};
+use dhow_sdk::{Error, Problem, Resource, StoreConfig, Unsold};
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
@@ -219,7 +219,7 @@ pub fn mount(
         serde_json::from_str(attributes).map_err(|_| unreadable("attributes"))?;
     let attributes = ArcRwSignal::new(attributes);
     let element =
-        elements::Element::parse(kind).ok_or_else(|| Error::not_found("element", kind))?;
+        elements::Element::parse(kind).ok_or_else(|| Error::not_found(Resource::Element, kind))?;
     let view = {
         let attributes = attributes.clone();
         let runtime = runtime.clone();
@@ -251,7 +251,7 @@ pub fn set_market(id: &str) -> Result<(), Error> {
     });
     if !listed {
         return Err(Error::NotSold {
-            what: "market".to_owned(),
+            what: Unsold::Market,
             code: id.to_owned(),
         });
     }
@@ -365,7 +365,7 @@ mod tests {
     #[test]
     fn errors_reach_the_page_typed() {
         let refused = Error::NotSold {
-            what: "market".to_owned(),
+            what: Unsold::Market,
             code: "zz".to_owned(),
         };
         assert_eq!(

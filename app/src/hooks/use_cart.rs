@@ -8,7 +8,7 @@ use std::future::Future;
 use std::rc::Rc;
 
 use dhow_sdk::model::{Cart, CheckoutState, Order, PaymentInput, Product, Variant};
-use dhow_sdk::{Backend, CartId, Error, LineId, Market, PaymentMethodId};
+use dhow_sdk::{Backend, CartId, Error, LineId, Market, PaymentMethodId, Resource};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -426,7 +426,8 @@ impl UseCart {
 /// Whether an error says the cart itself is gone (not a line or a variant in it).
 fn cart_gone(error: &Error) -> bool {
     match error {
-        Error::SetAside { what, .. } | Error::NotFound { what, .. } => what == "cart",
+        Error::SetAside { what, .. } => what == "cart",
+        Error::NotFound { what, .. } => *what == Resource::Cart,
         _ => false,
     }
 }

@@ -3,11 +3,11 @@
 //! re-prices it and writes it back.
 
 use crate::address::{self, Address};
+use crate::clock::unique_token;
 use crate::contact::email_problem;
-use crate::error::{Error, FieldError, Problem, Result};
+use crate::error::{Error, FieldError, Problem, Resource, Result};
 use crate::ids::{CartId, LineId, ShippingOptionId, VariantId};
 use crate::local::LocalBackend;
-use crate::local::clock::unique_token;
 use crate::local::pricing;
 use crate::local::state::{StoredCart, StoredLine};
 use crate::local::totals;
@@ -90,7 +90,7 @@ impl LocalBackend {
         let (_, variant) = self
             .index
             .variant(&self.data, variant_id.as_str())
-            .ok_or_else(|| Error::not_found("variant", variant_id.as_str()))?;
+            .ok_or_else(|| Error::not_found(Resource::Variant, variant_id.as_str()))?;
         let existing = cart.lines.iter().position(|l| &l.variant == variant_id);
         let current = existing
             .and_then(|i| cart.lines.get(i))
@@ -118,7 +118,7 @@ impl LocalBackend {
             .lines
             .iter()
             .position(|l| &l.id == line_id)
-            .ok_or_else(|| Error::not_found("line", line_id.as_str()))?;
+            .ok_or_else(|| Error::not_found(Resource::Line, line_id.as_str()))?;
         if quantity == 0 {
             cart.lines.remove(index);
             return self.save(cart);
@@ -127,7 +127,7 @@ impl LocalBackend {
             .lines
             .get(index)
             .map(|l| l.variant.clone())
-            .ok_or_else(|| Error::not_found("line", line_id.as_str()))?;
+            .ok_or_else(|| Error::not_found(Resource::Line, line_id.as_str()))?;
         if let Some((_, variant)) = self.index.variant(&self.data, variant_id.as_str()) {
             self.check_stock(&cart, &variant_id, Some(index), quantity, variant)?;
         }
@@ -201,7 +201,7 @@ impl LocalBackend {
         let before = cart.codes.len();
         cart.codes.retain(|c| c.to_lowercase() != wanted);
         if cart.codes.len() == before {
-            return Err(Error::not_found("discount", code.trim()));
+            return Err(Error::not_found(Resource::Discount, code.trim()));
         }
         self.save(cart)
     }
@@ -243,7 +243,7 @@ impl LocalBackend {
         let mut cart = self.open_cart(id)?;
         let (_, priced) = self.price(&cart)?;
         if !priced.options.iter().any(|o| &o.id == option) {
-            return Err(Error::not_found("shipping option", option.as_str()));
+            return Err(Error::not_found(Resource::ShippingOption, option.as_str()));
         }
         cart.shipping_option = Some(option.clone());
         self.save(cart)

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, FieldError, Problem, Result};
+use crate::error::{Error, FieldError, Problem, Resource, Result};
 use crate::ids::{CartId, OrderId};
 use crate::local::LocalBackend;
 use crate::local::payment;
@@ -26,7 +26,10 @@ impl LocalBackend {
             });
         }
         if input.method.as_str() != payment::TEST_CARD {
-            return Err(Error::not_found("payment method", input.method.as_str()));
+            return Err(Error::not_found(
+                Resource::PaymentMethod,
+                input.method.as_str(),
+            ));
         }
         let (_, priced) = self.price(&cart)?;
         // Paying again for the same total (a retry after a lost answer) is the authorization
@@ -59,7 +62,7 @@ impl LocalBackend {
         if let Some(number) = &cart.order {
             return state
                 .order(number)?
-                .ok_or_else(|| Error::not_found("order", number.as_str()));
+                .ok_or_else(|| Error::not_found(Resource::Order, number.as_str()));
         }
         if cart.lines.is_empty() {
             return Err(Error::Conflict {
@@ -170,7 +173,7 @@ impl LocalBackend {
 
     pub(super) fn find_order(&self, number: &str, email: &str) -> Result<Order> {
         let number = number.trim().to_uppercase();
-        let not_found = || Error::not_found("order", number.as_str());
+        let not_found = || Error::not_found(Resource::Order, number.as_str());
         if number.is_empty() {
             return Err(not_found());
         }

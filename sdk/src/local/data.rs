@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::address::CountryCode;
+use crate::clock::parse_date;
 use crate::decimal::Decimal;
 use crate::error::{Error, Result};
-use crate::local::clock::parse_date;
 use crate::market::Market;
 use crate::model::{Image, ProductOption};
 use crate::money::{Money, RateTable, price_in};

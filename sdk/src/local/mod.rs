@@ -52,7 +52,6 @@
 
 mod cart;
 mod checkout;
-mod clock;
 pub mod data;
 mod payment;
 mod pricing;
@@ -62,14 +61,14 @@ mod totals;
 
 use std::rc::Rc;
 
+pub use crate::clock::Clock;
 #[cfg(target_arch = "wasm32")]
 pub use crate::storage::BrowserStorage;
 pub use crate::storage::{MemoryStorage, Storage};
-pub use clock::Clock;
 
 use crate::address::Address;
 use crate::backend::Backend;
-use crate::error::{Error, Result};
+use crate::error::{Error, Resource, Result, Unsold};
 use crate::ids::{CartId, LineId, ShippingOptionId, VariantId};
 use crate::market::Market;
 use crate::model::{
@@ -198,7 +197,7 @@ impl LocalBackend {
             .find(|m| m.id.as_str() == id)
             .cloned()
             .ok_or_else(|| Error::NotSold {
-                what: "market".to_owned(),
+                what: Unsold::Market,
                 code: id.to_owned(),
             })?;
         if !locale.is_empty() {
@@ -279,7 +278,7 @@ impl Backend for LocalBackend {
         let product = self
             .index
             .product(&self.data, handle)
-            .ok_or_else(|| Error::not_found("product", handle))?;
+            .ok_or_else(|| Error::not_found(Resource::Product, handle))?;
         pricing::product(&self.data, &market, product, &self.state().sold()?)
     }
 

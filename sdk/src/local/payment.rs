@@ -1,9 +1,9 @@
 //! The local engine's test payment method: the outcomes of the test cards, after the SDK's card
 //! form checks. No real card is ever charged, and card data is never stored.
 
+use crate::clock::UtcTime;
 use crate::error::{Error, Result};
 use crate::ids::PaymentMethodId;
-use crate::local::clock::UtcTime;
 use crate::model::{CardDetails, CardMonth, PaymentKind, PaymentMethod};
 
 /// Id of the one method the engine offers.
@@ -45,7 +45,7 @@ pub(crate) fn authorize(card: &CardDetails, now: &UtcTime) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::local::clock::Clock;
+    use crate::clock::Clock;
 
     fn card(number: &str, expiry: &str, cvc: &str) -> CardDetails {
         CardDetails {

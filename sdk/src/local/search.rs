@@ -3,11 +3,14 @@
 
 use std::cmp::Ordering;
 
-use crate::error::{Error, FieldError, Problem, Result};
+use crate::error::Result;
 use crate::local::data::{CatalogFile, CatalogProduct};
 use crate::local::pricing::{self, Sold};
 use crate::market::Market;
-use crate::model::{Facet, FacetValue, OptionFacets, ProductPage, ProductQuery, ProductSort};
+use crate::model::{
+    Collection, Faceted, ProductFilter, ProductOption, ProductPage, ProductQuery, ProductSort,
+    facets,
+};
 use crate::money::Money;
 
 /// Products per page when the query leaves it to the backend.
@@ -36,6 +39,33 @@ impl Hit<'_> {
     }
 }
 
+/// The engine's own catalog types, counted by the shared facets without mapping every hit into
+/// a model `Product` (only the page's products are).
+impl Faceted for Hit<'_> {
+    fn options(&self) -> &[ProductOption] {
+        &self.product.options
+    }
+
+    fn has_option_value(&self, index: usize, value: &str) -> bool {
+        self.product
+            .variants
+            .iter()
+            .any(|v| v.options.get(index).map(String::as_str) == Some(value))
+    }
+
+    fn prices(&self) -> impl Iterator<Item = Money> + '_ {
+        self.prices.iter().copied()
+    }
+
+    fn available(&self) -> bool {
+        self.available
+    }
+
+    fn in_collection(&self, collection: &Collection) -> bool {
+        self.product.collections.contains(&collection.handle)
+    }
+}
+
 /// Runs a search: the page asked for, priced for the market, with facets for every match.
 pub(crate) fn search(
     data: &CatalogFile,
@@ -43,21 +73,12 @@ pub(crate) fn search(
     query: &ProductQuery,
     sold: &Sold,
 ) -> Result<ProductPage> {
-    check_bounds(market, query)?;
+    let filter = ProductFilter::new(query, market.currency)?;
     let tokens: Vec<String> = query
         .text
         .split_whitespace()
         .map(str::to_lowercase)
         .collect();
-    // Option filters grouped by option name: values of one option are alternatives.
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for (name, value) in &query.options {
-        let name = name.to_lowercase();
-        match groups.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, values)) => values.push(value.to_lowercase()),
-            None => groups.push((name, vec![value.to_lowercase()])),
-        }
-    }
 
     let mut hits = Vec::new();
     for (position, product) in data.products.iter().enumerate() {
@@ -74,35 +95,16 @@ pub(crate) fn search(
             .iter()
             .map(|v| pricing::unit_price(data, market, v))
             .collect::<Result<Vec<_>>>()?;
-        // A product matches when one variant meets every variant-level filter at once: "size M
-        // under 30 in stock" must not match an M at 50 and an L at 25.
+        // The shared filter on the engine's own variants: mapping each into a model `Variant`
+        // would allocate for every variant of every product searched.
         let matching = product
             .variants
             .iter()
             .zip(&prices)
             .any(|(variant, price)| {
-                let in_bounds = query
-                    .min_price
-                    .is_none_or(|min| price.minor_units() >= min.minor_units())
-                    && query
-                        .max_price
-                        .is_none_or(|max| price.minor_units() <= max.minor_units());
-                let options_match = groups.iter().all(|(name, values)| {
-                    let Some(i) = product
-                        .options
-                        .iter()
-                        .position(|o| o.name.to_lowercase() == *name)
-                    else {
-                        return false;
-                    };
-                    variant
-                        .options
-                        .get(i)
-                        .is_some_and(|v| values.contains(&v.to_lowercase()))
-                });
-                in_bounds
-                    && options_match
-                    && (!query.in_stock || pricing::remaining(variant, sold) > 0)
+                filter.accepts(&product.options, &variant.options, *price, || {
+                    pricing::remaining(variant, sold) > 0
+                })
             });
         if !matching {
             continue;
@@ -122,7 +124,12 @@ pub(crate) fn search(
     }
 
     sort(&mut hits, query.sort);
-    let facets = facets(data, market, &hits);
+    let collections: Vec<Collection> = data
+        .collections
+        .iter()
+        .map(|c| pricing::collection(c, market))
+        .collect();
+    let facets = facets(&hits, &collections);
     let per_page = match query.per_page {
         0 => DEFAULT_PER_PAGE,
         n => n.min(MAX_PER_PAGE),
@@ -142,25 +149,6 @@ pub(crate) fn search(
         per_page,
         facets,
     })
-}
-
-/// Price bounds must be in the market's currency: comparing across currencies would be a
-/// silent conversion.
-fn check_bounds(market: &Market, query: &ProductQuery) -> Result<()> {
-    let mut fields = Vec::new();
-    for (field, bound) in [
-        ("min_price", query.min_price),
-        ("max_price", query.max_price),
-    ] {
-        if bound.is_some_and(|b| b.currency() != market.currency) {
-            fields.push(FieldError::new(field, Problem::Invalid));
-        }
-    }
-    if fields.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidInput { fields })
-    }
 }
 
 /// Every token appears somewhere in the product's English or translated text, tags or handle.
@@ -206,56 +194,4 @@ fn compare_titles(a: &str, b: &str) -> Ordering {
     a.to_lowercase()
         .cmp(&b.to_lowercase())
         .then_with(|| a.cmp(b))
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn facets(data: &CatalogFile, market: &Market, hits: &[Hit<'_>]) -> Vec<Facet> {
-    let mut facets = Vec::new();
-
-    let collections: Vec<FacetValue> = data
-        .collections
-        .iter()
-        .filter_map(|collection| {
-            let n = hits
-                .iter()
-                .filter(|h| h.product.collections.contains(&collection.handle))
-                .count();
-            (n > 0).then(|| FacetValue {
-                value: collection.handle.clone(),
-                label: pricing::collection_text(collection, market).0.to_owned(),
-                count: count(n),
-            })
-        })
-        .collect();
-    if !collections.is_empty() {
-        facets.push(Facet::Collection {
-            values: collections,
-        });
-    }
-
-    let mut options = OptionFacets::default();
-    for hit in hits {
-        options.add(&hit.product.options, |i, value| {
-            hit.product
-                .variants
-                .iter()
-                .any(|v| v.options.get(i).map(String::as_str) == Some(value))
-        });
-    }
-    facets.extend(options.finish());
-
-    let prices = hits.iter().flat_map(|h| h.prices.iter().copied());
-    if let (Some(min), Some(max)) = (
-        prices.clone().min_by_key(|p| p.minor_units()),
-        prices.max_by_key(|p| p.minor_units()),
-    ) {
-        facets.push(Facet::PriceRange { min, max });
-    }
-    facets.push(Facet::InStock {
-        count: count(hits.iter().filter(|h| h.available).count()),
-    });
-    facets
 }

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
-use crate::error::{Error, Result};
+use crate::error::{Error, Resource, Result};
 use crate::ids::{CartId, LineId, MarketId, ShippingOptionId, VariantId};
 use crate::local::pricing::Sold;
 use crate::model::{Order, Payment};
@@ -135,7 +135,7 @@ impl<'a> State<'a> {
         self.read::<StoredCart>(&Self::cart_key(id), "cart")?
             // A record under another cart's key is not this cart.
             .filter(|cart| cart.id == *id)
-            .ok_or_else(|| Error::not_found("cart", id.as_str()))
+            .ok_or_else(|| Error::not_found(Resource::Cart, id.as_str()))
     }
 
     /// Moves a cart that can no longer be used (its market is gone) under the recovery key.

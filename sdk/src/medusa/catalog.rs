@@ -4,9 +4,11 @@
 use std::cmp::Reverse;
 
 use super::{MedusaBackend, mapping, wire};
-use crate::error::{Error, FieldError, Problem, Result};
+use crate::error::{Error, Resource, Result, Unsold};
 use crate::market::Market;
-use crate::model::{Collection, Product, ProductPage, ProductQuery, ProductSort};
+use crate::model::{
+    Collection, Product, ProductFilter, ProductPage, ProductQuery, ProductSort, facets,
+};
 
 /// Products per page when the query leaves it to the backend.
 const DEFAULT_PER_PAGE: u32 = 24;
@@ -25,7 +27,7 @@ impl MedusaBackend {
         market: &Market,
         query: &ProductQuery,
     ) -> Result<ProductPage> {
-        check_bounds(market, query)?;
+        let filter = ProductFilter::new(query, market.currency)?;
         let per_page = match query.per_page {
             0 => DEFAULT_PER_PAGE,
             n => n.min(MAX_PER_PAGE),
@@ -52,10 +54,7 @@ impl MedusaBackend {
             ProductSort::Newest => Some("-created_at"),
             ProductSort::Featured | ProductSort::PriceAsc | ProductSort::PriceDesc => None,
         };
-        let filters_here = !query.options.is_empty()
-            || query.min_price.is_some()
-            || query.max_price.is_some()
-            || query.in_stock
+        let filters_here = !filter.is_empty()
             || matches!(query.sort, ProductSort::PriceAsc | ProductSort::PriceDesc);
         let base = Listing {
             market,
@@ -69,9 +68,9 @@ impl MedusaBackend {
             let (products, total) = self.list(&base, offset, per_page).await?;
             let whole = offset == 0 && products.len() as u64 >= total;
             let facets = if whole {
-                mapping::facets(&products, &collections)
+                facets(&products, &collections)
             } else {
-                mapping::facets(&self.scan(&base).await?, &collections)
+                facets(&self.scan(&base).await?, &collections)
             };
             return Ok(ProductPage {
                 products,
@@ -86,14 +85,14 @@ impl MedusaBackend {
             .scan(&base)
             .await?
             .into_iter()
-            .filter(|p| matches(p, query))
+            .filter(|p| filter.matches(p))
             .collect();
         match query.sort {
             ProductSort::PriceAsc => hits.sort_by_key(lowest),
             ProductSort::PriceDesc => hits.sort_by_key(|p| Reverse(lowest(p))),
             _ => {}
         }
-        let facets = mapping::facets(&hits, &collections);
+        let facets = facets(&hits, &collections);
         let total = u32::try_from(hits.len()).unwrap_or(u32::MAX);
         let products = hits
             .into_iter()
@@ -200,9 +199,9 @@ pub(super) fn by_handle(answer: &wire::Products, market: &Market, handle: &str) 
         .products
         .iter()
         .find(|p| p.handle == handle)
-        .ok_or_else(|| Error::not_found("product", handle))?;
+        .ok_or_else(|| Error::not_found(Resource::Product, handle))?;
     mapping::product(w, market)?.ok_or_else(|| Error::NotSold {
-        what: "market".into(),
+        what: Unsold::Market,
         code: market.id.to_string(),
     })
 }
@@ -215,54 +214,8 @@ struct Listing<'a> {
     order: Option<&'a str>,
 }
 
-/// Price bounds must be in the market's currency.
-fn check_bounds(market: &Market, query: &ProductQuery) -> Result<()> {
-    let fields: Vec<FieldError> = [
-        ("min_price", query.min_price),
-        ("max_price", query.max_price),
-    ]
-    .into_iter()
-    .filter(|(_, bound)| bound.is_some_and(|b| b.currency() != market.currency))
-    .map(|(field, _)| FieldError::new(field, Problem::Invalid))
-    .collect();
-    if fields.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidInput { fields })
-    }
-}
-
 fn lowest(product: &Product) -> i64 {
     product
         .lowest_price()
         .map_or(i64::MAX, |p| p.amount.minor_units())
-}
-
-/// The filters Medusa cannot apply: one variant must have a value of every option asked for
-/// (values of one option are alternatives) and a price within the bounds; `in_stock` wants it
-/// available.
-fn matches(product: &Product, query: &ProductQuery) -> bool {
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for (name, value) in &query.options {
-        let name = name.to_lowercase();
-        match groups.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, values)) => values.push(value.to_lowercase()),
-            None => groups.push((name, vec![value.to_lowercase()])),
-        }
-    }
-    product.variants.iter().any(|variant| {
-        let options_match = groups.iter().all(|(name, values)| {
-            product
-                .options
-                .iter()
-                .position(|o| o.name.to_lowercase() == *name)
-                .and_then(|i| variant.options.get(i))
-                .is_some_and(|v| values.contains(&v.to_lowercase()))
-        });
-        let amount = variant.price.amount.minor_units();
-        options_match
-            && query.min_price.is_none_or(|m| amount >= m.minor_units())
-            && query.max_price.is_none_or(|m| amount <= m.minor_units())
-            && (!query.in_stock || variant.available)
-    })
 }

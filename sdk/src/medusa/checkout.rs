@@ -9,7 +9,7 @@ use super::transport::{ApiError, Failure};
 use super::{MedusaBackend, mapping, wire};
 use crate::address::{self, Address};
 use crate::contact::email_problem;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Resource, Result};
 use crate::ids::{CartId, ShippingOptionId};
 use crate::model::{
     Cart, Order, Payment, PaymentInput, PaymentKind, PaymentMethod, ShippingOption,
@@ -211,7 +211,7 @@ impl MedusaBackend {
     /// An order placed on this device (see the module documentation), if the email matches.
     pub(super) async fn find_order(&self, number: &str, email: &str) -> Result<Order> {
         let number = number.trim().trim_start_matches('#');
-        let not_found = || Error::not_found("order", number);
+        let not_found = || Error::not_found(Resource::Order, number);
         if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
             return Err(not_found());
         }

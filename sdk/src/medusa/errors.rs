@@ -6,7 +6,7 @@
 //! error. `errors/tests.rs` runs a saved Medusa answer through each rule that has one.
 
 use super::transport::{ApiError, Failure};
-use crate::error::{Error, FieldError, Problem, PromotionRejection};
+use crate::error::{Error, FieldError, Problem, PromotionRejection, Resource};
 use crate::ids::{CartId, LineId, VariantId};
 
 /// What a refused request was doing: the ids its errors name, and which rules apply to it.
@@ -160,7 +160,7 @@ pub(crate) static RULES: &[Rule] = &[
         code: &[],
         // Medusa says `invalid_data` for a variant that does not exist or is unpublished.
         words: &["not exist"],
-        error: |request, _| Error::not_found("variant", request.subject()),
+        error: |request, _| Error::not_found(Resource::Variant, request.subject()),
     },
     Rule {
         name: "line_unknown",
@@ -169,7 +169,7 @@ pub(crate) static RULES: &[Rule] = &[
         kind: &[],
         code: &[],
         words: &["item"],
-        error: |request, _| Error::not_found("line", request.subject()),
+        error: |request, _| Error::not_found(Resource::Line, request.subject()),
     },
     Rule {
         name: "email_refused",
@@ -265,7 +265,7 @@ pub(crate) static RULES: &[Rule] = &[
         words: &[],
         error: |request, _| {
             Error::not_found(
-                "cart",
+                Resource::Cart,
                 request.cart().map(CartId::as_str).unwrap_or_default(),
             )
         },
@@ -277,7 +277,7 @@ pub(crate) static RULES: &[Rule] = &[
         kind: &[],
         code: &[],
         words: &[],
-        error: |request, _| Error::not_found("order", request.subject()),
+        error: |request, _| Error::not_found(Resource::Order, request.subject()),
     },
     Rule {
         name: "not_found_status",
@@ -286,7 +286,7 @@ pub(crate) static RULES: &[Rule] = &[
         kind: &[],
         code: &[],
         words: &[],
-        error: |_, api| Error::not_found("resource", &api.message),
+        error: |_, api| Error::not_found(Resource::Unnamed, &api.message),
     },
     Rule {
         name: "not_found_type",
@@ -295,7 +295,7 @@ pub(crate) static RULES: &[Rule] = &[
         kind: &["not_found"],
         code: &[],
         words: &[],
-        error: |_, api| Error::not_found("resource", &api.message),
+        error: |_, api| Error::not_found(Resource::Unnamed, &api.message),
     },
     Rule {
         name: "payment_declined",

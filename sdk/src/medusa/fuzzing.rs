@@ -124,7 +124,7 @@ impl Reader {
             }
             Answer::Products => {
                 let products = catalog::sold_in(&decode(text)?, market)?;
-                let facets = mapping::facets(&products, &[]);
+                let facets = crate::model::facets(&products, &[]);
                 Ok(Read::Products(products, facets))
             }
             Answer::Product { handle } => {

@@ -1,5 +1,5 @@
 //! Medusa's answers into Dhow's model: exact amounts rounded per currency, products priced for a
-//! market, facets, addresses both ways, payments and shipping options. Carts and orders, whose
+//! market, addresses both ways, payments and shipping options. Carts and orders, whose
 //! totals must keep the SDK's invariants, are in [`cart`].
 
 mod cart;
@@ -12,8 +12,7 @@ use crate::error::{Error, Result};
 use crate::ids::{CollectionId, PaymentMethodId, ProductId, ShippingOptionId};
 use crate::market::{Market, TaxDisplay};
 use crate::model::{
-    Collection, Facet, FacetValue, Image, OptionFacets, Payment, Price, Product, ProductOption,
-    ShippingOption, Variant,
+    Collection, Image, Payment, Price, Product, ProductOption, ShippingOption, Variant,
 };
 use crate::money::{Currency, Money, MoneyError};
 
@@ -287,36 +286,13 @@ pub(crate) fn product(w: &wire::Product, market: &Market) -> Result<Option<Produ
         id: ProductId(w.id.clone()),
         handle: w.handle.clone(),
         title: w.title.clone(),
-        description: plain_text(w.description.as_deref().unwrap_or_default()),
+        description: crate::text::plain_text(w.description.as_deref().unwrap_or_default()),
         images,
         options,
         variants,
         collections: w.collection_id.iter().cloned().map(CollectionId).collect(),
         tags: w.tags.iter().map(|t| t.value.clone()).collect(),
     }))
-}
-
-/// A description as plain text: Medusa descriptions may hold HTML, which the storefront must
-/// never render. Written by hand: an HTML parser is far too heavy for removing tags.
-pub(crate) fn plain_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let starts_tag = c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!');
-        if starts_tag {
-            for inner in chars.by_ref() {
-                if inner == '>' {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out.trim().to_owned()
 }
 
 /// A collection.
@@ -328,55 +304,6 @@ pub(crate) fn collection(w: &wire::Collection) -> Collection {
         description: String::new(),
         image: None,
     }
-}
-
-/// Facets over `products` (the whole result), labelled with `collections`.
-pub(crate) fn facets(products: &[Product], collections: &[Collection]) -> Vec<Facet> {
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let mut facets = Vec::new();
-    let values: Vec<FacetValue> = collections
-        .iter()
-        .filter_map(|c| {
-            let n = products
-                .iter()
-                .filter(|p| p.collections.contains(&c.id))
-                .count();
-            (n > 0).then(|| FacetValue {
-                value: c.handle.clone(),
-                label: c.title.clone(),
-                count: count(n),
-            })
-        })
-        .collect();
-    if !values.is_empty() {
-        facets.push(Facet::Collection { values });
-    }
-    let mut options = OptionFacets::default();
-    for product in products {
-        options.add(&product.options, |i, value| {
-            product
-                .variants
-                .iter()
-                .any(|v| v.options.get(i).map(String::as_str) == Some(value))
-        });
-    }
-    facets.extend(options.finish());
-    let prices = || {
-        products
-            .iter()
-            .flat_map(|p| &p.variants)
-            .map(|v| v.price.amount)
-    };
-    if let (Some(min), Some(max)) = (
-        prices().min_by_key(|p| p.minor_units()),
-        prices().max_by_key(|p| p.minor_units()),
-    ) {
-        facets.push(Facet::PriceRange { min, max });
-    }
-    facets.push(Facet::InStock {
-        count: count(products.iter().filter(|p| p.available()).count()),
-    });
-    facets
 }
 
 #[cfg(test)]

@@ -21,7 +21,8 @@
 //!   storage* (this browser): the number → order id is kept in the [`Storage`] when the order is
 //!   placed, the order is read by id and its email compared case-insensitively. An order placed
 //!   elsewhere is not found.
-//! - **Time-outs.** Each request may take 20 s (see [`MedusaBackend::with_timeout`]), natively and
+//! - **Time-outs.** Each request may take 20 s ([`crate::http::REQUEST_TIMEOUT`], see
+//!   [`MedusaBackend::with_timeout`]), natively and
 //!   in the browser; a slower one is [`Error::Timeout`](crate::Error::Timeout).
 
 mod cart;

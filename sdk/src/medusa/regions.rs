@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::{MedusaBackend, mapping, wire};
 use crate::address::CountryCode;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Unsold};
 use crate::market::Market;
 use crate::money::Currency;
 
@@ -46,7 +46,7 @@ impl MedusaBackend {
             .find(|r| r.serves(market))
             .cloned()
             .ok_or_else(|| Error::NotSold {
-                what: "market".into(),
+                what: Unsold::Market,
                 code: market.id.to_string(),
             })
     }
@@ -91,7 +91,7 @@ impl MedusaBackend {
             .find(|m| region.is_none_or(|r| r.serves(m)))
             .cloned()
             .ok_or_else(|| Error::NotSold {
-                what: "currency".into(),
+                what: Unsold::Currency,
                 code: currency.code().to_owned(),
             })
     }

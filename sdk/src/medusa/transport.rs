@@ -12,11 +12,6 @@ use serde::de::DeserializeOwned;
 use super::wire::ErrorBody;
 use crate::error::{Error, Result};
 
-/// How long one request may take before it is [`Error::Timeout`]. Completing a cart is the
-/// slowest call (about a second on a small server); twenty seconds leaves room for a slow
-/// network without leaving a shopper waiting forever.
-pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
-
 /// An error answer from Medusa: HTTP status and its `{type, code, message}` body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ApiError {
@@ -81,7 +76,7 @@ impl Transport {
             client: Client::new(),
             base,
             key: key.to_owned(),
-            timeout: DEFAULT_TIMEOUT,
+            timeout: crate::http::REQUEST_TIMEOUT,
         })
     }
 
@@ -189,16 +184,9 @@ fn json<B: Serialize>(body: &B) -> Answer<String> {
     })
 }
 
-/// Time-outs are [`Error::Timeout`]; every other transport failure (refused connection, DNS,
-/// CORS in the browser, a connection cut mid-answer) is [`Error::Network`].
+/// A request that got no answer, as every network adapter maps it.
 fn transport_error(error: reqwest::Error) -> Failure {
-    Failure::Other(if error.is_timeout() {
-        Error::Timeout
-    } else {
-        Error::Network {
-            message: error.to_string(),
-        }
-    })
+    Failure::Other(crate::http::transport_error(error))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -189,10 +189,10 @@ pub(crate) struct Cart {
     pub display_id: Option<u64>,
     /// Order only.
     #[serde(default)]
-    pub status: Option<String>,
+    pub status: Option<OrderStatus>,
     /// Order only.
     #[serde(default)]
-    pub fulfillment_status: Option<String>,
+    pub fulfillment_status: Option<FulfillmentStatus>,
     #[serde(default)]
     pub created_at: Option<String>,
     /// Cart only: when it was completed into an order (it takes no changes after).
@@ -222,6 +222,66 @@ pub(crate) struct Cart {
     pub billing_address: Option<Address>,
     #[serde(default, deserialize_with = "list")]
     pub promotions: Vec<Promotion>,
+}
+
+/// An order's `status`, read from its text once. Unknown values (a newer Medusa) keep their
+/// text rather than failing the order.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "String")]
+pub(crate) enum OrderStatus {
+    Pending,
+    Completed,
+    Draft,
+    Archived,
+    /// Spelled `canceled` by Medusa; `cancelled` is read the same.
+    Canceled,
+    RequiresAction,
+    Other(String),
+}
+
+impl From<String> for OrderStatus {
+    fn from(status: String) -> OrderStatus {
+        match status.as_str() {
+            "pending" => OrderStatus::Pending,
+            "completed" => OrderStatus::Completed,
+            "draft" => OrderStatus::Draft,
+            "archived" => OrderStatus::Archived,
+            "canceled" | "cancelled" => OrderStatus::Canceled,
+            "requires_action" => OrderStatus::RequiresAction,
+            _ => OrderStatus::Other(status),
+        }
+    }
+}
+
+/// An order's `fulfillment_status`, read from its text once (as [`OrderStatus`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "String")]
+pub(crate) enum FulfillmentStatus {
+    NotFulfilled,
+    PartiallyFulfilled,
+    Fulfilled,
+    PartiallyShipped,
+    Shipped,
+    PartiallyDelivered,
+    Delivered,
+    Canceled,
+    Other(String),
+}
+
+impl From<String> for FulfillmentStatus {
+    fn from(status: String) -> FulfillmentStatus {
+        match status.as_str() {
+            "not_fulfilled" => FulfillmentStatus::NotFulfilled,
+            "partially_fulfilled" => FulfillmentStatus::PartiallyFulfilled,
+            "fulfilled" => FulfillmentStatus::Fulfilled,
+            "partially_shipped" => FulfillmentStatus::PartiallyShipped,
+            "shipped" => FulfillmentStatus::Shipped,
+            "partially_delivered" => FulfillmentStatus::PartiallyDelivered,
+            "delivered" => FulfillmentStatus::Delivered,
+            "canceled" | "cancelled" => FulfillmentStatus::Canceled,
+            _ => FulfillmentStatus::Other(status),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -13,6 +13,17 @@ pub struct CardMonth {
     pub month: u32,
 }
 
+impl CardMonth {
+    /// This month in UTC, from the system clock (the browser's in wasm).
+    pub fn now() -> CardMonth {
+        let now = crate::clock::Clock::system().now();
+        CardMonth {
+            year: now.year,
+            month: now.month,
+        }
+    }
+}
+
 impl CardDetails {
     /// Checks the form as a shopper filled it in: the number (spaces ignored) has 12 to 19 ASCII
     /// digits and a valid Luhn checksum, the expiry is `MM/YY` no earlier than `today`'s month,

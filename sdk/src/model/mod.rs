@@ -5,10 +5,12 @@ mod card;
 mod cart;
 mod catalog;
 mod checkout;
+mod filter;
 mod order;
 
 pub use card::CardMonth;
 pub use cart::*;
 pub use catalog::*;
 pub use checkout::*;
+pub use filter::{Faceted, ProductFilter, facets};
 pub use order::*;

@@ -9,7 +9,7 @@ use super::errors::{self, paid_already, rename_not_found};
 use super::queries as q;
 use super::session::Session;
 use crate::backend::Backend;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Resource, Result, Unsold};
 use crate::ids::{CartId, LineId, VariantId};
 use crate::market::Market;
 use crate::model::{Cart, CheckoutState, Order};
@@ -105,7 +105,7 @@ pub(super) async fn add_line(
             None,
         )
         .await
-        .map_err(|e| rename_not_found(e, "variant", variant.as_str()))
+        .map_err(|e| rename_not_found(e, Resource::Variant, variant.as_str()))
 }
 
 pub(super) async fn update_line(
@@ -131,7 +131,7 @@ pub(super) async fn update_line(
             None,
         )
         .await
-        .map_err(|e| rename_not_found(e, "line", line.as_str()))
+        .map_err(|e| rename_not_found(e, Resource::Line, line.as_str()))
 }
 
 pub(super) async fn remove_line(
@@ -152,7 +152,7 @@ pub(super) async fn remove_line(
             None,
         )
         .await
-        .map_err(|e| rename_not_found(e, "line", line.as_str()))
+        .map_err(|e| rename_not_found(e, Resource::Line, line.as_str()))
 }
 
 pub(super) async fn apply_discount(
@@ -192,7 +192,7 @@ pub(super) async fn remove_discount(
             .iter()
             .find(|c| c.eq_ignore_ascii_case(code.trim()))
     }) else {
-        return Err(Error::not_found("discount", code.trim()));
+        return Err(Error::not_found(Resource::Discount, code.trim()));
     };
     let operation = q::RemoveCoupon::build(q::CouponVariables {
         code: applied.clone(),
@@ -239,7 +239,7 @@ impl VendureBackend {
             let data = data.map_err(|e| match e {
                 // The new session is ours; "not found" here means the variant is not sold there.
                 Error::NotFound { .. } => Error::NotSold {
-                    what: "variant".to_owned(),
+                    what: Unsold::Variant,
                     code: variant.inner().to_owned(),
                 },
                 other => other,

@@ -5,8 +5,8 @@
 //! the hits are fetched (again in the channel's default language when the shopper's finds
 //! nothing), their products are read priced in the market's currency, and the page is cut. A
 //! price range cannot be asked of Vendure's search (its index holds one price per channel,
-//! whatever the currency), so a query with one reads the whole result, keeps the products
-//! priced within the range, and counts and pages those.
+//! whatever the currency), so a query with one reads the whole result, keeps the products with
+//! a variant priced within the range, and counts and pages those.
 
 use std::collections::BTreeMap;
 
@@ -16,10 +16,10 @@ use super::mapping;
 use super::queries as q;
 use super::transport::RequestContext;
 use super::{ChannelInfo, VendureBackend};
-use crate::error::{Error, Result};
+use crate::error::{Error, Resource, Result};
 use crate::market::{Market, TaxDisplay};
 use crate::model::{
-    Collection, Facet, FacetValue, Product, ProductPage, ProductQuery, ProductSort,
+    Collection, Facet, FacetValue, Product, ProductFilter, ProductPage, ProductQuery, ProductSort,
 };
 
 /// Products per page when a query asks for the backend's default.
@@ -66,6 +66,8 @@ pub(super) async fn products(
     market: &Market,
     query: &ProductQuery,
 ) -> Result<ProductPage> {
+    // Options and stock are asked of Vendure's search; only the price range is applied here.
+    let price_range = ProductFilter::new(query, market.currency)?.price_only();
     let channel = backend.channel(market).await?;
     let language = mapping::language(market);
     let ctx = backend.catalog_context(market, &language);
@@ -86,7 +88,7 @@ pub(super) async fn products(
     let input = search_input(query, filters);
     let priced = |hits| priced_products(backend, market, &channel, hits, ctx);
 
-    if query.min_price.is_none() && query.max_price.is_none() {
+    if price_range.is_empty() {
         let skip = u64::from(query.page) * u64::from(per_page);
         let (found, _) = search(backend, &input, skip, per_page, ctx).await?;
         page.products = priced(hit_ids(&found)).await?;
@@ -97,7 +99,7 @@ pub(super) async fn products(
 
     let (found, hits) = search_all(backend, &input, ctx).await?;
     let mut matching = priced(hits).await?;
-    matching.retain(|p| within_price(p, query));
+    matching.retain(|p| price_range.matches(p));
     page.total = u32::try_from(matching.len()).unwrap_or(u32::MAX);
     let skip = u64::from(query.page) * u64::from(per_page);
     page.products = matching
@@ -288,17 +290,6 @@ async fn priced_products(
     Ok(products)
 }
 
-/// Whether a product's lowest price in the market's currency is within the query's bounds. A
-/// product without a price is kept: the bounds say nothing about it.
-fn within_price(product: &Product, query: &ProductQuery) -> bool {
-    let Some(price) = product.lowest_price() else {
-        return true;
-    };
-    let amount = price.amount.minor_units();
-    query.min_price.is_none_or(|m| amount >= m.minor_units())
-        && query.max_price.is_none_or(|m| amount <= m.minor_units())
-}
-
 pub(super) async fn product(
     backend: &VendureBackend,
     market: &Market,
@@ -319,7 +310,7 @@ pub(super) async fn product(
         .await?
         .data
         .product
-        .ok_or_else(|| Error::not_found("product", handle))?;
+        .ok_or_else(|| Error::not_found(Resource::Product, handle))?;
     mapping::product(
         found,
         market.currency,

@@ -5,16 +5,16 @@ use cynic::{Id, MutationBuilder, QueryBuilder};
 
 use super::VendureBackend;
 use super::errors::{self, rename_forbidden, rename_not_found};
-use super::mapping::{self, Units2Money};
+use super::mapping::{self, VendureAmounts};
 use super::queries as q;
 use super::transport::RequestContext;
 use crate::address::{self, Address};
 use crate::contact::email_problem;
-use crate::error::{Error, FieldError, Problem, Result};
+use crate::error::{Error, FieldError, Problem, Resource, Result};
 use crate::ids::{CartId, ShippingOptionId};
 use crate::market::Market;
 use crate::model::{
-    Cart, Order, Payment, PaymentInput, PaymentKind, PaymentMethod, ShippingOption,
+    CardMonth, Cart, Order, Payment, PaymentInput, PaymentKind, PaymentMethod, ShippingOption,
 };
 
 /// The Dhow test card that Vendure's dummy handler is asked to decline.
@@ -121,7 +121,7 @@ pub(super) async fn shipping_options(
     let data = backend
         .in_session(id, &session, "shipping_methods", &operation)
         .await?;
-    let money = Units2Money::new(market.currency, backend.config.money_precision)?;
+    let money = VendureAmounts::new(market.currency, backend.config.money_precision)?;
     data.eligible_shipping_methods
         .into_iter()
         .map(|quote| mapping::shipping_option(quote, &money, channel.prices_include_tax))
@@ -146,7 +146,7 @@ pub(super) async fn set_shipping_option(
             None,
         )
         .await
-        .map_err(|e| rename_not_found(e, "shipping option", option.as_str()))
+        .map_err(|e| rename_not_found(e, Resource::ShippingOption, option.as_str()))
 }
 
 pub(super) async fn payment_methods(
@@ -188,13 +188,9 @@ pub(super) async fn pay(
         .card
         .as_ref()
         .ok_or_else(|| Error::invalid("card_number", Problem::Required))?;
-    let digits: String = card.number.chars().filter(|c| !c.is_whitespace()).collect();
-    if digits.is_empty() {
-        return Err(Error::invalid("card_number", Problem::Required));
-    }
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::invalid("card_number", Problem::Invalid));
-    }
+    // The form checks every backend's card gets (number, Luhn, expiry, CVC), before Vendure
+    // sees the payment.
+    let digits = card.check(CardMonth::now())?;
     let Some(order) = backend.active_order(id, &session).await? else {
         // The answer to an earlier payment may have been lost after the order was paid.
         if let Some((paid, _)) = backend.paid_elsewhere(id, &session, Some(&digits)).await?
@@ -206,9 +202,9 @@ pub(super) async fn pay(
             message: "the cart is empty".to_owned(),
         });
     };
-    if order.state == "AddingItems" {
+    if order.state == q::OrderState::AddingItems {
         let operation = q::Transition::build(q::StateVariables {
-            state: "ArrangingPayment".to_owned(),
+            state: q::OrderState::ArrangingPayment,
         });
         let data = backend
             .in_session(id, &session, "transition_arranging_payment", &operation)
@@ -224,7 +220,7 @@ pub(super) async fn pay(
             let moved = backend
                 .active_order(id, &session)
                 .await?
-                .is_some_and(|o| o.state == "ArrangingPayment");
+                .is_some_and(|o| o.state == q::OrderState::ArrangingPayment);
             if !moved {
                 return Err(refused);
             }
@@ -261,7 +257,7 @@ pub(super) async fn pay(
             return Err(e);
         }
     };
-    let money = Units2Money::new(
+    let money = VendureAmounts::new(
         mapping::currency(paid.currency_code.code())?,
         backend.config.money_precision,
     )?;
@@ -289,7 +285,7 @@ pub(super) async fn complete(backend: &VendureBackend, id: &CartId) -> Result<Or
         .await
         .map_err(|e| rename_forbidden(e, &code))?
         .order_by_code
-        .ok_or_else(|| Error::not_found("order", code.as_str()))?;
+        .ok_or_else(|| Error::not_found(Resource::Order, code.as_str()))?;
     if found.active {
         return Err(Error::Conflict {
             message: format!("order {code} is not paid yet"),
@@ -310,7 +306,7 @@ pub(super) async fn complete(backend: &VendureBackend, id: &CartId) -> Result<Or
 
 pub(super) async fn order(backend: &VendureBackend, number: &str, email: &str) -> Result<Order> {
     let number = number.trim();
-    let not_found = || Error::not_found("order", number);
+    let not_found = || Error::not_found(Resource::Order, number);
     let mut channels: Vec<Option<&str>> = Vec::new();
     for market in &backend.markets {
         let channel = backend.channel_of(market);

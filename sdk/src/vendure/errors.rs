@@ -3,7 +3,7 @@
 
 use super::queries::{ErrorCode, ErrorResult, OrderFields, Outcome};
 use super::session::Session;
-use crate::error::{Error, PromotionRejection, Result};
+use crate::error::{Error, PromotionRejection, Resource, Result};
 use crate::ids::CartId;
 
 /// An error result of a mutation as the SDK's error. `variant` names the variant a stock error
@@ -48,10 +48,10 @@ pub(super) fn refused(e: ErrorResult, variant: Option<&str>, coupon: Option<&str
         }
         ErrorCode::OrderLimitError => Error::invalid("quantity", crate::error::Problem::Invalid),
         ErrorCode::IneligibleShippingMethodError => {
-            Error::not_found("shipping option", variant.unwrap_or_default())
+            Error::not_found(Resource::ShippingOption, variant.unwrap_or_default())
         }
         ErrorCode::IneligiblePaymentMethodError => {
-            Error::not_found("payment method", variant.unwrap_or_default())
+            Error::not_found(Resource::PaymentMethod, variant.unwrap_or_default())
         }
         ErrorCode::Other(code) => Error::Backend {
             code,
@@ -87,9 +87,12 @@ pub(super) fn paid_already(id: &CartId, session: &Session) -> Error {
 }
 
 /// Names what was not found: Vendure says "entity" and puts the id in a sentence.
-pub(super) fn rename_not_found(error: Error, what: &str, id: &str) -> Error {
+pub(super) fn rename_not_found(error: Error, what: Resource, id: &str) -> Error {
     match error {
-        Error::NotFound { what: w, .. } if w == "entity" => Error::not_found(what, id),
+        Error::NotFound {
+            what: Resource::Unnamed,
+            ..
+        } => Error::not_found(what, id),
         other => other,
     }
 }
@@ -97,7 +100,9 @@ pub(super) fn rename_not_found(error: Error, what: &str, id: &str) -> Error {
 /// Vendure answers FORBIDDEN for an order a guest may no longer read.
 pub(super) fn rename_forbidden(error: Error, code: &str) -> Error {
     match error {
-        Error::Backend { code: c, .. } if c == "FORBIDDEN" => Error::not_found("order", code),
+        Error::Backend { code: c, .. } if c == "FORBIDDEN" => {
+            Error::not_found(Resource::Order, code)
+        }
         other => other,
     }
 }

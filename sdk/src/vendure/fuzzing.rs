@@ -5,10 +5,10 @@
 use super::ChannelInfo;
 use super::catalog::search_facets;
 use super::errors;
-use super::mapping::{self, CartContext, Units2Money};
+use super::mapping::{self, CartContext, VendureAmounts};
 use super::queries as q;
 use super::transport::{RequestContext, decode};
-use crate::error::{Error, Result};
+use crate::error::{Error, Resource, Result};
 use crate::ids::CartId;
 use crate::market::Market;
 use crate::model::{Cart, Collection, Facet, Order, Payment, Product, ShippingOption};
@@ -139,7 +139,7 @@ pub fn read(operation: Operation, body: &[u8], ctx: &Context<'_>) -> Result<Read
             let data: q::ProductQuery = decode(body, ctx.status, request)?;
             let found = data
                 .product
-                .ok_or_else(|| Error::not_found("product", "fuzzing"))?;
+                .ok_or_else(|| Error::not_found(Resource::Product, "fuzzing"))?;
             Ok(Read::Products(vec![product(found)?]))
         }
         Operation::Products => {
@@ -184,9 +184,9 @@ pub fn read(operation: Operation, body: &[u8], ctx: &Context<'_>) -> Result<Read
             let data: q::OrderByCodeQuery = decode(body, ctx.status, request)?;
             let found = data
                 .order_by_code
-                .ok_or_else(|| Error::not_found("order", "fuzzing"))?;
+                .ok_or_else(|| Error::not_found(Resource::Order, "fuzzing"))?;
             // As a payment whose answer was lost is found again, then as the placed order.
-            let money = Units2Money::new(
+            let money = VendureAmounts::new(
                 mapping::currency(found.currency_code.code())?,
                 ctx.precision,
             )?;
@@ -197,7 +197,7 @@ pub fn read(operation: Operation, body: &[u8], ctx: &Context<'_>) -> Result<Read
         }
         Operation::ShippingMethods => {
             let data: q::ShippingMethodsQuery = decode(body, ctx.status, request)?;
-            let money = Units2Money::new(ctx.market.currency, ctx.precision)?;
+            let money = VendureAmounts::new(ctx.market.currency, ctx.precision)?;
             data.eligible_shipping_methods
                 .into_iter()
                 .map(|quote| mapping::shipping_option(quote, &money, ctx.tax_included))
@@ -274,7 +274,7 @@ pub fn read(operation: Operation, body: &[u8], ctx: &Context<'_>) -> Result<Read
             let data: q::AddPayment = decode(body, ctx.status, request)?;
             let paid = errors::outcome(data.add_payment_to_order.into(), Some("test"), None)?;
             let money =
-                Units2Money::new(mapping::currency(paid.currency_code.code())?, ctx.precision)?;
+                VendureAmounts::new(mapping::currency(paid.currency_code.code())?, ctx.precision)?;
             mapping::payment(
                 &paid,
                 &money,

@@ -26,15 +26,15 @@ use super::queries::{
 /// [`Error::Decode`] (the fix is a MoneyStrategy whose precision fits the currency). Taxes
 /// inside tax-inclusive prices are for information only, and are rounded half-even.
 #[derive(Clone, Copy, Debug)]
-pub struct Units2Money {
+pub struct VendureAmounts {
     currency: Currency,
     /// 10^(exponent − precision): 0.01 for JPY at precision 2, 1 for EUR, 10 for KWD.
     factor: Decimal,
 }
 
-impl Units2Money {
+impl VendureAmounts {
     /// The converter for `currency` at Vendure's `precision`.
-    pub fn new(currency: Currency, precision: u8) -> Result<Units2Money> {
+    pub fn new(currency: Currency, precision: u8) -> Result<VendureAmounts> {
         let exponent = currency.exponent();
         let out_of_range = || Error::Decode {
             message: format!("money precision {precision} is out of range"),
@@ -47,7 +47,7 @@ impl Units2Money {
                 .and_then(|p| Decimal::new(p, 0))
         }
         .ok_or_else(out_of_range)?;
-        Ok(Units2Money { currency, factor })
+        Ok(VendureAmounts { currency, factor })
     }
 
     /// The currency converted into.
@@ -122,50 +122,6 @@ fn count(value: i32, what: &str) -> Result<u32> {
     })
 }
 
-/// Vendure's rich-text descriptions as plain paragraphs: the storefront renders text, never a
-/// backend's markup. Block ends become blank lines, other tags disappear, and the few entities
-/// an editor writes are decoded. Hand-written: an HTML parser would weigh more than the adapter.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let Some(end) = rest[start..].find('>') else {
-            // An unclosed `<` is text.
-            out.push_str(&rest[start..]);
-            rest = "";
-            break;
-        };
-        let tag = rest[start + 1..start + end]
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if matches!(
-            tag.as_str(),
-            "p" | "br" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        ) {
-            out.push_str("\n\n");
-        }
-        rest = &rest[start + end + 1..];
-    }
-    out.push_str(rest);
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
 fn image(asset: &AssetFields, alt: &str) -> Image {
     Image {
         url: asset.preview.clone(),
@@ -183,7 +139,7 @@ pub fn product(
     precision: u8,
     tax_included: bool,
 ) -> Result<Product> {
-    let money = Units2Money::new(currency, precision)?;
+    let money = VendureAmounts::new(currency, precision)?;
     let mut images: Vec<Image> = Vec::new();
     for asset in p.featured_asset.iter().chain(p.assets.iter()) {
         if !images.iter().any(|i| i.url == asset.preview) {
@@ -252,7 +208,7 @@ pub fn product(
         id: ProductId(p.id.into_inner()),
         handle: p.slug,
         title: p.name,
-        description: plain_text(&p.description),
+        description: crate::text::plain_text(&p.description),
         images,
         options,
         variants,
@@ -272,7 +228,7 @@ pub fn collection(c: CollectionFields) -> Collection {
         id: CollectionId(c.slug.clone()),
         handle: c.slug,
         image: c.featured_asset.as_ref().map(|a| image(a, &c.name)),
-        description: plain_text(&c.description),
+        description: crate::text::plain_text(&c.description),
         title: c.name,
     }
 }

@@ -29,7 +29,7 @@
 //! # Money
 //!
 //! Vendure stores amounts with [`VendureConfig::money_precision`] decimals for every currency;
-//! they are converted exactly into ISO minor units (see `mapping::Units2Money`). Totals keep
+//! they are converted exactly into ISO minor units (see `mapping::VendureAmounts`). Totals keep
 //! the SDK's invariants: the total is Vendure's `totalWithTax`, lines use prorated prices (order
 //! discounts shared out), and tax lines add up to the tax. Whether prices include tax follows the
 //! channel's `pricesIncludeTax`.
@@ -51,7 +51,8 @@
 //!
 //! # Time-outs and lost answers
 //!
-//! Each request may take 30 s (see [`VendureBackend::with_timeout`]); a slower one is
+//! Each request may take 20 s ([`crate::http::REQUEST_TIMEOUT`], see
+//! [`VendureBackend::with_timeout`]); a slower one is
 //! [`Error::Timeout`]. A request whose answer was lost may still have been carried out, so:
 //! - a payment that settled leaves the session; the code of the order last seen in the session
 //!   finds it again, so [`Backend::cart`] reads the cart as paid and `pay` again returns that
@@ -87,7 +88,7 @@ use cynic::QueryBuilder;
 
 use crate::address::Address;
 use crate::backend::Backend;
-use crate::error::{Error, FieldError, Problem, Result};
+use crate::error::{Error, FieldError, Problem, Result, Unsold};
 use crate::ids::{CartId, LineId, ShippingOptionId, VariantId};
 use crate::market::Market;
 use crate::model::{
@@ -220,7 +221,7 @@ impl VendureBackend {
         })
     }
 
-    /// The same backend giving each request `timeout` to answer (30 s by default); a slower
+    /// The same backend giving each request `timeout` to answer (20 s by default); a slower
     /// answer is [`Error::Timeout`].
     pub fn with_timeout(mut self, timeout: std::time::Duration) -> VendureBackend {
         self.transport = self.transport.with_timeout(timeout);
@@ -242,7 +243,7 @@ impl VendureBackend {
             .iter()
             .find(|m| m.id.as_str() == id)
             .ok_or_else(|| Error::NotSold {
-                what: "market".to_owned(),
+                what: Unsold::Market,
                 code: id.to_owned(),
             })
     }

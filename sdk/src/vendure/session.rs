@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::VendureBackend;
 use super::errors::{self, paid_already};
-use super::mapping::{self, CartContext, Units2Money};
+use super::mapping::{self, CartContext, VendureAmounts};
 use super::queries as q;
 use super::transport::{Reply, RequestContext};
-use crate::error::{Error, Result};
+use crate::error::{Error, Resource, Result};
 use crate::ids::{CartId, MarketId};
 use crate::market::Market;
 use crate::model::{Cart, CheckoutState, Order, Payment};
@@ -59,7 +59,7 @@ impl VendureBackend {
     pub(super) fn session(&self, id: &CartId) -> Result<Session> {
         let recovery = format!("{RECOVERY_PREFIX}cart.{}", id.as_str());
         crate::storage::read_record(&*self.storage, &key(id), &recovery, "cart", SESSION_VERSION)?
-            .ok_or_else(|| Error::not_found("cart", id.as_str()))
+            .ok_or_else(|| Error::not_found(Resource::Cart, id.as_str()))
     }
 
     pub(super) fn save(&self, id: &CartId, session: &Session) -> Result<()> {
@@ -99,7 +99,7 @@ impl VendureBackend {
         let Reply { data, new_session } = self.transport.send(name, operation, ctx).await?;
         if new_session.is_some() {
             self.storage.remove(&key(id))?;
-            return Err(Error::not_found("cart", id.as_str()));
+            return Err(Error::not_found(Resource::Cart, id.as_str()));
         }
         Ok(data)
     }
@@ -217,12 +217,16 @@ impl VendureBackend {
         };
         // Not active and past adding items: paid. A cancelled order is not a payment to keep.
         let paid = |o: &q::OrderFields| {
-            !o.active && !matches!(o.state.as_str(), "AddingItems" | "Cancelled")
+            !o.active
+                && !matches!(
+                    o.state,
+                    q::OrderState::AddingItems | q::OrderState::Cancelled
+                )
         };
         let Some(order) = found.filter(paid) else {
             return Ok(None);
         };
-        let money = Units2Money::new(
+        let money = VendureAmounts::new(
             mapping::currency(order.currency_code.code())?,
             self.config.money_precision,
         )?;
@@ -280,7 +284,7 @@ impl VendureBackend {
     /// paid again. A failure here is not the shopper's concern: `pay` retries from either state.
     pub(super) async fn reopen(&self, id: &CartId, session: &Session) {
         let operation = q::Transition::build(q::StateVariables {
-            state: "AddingItems".to_owned(),
+            state: q::OrderState::AddingItems,
         });
         let _ = self
             .in_session(id, session, "transition_adding_items", &operation)

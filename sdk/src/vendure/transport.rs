@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Resource, Result, Unsold};
 
 /// The header Vendure returns a new session token in (bearer token method).
 const AUTH_TOKEN_HEADER: &str = "vendure-auth-token";
@@ -36,11 +36,6 @@ pub struct Reply<T> {
     pub new_session: Option<String>,
 }
 
-/// How long one request may take before it is [`Error::Timeout`]. Neither fetch nor a native
-/// client gives up on a hung server by itself: without a time-out the shopper would wait forever
-/// instead of seeing "try again".
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// The HTTP side of the adapter: one reqwest client, the Shop API's URL and the time-out.
 #[derive(Clone, Debug)]
 pub struct Transport {
@@ -55,7 +50,7 @@ impl Transport {
         Transport {
             client: reqwest::Client::new(),
             url: url.trim().to_owned(),
-            timeout: DEFAULT_TIMEOUT,
+            timeout: crate::http::REQUEST_TIMEOUT,
         }
     }
 
@@ -110,22 +105,18 @@ impl Transport {
             .map(str::to_owned)
             .filter(|t| !t.is_empty() && Some(t.as_str()) != ctx.session);
         let body = response.bytes().await.map_err(transport_error)?;
-        capture(name, &body);
-        let data = decode::<T>(&body, status.as_u16(), ctx)?;
+        // An answer that does not decode says which operation it answered.
+        let data = decode::<T>(&body, status.as_u16(), ctx).map_err(|error| match error {
+            Error::Decode { message } => Error::Decode {
+                message: format!("{name}: {message}"),
+            },
+            other => other,
+        })?;
         Ok(Reply { data, new_session })
     }
 }
 
-/// Fails on a transport error: a time-out, or anything that kept the request from an answer.
-fn transport_error(error: reqwest::Error) -> Error {
-    if error.is_timeout() {
-        Error::Timeout
-    } else {
-        Error::Network {
-            message: error.to_string(),
-        }
-    }
-}
+use crate::http::transport_error;
 
 #[derive(Deserialize)]
 struct RawResponse {
@@ -199,7 +190,7 @@ fn graphql_error(error: &GraphQlError, ctx: RequestContext<'_>) -> Error {
         .to_owned();
     match code.as_str() {
         "ENTITY_NOT_FOUND" => Error::NotFound {
-            what: "entity".to_owned(),
+            what: Resource::Unnamed,
             id: message,
         },
         // The one input Vendure refuses that a market decides: a currency the channel lacks.
@@ -207,7 +198,7 @@ fn graphql_error(error: &GraphQlError, ctx: RequestContext<'_>) -> Error {
             if message.contains("currency") && ctx.currency.is_some() =>
         {
             Error::NotSold {
-                what: "currency".to_owned(),
+                what: Unsold::Currency,
                 code: ctx.currency.unwrap_or_default().to_owned(),
             }
         }
@@ -215,22 +206,3 @@ fn graphql_error(error: &GraphQlError, ctx: RequestContext<'_>) -> Error {
         _ => Error::Backend { code, message },
     }
 }
-
-/// Saves each answer under `$DHOW_VENDURE_CAPTURE/<name>.json` when that variable is set (native
-/// builds only): how the adapter's decoding fixtures are refreshed from a real server.
-#[cfg(not(target_arch = "wasm32"))]
-fn capture(name: &str, body: &[u8]) {
-    let Some(dir) = std::env::var_os("DHOW_VENDURE_CAPTURE") else {
-        return;
-    };
-    let pretty = serde_json::from_slice::<serde_json::Value>(body)
-        .ok()
-        .and_then(|v| serde_json::to_vec_pretty(&v).ok())
-        .unwrap_or_else(|| body.to_vec());
-    let path = std::path::Path::new(&dir).join(format!("{name}.json"));
-    // Capturing is a maintenance aid; a failure to write must not fail the request.
-    let _ = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(path, pretty));
-}
-
-#[cfg(target_arch = "wasm32")]
-fn capture(_name: &str, _body: &[u8]) {}

@@ -196,7 +196,7 @@ fn a_refusal_means_what_it_means_for_its_request() {
     let missing = "Variants with IDs variant_01 do not exist";
     assert!(matches!(
         refusal_of(Request::AddLine(&cart, &variant), 400, "invalid_data", missing),
-        Error::NotFound { ref what, ref id } if what == "variant" && id == "variant_01"
+        Error::NotFound { ref what, ref id } if *what == Resource::Variant && id == "variant_01"
     ));
     // The same words about another request are Medusa's to explain.
     assert!(matches!(
@@ -205,15 +205,15 @@ fn a_refusal_means_what_it_means_for_its_request() {
     ));
     assert!(matches!(
         refusal_of(Request::UpdateLine(&cart, &line), 404, "not_found", "Line item not found"),
-        Error::NotFound { ref what, .. } if what == "line"
+        Error::NotFound { ref what, .. } if *what == Resource::Line
     ));
     assert!(matches!(
         refusal_of(Request::Cart(&cart), 404, "not_found", "Cart not found"),
-        Error::NotFound { ref what, ref id } if what == "cart" && id == CART
+        Error::NotFound { ref what, ref id } if *what == Resource::Cart && id == CART
     ));
     assert!(matches!(
         refusal_of(Request::Order("order_01"), 404, "not_found", "Order not found"),
-        Error::NotFound { ref what, ref id } if what == "order" && id == "order_01"
+        Error::NotFound { ref what, ref id } if *what == Resource::Order && id == "order_01"
     ));
     assert!(matches!(
         refusal_of(Request::SetAddress(&cart), 400, "invalid_data", "Country with code fr is not within region"),
@@ -226,6 +226,6 @@ fn a_refusal_means_what_it_means_for_its_request() {
     // A refused code that is not a promotion refusal: the cart is not found.
     assert!(matches!(
         refusal_of(Request::ApplyCode(&cart, "C"), 404, "not_found", "Cart not found"),
-        Error::NotFound { ref what, .. } if what == "cart"
+        Error::NotFound { ref what, .. } if *what == Resource::Cart
     ));
 }

@@ -303,7 +303,7 @@ pub(crate) fn cart(w: &wire::Cart, market: &Market) -> Result<Cart> {
         .as_ref()
         .and_then(to_address)
         .filter(|b| Some(b) != shipping_address.as_ref());
-    Ok(Cart {
+    let cart = Cart {
         id: w.id.clone().into(),
         market: market.id.clone(),
         currency: priced.currency,
@@ -324,7 +324,12 @@ pub(crate) fn cart(w: &wire::Cart, market: &Market) -> Result<Cart> {
         } else {
             CheckoutState::Open
         },
-    })
+    };
+    // Debug builds (tests, `trunk serve`) refuse a mapped cart whose sums are off, so a mapping
+    // bug shows at once instead of as a wrong total on a page.
+    #[cfg(debug_assertions)]
+    cart.check()?;
+    Ok(cart)
 }
 
 /// An order placed in `market`.
@@ -343,9 +348,16 @@ pub(crate) fn order(w: &wire::Cart, market: &Market) -> Result<Order> {
         .as_ref()
         .and_then(to_address)
         .filter(|b| *b != shipping_address);
-    let status = match (w.status.as_deref(), w.fulfillment_status.as_deref()) {
-        (Some("canceled" | "cancelled"), _) => OrderStatus::Cancelled,
-        (_, Some("fulfilled" | "shipped" | "delivered")) => OrderStatus::Fulfilled,
+    let status = match (&w.status, &w.fulfillment_status) {
+        (Some(wire::OrderStatus::Canceled), _) => OrderStatus::Cancelled,
+        (
+            _,
+            Some(
+                wire::FulfillmentStatus::Fulfilled
+                | wire::FulfillmentStatus::Shipped
+                | wire::FulfillmentStatus::Delivered,
+            ),
+        ) => OrderStatus::Fulfilled,
         _ => OrderStatus::Placed,
     };
     let shipping_option = match (w.shipping_methods.first(), priced.totals.shipping) {

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::StoreConfig;
 use crate::medusa::transport::decode;
-use crate::model::{Cart, Facet, OrderStatus};
+use crate::model::{Cart, Facet, OrderStatus, facets};
 
 fn fixture(name: &str) -> String {
     let path = format!(

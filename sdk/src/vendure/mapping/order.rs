@@ -11,8 +11,8 @@ use crate::model::{
 use crate::money::Money;
 
 use super::super::queries::Units;
-use super::super::queries::{LineFields, OrderFields, ShippingQuote};
-use super::{Units2Money, address, count, currency, image, overflow, rate};
+use super::super::queries::{LineFields, OrderFields, OrderState, ShippingQuote};
+use super::{VendureAmounts, address, count, currency, image, overflow, rate};
 
 /// Where a cart stands beyond its lines: who it belongs to and how it is taxed.
 pub struct CartContext<'a> {
@@ -34,7 +34,7 @@ pub fn empty_cart(ctx: &CartContext<'_>) -> Cart {
     cart
 }
 
-fn line(l: &LineFields, money: &Units2Money, tax_included: bool) -> Result<CartLine> {
+fn line(l: &LineFields, money: &VendureAmounts, tax_included: bool) -> Result<CartLine> {
     let quantity = count(l.quantity, "quantity")?;
     let (unit, subtotal, total) = if tax_included {
         (
@@ -85,7 +85,7 @@ fn line(l: &LineFields, money: &Units2Money, tax_included: bool) -> Result<CartL
 fn totals(
     o: &OrderFields,
     lines: &[CartLine],
-    money: &Units2Money,
+    money: &VendureAmounts,
     ctx: &CartContext<'_>,
 ) -> Result<CartTotals> {
     let currency = money.currency();
@@ -153,7 +153,7 @@ fn totals(
 /// Vendure's tax summary as tax lines summing exactly to `tax`. Zero lines (untaxed shipping)
 /// are left out; a rounding difference (tax-inclusive amounts at a coarser currency) goes to the
 /// largest line, so the lines still add up.
-fn tax_lines(o: &OrderFields, money: &Units2Money, tax: Money) -> Result<Vec<TaxLine>> {
+fn tax_lines(o: &OrderFields, money: &VendureAmounts, tax: Money) -> Result<Vec<TaxLine>> {
     let mut lines = Vec::new();
     for t in &o.tax_summary {
         let amount = money.rounded(t.tax_total)?;
@@ -184,7 +184,7 @@ fn tax_lines(o: &OrderFields, money: &Units2Money, tax: Money) -> Result<Vec<Tax
 /// Discount codes with what each takes off: the discounts of the promotion that has the code.
 fn discounts(
     o: &OrderFields,
-    money: &Units2Money,
+    money: &VendureAmounts,
     tax_included: bool,
 ) -> Result<Vec<AppliedDiscount>> {
     let free_shipping = !o.shipping_lines.is_empty()
@@ -232,7 +232,7 @@ pub fn cart(o: &OrderFields, ctx: &CartContext<'_>) -> Result<Cart> {
             ),
         });
     }
-    let money = Units2Money::new(currency, ctx.precision)?;
+    let money = VendureAmounts::new(currency, ctx.precision)?;
     let lines = o
         .lines
         .iter()
@@ -247,7 +247,7 @@ pub fn cart(o: &OrderFields, ctx: &CartContext<'_>) -> Result<Cart> {
         .as_ref()
         .and_then(address)
         .filter(|b| Some(b) != shipping_address.as_ref());
-    Ok(Cart {
+    let cart = Cart {
         id: ctx.id.clone(),
         market: ctx.market.id.clone(),
         currency,
@@ -262,15 +262,20 @@ pub fn cart(o: &OrderFields, ctx: &CartContext<'_>) -> Result<Cart> {
             .map(|s| ShippingOptionId(s.shipping_method.id.inner().to_owned())),
         totals,
         state: crate::model::CheckoutState::Open,
-    })
+    };
+    // Debug builds (tests, `trunk serve`) refuse a mapped cart whose sums are off, so a mapping
+    // bug shows at once instead of as a wrong total on a page.
+    #[cfg(debug_assertions)]
+    cart.check()?;
+    Ok(cart)
 }
 
 /// What the order's settled or authorized payments came to.
-pub fn payment(o: &OrderFields, money: &Units2Money, description: String) -> Result<Payment> {
+pub fn payment(o: &OrderFields, money: &VendureAmounts, description: String) -> Result<Payment> {
     let payments = o.payments.as_deref().unwrap_or_default();
     let paid = payments
         .iter()
-        .filter(|p| matches!(p.state.as_str(), "Settled" | "Authorized"))
+        .filter(|p| p.state.is_accepted())
         .collect::<Vec<_>>();
     let Some(last) = paid.last() else {
         return Err(Error::Conflict {
@@ -293,12 +298,13 @@ pub fn payment(o: &OrderFields, money: &Units2Money, description: String) -> Res
 /// A placed order. `market` is the market it was placed in; `description` names its payment.
 pub fn order(o: &OrderFields, ctx: &CartContext<'_>, description: String) -> Result<Order> {
     let cart = cart(o, ctx)?;
-    let money = Units2Money::new(cart.currency, ctx.precision)?;
-    let status = match o.state.as_str() {
-        "Shipped" | "PartiallyShipped" | "Delivered" | "PartiallyDelivered" => {
-            OrderStatus::Fulfilled
-        }
-        "Cancelled" => OrderStatus::Cancelled,
+    let money = VendureAmounts::new(cart.currency, ctx.precision)?;
+    let status = match o.state {
+        OrderState::Shipped
+        | OrderState::PartiallyShipped
+        | OrderState::Delivered
+        | OrderState::PartiallyDelivered => OrderStatus::Fulfilled,
+        OrderState::Cancelled => OrderStatus::Cancelled,
         _ => OrderStatus::Placed,
     };
     let shipping_address = cart.shipping_address.clone().ok_or_else(|| Error::Decode {
@@ -348,7 +354,7 @@ pub fn order(o: &OrderFields, ctx: &CartContext<'_>, description: String) -> Res
 /// A shipping quote on the cart's tax basis.
 pub fn shipping_option(
     q: ShippingQuote,
-    money: &Units2Money,
+    money: &VendureAmounts,
     tax_included: bool,
 ) -> Result<ShippingOption> {
     Ok(ShippingOption {

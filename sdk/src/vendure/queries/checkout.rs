@@ -127,7 +127,7 @@ pub struct SetShippingMethod {
 /// Variables of [`Transition`].
 #[derive(cynic::QueryVariables, Clone, Debug)]
 pub struct StateVariables {
-    pub state: String,
+    pub state: OrderState,
 }
 
 /// `transitionOrderToState` (null without an active order).

@@ -118,6 +118,122 @@ pub struct DateTime(pub String);
 #[cynic(graphql_type = "JSON")]
 pub struct Json(pub serde_json::Value);
 
+/// Where an order is in Vendure's order process. The schema types it as a plain `String` (a
+/// server can add states of its own), so it is read from that text once, here, and compared as
+/// a value everywhere else.
+#[derive(serde::Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(from = "String")]
+pub enum OrderState {
+    /// Open: lines, addresses and shipping can change.
+    AddingItems,
+    /// Checkout: the order waits for a payment.
+    ArrangingPayment,
+    /// Paid, the money authorized but not yet captured.
+    PaymentAuthorized,
+    /// Paid, the money captured.
+    PaymentSettled,
+    /// Part of the order has shipped.
+    PartiallyShipped,
+    /// Everything has shipped.
+    Shipped,
+    /// Part of the order has arrived.
+    PartiallyDelivered,
+    /// Everything has arrived.
+    Delivered,
+    /// Cancelled by the merchant (or never paid).
+    Cancelled,
+    /// A state of a custom order process (or one this adapter does not act on), as sent.
+    Other(String),
+}
+
+impl OrderState {
+    /// The state's name on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OrderState::AddingItems => "AddingItems",
+            OrderState::ArrangingPayment => "ArrangingPayment",
+            OrderState::PaymentAuthorized => "PaymentAuthorized",
+            OrderState::PaymentSettled => "PaymentSettled",
+            OrderState::PartiallyShipped => "PartiallyShipped",
+            OrderState::Shipped => "Shipped",
+            OrderState::PartiallyDelivered => "PartiallyDelivered",
+            OrderState::Delivered => "Delivered",
+            OrderState::Cancelled => "Cancelled",
+            OrderState::Other(state) => state,
+        }
+    }
+}
+
+impl From<String> for OrderState {
+    fn from(state: String) -> OrderState {
+        match state.as_str() {
+            "AddingItems" => OrderState::AddingItems,
+            "ArrangingPayment" => OrderState::ArrangingPayment,
+            "PaymentAuthorized" => OrderState::PaymentAuthorized,
+            "PaymentSettled" => OrderState::PaymentSettled,
+            "PartiallyShipped" => OrderState::PartiallyShipped,
+            "Shipped" => OrderState::Shipped,
+            "PartiallyDelivered" => OrderState::PartiallyDelivered,
+            "Delivered" => OrderState::Delivered,
+            "Cancelled" => OrderState::Cancelled,
+            _ => OrderState::Other(state),
+        }
+    }
+}
+
+// The transition mutation sends a state: as the same text the server sent.
+impl serde::Serialize for OrderState {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+cynic::impl_scalar!(OrderState, schema::String);
+
+/// Where a payment is in Vendure's payment process (a plain `String` in the schema, as
+/// [`OrderState`]).
+#[derive(serde::Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(from = "String")]
+pub enum PaymentState {
+    /// Created, not yet answered by the payment handler.
+    Created,
+    /// The money is authorized, to be captured later.
+    Authorized,
+    /// The money is captured.
+    Settled,
+    /// The handler declined it.
+    Declined,
+    /// The handler failed.
+    Error,
+    /// Cancelled before it settled.
+    Cancelled,
+    /// A state of a custom payment process, as sent.
+    Other(String),
+}
+
+impl PaymentState {
+    /// Whether the payment counts toward what the order was paid: authorized or captured.
+    pub fn is_accepted(&self) -> bool {
+        matches!(self, PaymentState::Authorized | PaymentState::Settled)
+    }
+}
+
+impl From<String> for PaymentState {
+    fn from(state: String) -> PaymentState {
+        match state.as_str() {
+            "Created" => PaymentState::Created,
+            "Authorized" => PaymentState::Authorized,
+            "Settled" => PaymentState::Settled,
+            "Declined" => PaymentState::Declined,
+            "Error" => PaymentState::Error,
+            "Cancelled" => PaymentState::Cancelled,
+            _ => PaymentState::Other(state),
+        }
+    }
+}
+
+cynic::impl_scalar!(PaymentState, schema::String);
+
 /// ISO 4217 codes. Only the fallback is used: the SDK's own `Currency` table decides what a
 /// code means, so the schema's 180-value enum is not repeated here.
 #[derive(cynic::Enum, Clone, Debug, PartialEq, Eq)]

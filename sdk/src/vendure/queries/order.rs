@@ -118,7 +118,7 @@ pub struct AddressFields {
 pub struct PaymentFields {
     pub method: String,
     pub amount: Units,
-    pub state: String,
+    pub state: PaymentState,
 }
 
 /// Everything the adapter maps from an order: lines, totals, contact, addresses, payments.
@@ -127,7 +127,7 @@ pub struct PaymentFields {
 pub struct OrderFields {
     pub id: Id,
     pub code: String,
-    pub state: String,
+    pub state: OrderState,
     pub active: bool,
     pub order_placed_at: Option<DateTime>,
     pub currency_code: CurrencyCode,

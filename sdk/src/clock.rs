@@ -1,4 +1,5 @@
-//! "Now" for the local engine (promotion dates, card expiry, order times) and unique ids.
+//! "Now" for the SDK (the local engine's promotion dates and order times, every adapter's card
+//! expiry check) and unique ids.
 //!
 //! Calendar arithmetic by hand rather than a date crate: the engine needs only UTC dates and
 //! RFC 3339 timestamps, which the days-from-civil algorithm gives in a few lines.
@@ -192,6 +193,7 @@ fn digits(text: &str) -> Option<u32> {
 
 /// A token unique across tabs and calls, for cart ids: the time plus randomness in the browser
 /// (tabs share storage but not memory), the time plus a process-wide counter natively.
+#[cfg(feature = "local")]
 pub(crate) fn unique_token(clock: &Clock) -> String {
     format!("{:x}{}", clock.unix_seconds(), crate::storage::entropy())
 }
@@ -246,6 +248,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "local")]
     fn tokens_differ() {
         let clock = Clock::fixed(0);
         assert_ne!(unique_token(&clock), unique_token(&clock));

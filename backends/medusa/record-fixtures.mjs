@@ -1,13 +1,19 @@
 // Walks the Store API of the running test backend (start.sh) the way Dhow does, and saves the
-// real responses as pretty-printed fixtures for the SDK's tests.
-//   node record-fixtures.mjs [out-dir]   (default: ../../sdk/tests/fixtures/medusa)
-// Nothing secret is written: responses never contain the publishable key.
+// real responses as pretty-printed fixtures for the SDK's tests; then provokes each refusal the
+// adapter's error table (sdk/src/medusa/errors.rs) reads and saves it, status included, as
+// errors/<rule>.json: { "request": "<method> <path>", "status": <n>, "body": <answer> }.
+//   node record-fixtures.mjs [out-dir]            everything (default: ../../sdk/tests/fixtures/medusa)
+//   node record-fixtures.mjs --errors [out-dir]   only the refusals (errors/*.json)
+// Nothing secret is written: responses never contain the publishable key, and a file that would
+// is refused.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const here = dirname(fileURLToPath(import.meta.url))
-const out = resolve(process.argv[2] || resolve(here, "../../sdk/tests/fixtures/medusa"))
+const args = process.argv.slice(2)
+const errorsOnly = args.includes("--errors")
+const out = resolve(args.find((a) => !a.startsWith("--")) || resolve(here, "../../sdk/tests/fixtures/medusa"))
 const base = process.env.MEDUSA_URL || "http://127.0.0.1:9000"
 const key = readFileSync(resolve(here, ".publishable-key"), "utf8").trim()
 mkdirSync(out, { recursive: true })
@@ -28,6 +34,7 @@ async function call(method, path, body, okStatuses = [200]) {
   return json
 }
 const save = (name, json) => {
+  if (JSON.stringify(json).includes(key)) throw new Error(`${name} would hold the publishable key`)
   writeFileSync(resolve(out, name), JSON.stringify(json, null, 2) + "\n")
   console.log(`  saved ${name}`)
 }
@@ -44,9 +51,15 @@ const cartFields = `fields=${encodeURIComponent(rustConst("CART_FIELDS"))}`
 const orderFields = `fields=${encodeURIComponent(rustConst("ORDER_FIELDS"))}`
 
 const regions = await call("GET", "/store/regions")
-save("regions.json", regions)
 const region = (c) => regions.regions.find((r) => r.currency_code === c)
 const eur = region("eur"), usd = region("usd")
+const address = {
+  first_name: "Erika", last_name: "Mustermann", address_1: "Hafenstraße 1",
+  city: "Hamburg", postal_code: "20457", country_code: "de", phone: "+49 40 000000",
+}
+
+if (!errorsOnly) {
+save("regions.json", regions)
 
 save("products.json", await call("GET", `/store/products?region_id=${eur.id}&fields=${price}&order=handle&limit=20`))
 const { products: [mug] } = await call("GET", `/store/products?handle=enamel-camp-mug&region_id=${eur.id}&fields=${price}`)
@@ -64,10 +77,6 @@ save("error_out_of_stock.json", await call("POST", `/store/carts/${cart.id}/line
 save("error_unknown_promotion.json", await call("POST", `/store/carts/${cart.id}/promotions`, { promo_codes: ["NOPE"] }, [200, 400, 404, 422]))
 ;({ cart } = await call("POST", `/store/carts/${cart.id}/promotions?${cartFields}`, { promo_codes: ["WELCOME10"] }))
 save("cart_with_promotion.json", { cart })
-const address = {
-  first_name: "Erika", last_name: "Mustermann", address_1: "Hafenstraße 1",
-  city: "Hamburg", postal_code: "20457", country_code: "de", phone: "+49 40 000000",
-}
 ;({ cart } = await call("POST", `/store/carts/${cart.id}?${cartFields}`, {
   email: "erika@example.com", shipping_address: address, billing_address: address,
 }))
@@ -103,3 +112,61 @@ const { products: [jpyMug] } = await call("GET", `/store/products?handle=enamel-
 ;({ cart } = await call("POST", `/store/carts/${cart.id}/line-items?${cartFields}`, { variant_id: jpyMug.variants[0].id, quantity: 1 }))
 ;({ cart } = await call("POST", `/store/carts/${cart.id}/promotions?${cartFields}`, { promo_codes: ["WELCOME10"] }))
 save("cart_jpy.json", { cart })
+}
+
+// Refusals, one per rule of the error table, each as the adapter's request would get it. Ids
+// that do not exist are well-formed (Medusa's prefix + ULID) so that only their absence is
+// refused. The status is kept: several rules match on it.
+mkdirSync(resolve(out, "errors"), { recursive: true })
+async function refusal(rule, method, path, body, headerKey = key) {
+  const headers = { "content-type": "application/json" }
+  if (headerKey !== null) headers["x-publishable-api-key"] = headerKey
+  const res = await fetch(base + path, { method, headers, body: body ? JSON.stringify(body) : undefined })
+  const text = await res.text()
+  const line = `${method} ${path} -> ${res.status} (${rule})`
+  if (res.status < 400) {
+    console.error(line, text.slice(0, 300))
+    throw new Error(`${line}: not refused`)
+  }
+  console.log(line)
+  let answer
+  try { answer = JSON.parse(text) } catch { answer = text }
+  save(`errors/${rule}.json`, { request: `${method} ${path}`, status: res.status, body: answer })
+}
+const missing = (prefix) => `${prefix}_01JZZZZZZZZZZZZZZZZZZZZZZZ`
+const { products: [errMug] } = await call("GET", `/store/products?handle=enamel-camp-mug&region_id=${eur.id}&fields=${price}`)
+const { products: [errTee] } = await call("GET", `/store/products?handle=garment-dyed-tee&region_id=${eur.id}&fields=${price}`)
+const mugVariant = errMug.variants[0].id
+
+// An open EUR cart holding one mug.
+let { cart: open } = await call("POST", "/store/carts", { region_id: eur.id })
+;({ cart: open } = await call("POST", `/store/carts/${open.id}/line-items`, { variant_id: mugVariant, quantity: 1 }))
+const openPath = `/store/carts/${open.id}`
+await refusal("out_of_stock", "POST", `${openPath}/line-items`, { variant_id: errTee.variants.find((v) => v.inventory_quantity === 0).id, quantity: 1 })
+await refusal("variant_unknown", "POST", `${openPath}/line-items`, { variant_id: missing("variant"), quantity: 1 })
+await refusal("line_unknown", "POST", `${openPath}/line-items/${missing("cali")}`, { quantity: 2 })
+await refusal("email_refused", "POST", openPath, { email: "erika.example.com" })
+await refusal("country_not_in_region", "POST", openPath, { shipping_address: { ...address, country_code: "us", city: "New York", postal_code: "10001" } })
+await refusal("shipping_option_refused", "POST", `${openPath}/shipping-methods`, { option_id: missing("so") })
+await refusal("promotion_unknown", "POST", `${openPath}/promotions`, { promo_codes: ["NOPE"] })
+await refusal("cart_not_found", "GET", `/store/carts/${missing("cart")}`)
+await refusal("order_not_found", "GET", `/store/orders/${missing("order")}`)
+await refusal("not_found_status", "GET", `/store/products/${missing("prod")}`)
+// 401 comes only from routes that need a signed-in customer; the adapter calls none.
+await refusal("unauthorized_status", "GET", "/store/customers/me")
+// A missing or wrong publishable key is `not_allowed` (400), not 401.
+await refusal("publishable_key_refused", "GET", "/store/regions", undefined, "pk_not_a_key")
+await refusal("publishable_key_refused.missing", "GET", "/store/regions", undefined, null)
+
+// A completed EUR cart: every change to it is refused, a code included.
+let { cart: done } = await call("POST", "/store/carts", { region_id: eur.id })
+await call("POST", `/store/carts/${done.id}/line-items`, { variant_id: mugVariant, quantity: 1 })
+await call("POST", `/store/carts/${done.id}`, { email: "erika@example.com", shipping_address: address, billing_address: address })
+const { shipping_options: doneOptions } = await call("GET", `/store/shipping-options?cart_id=${done.id}`)
+const doneOption = doneOptions.find((o) => o.name === "Standard").id
+await call("POST", `/store/carts/${done.id}/shipping-methods`, { option_id: doneOption })
+const { payment_collection: donePayment } = await call("POST", "/store/payment-collections", { cart_id: done.id })
+await call("POST", `/store/payment-collections/${donePayment.id}/payment-sessions`, { provider_id: "pp_system_default" })
+await call("POST", `/store/carts/${done.id}/complete`)
+await refusal("cart_completed", "POST", `/store/carts/${done.id}/promotions`, { promo_codes: ["WELCOME10"] })
+await refusal("cart_completed.shipping", "POST", `/store/carts/${done.id}/shipping-methods`, { option_id: doneOption })

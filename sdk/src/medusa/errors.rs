@@ -153,6 +153,31 @@ pub(crate) static RULES: &[Rule] = &[
         },
     },
     Rule {
+        name: "publishable_key_refused",
+        during: Step::Any,
+        status: &[],
+        // Medusa 2.x refuses a missing or unknown publishable key as `not_allowed` (400), not
+        // 401: without this rule it would read as a conflict, and on a code as a promotion's.
+        kind: &["not_allowed"],
+        code: &[],
+        words: &["publishable"],
+        error: unauthorized,
+    },
+    Rule {
+        name: "cart_completed",
+        during: Step::Cart,
+        status: &[],
+        // "Cart cart_… is already completed." (`invalid_data`) answers every change to a
+        // completed cart, a code or a shipping option included: the cart's state, not the
+        // shopper's input, so it must come before the rules of those requests.
+        kind: &["invalid_data", "not_allowed"],
+        code: &[],
+        words: &["already completed"],
+        error: |_, api| Error::Conflict {
+            message: api.message.clone(),
+        },
+    },
+    Rule {
         name: "variant_unknown",
         during: Step::AddLine,
         status: &[],
@@ -333,6 +358,7 @@ pub(crate) static RULES: &[Rule] = &[
     Rule {
         name: "unauthorized_status",
         during: Step::Any,
+        // The Store API answers 401 only on routes that need a signed-in customer.
         status: &[401, 403],
         kind: &[],
         code: &[],

@@ -5,6 +5,8 @@ mod allocate;
 mod convert;
 mod currency;
 mod rounding;
+#[cfg(test)]
+mod testing;
 
 use std::fmt;
 

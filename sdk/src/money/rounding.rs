@@ -147,24 +147,7 @@ fn round_to_step(n: i128, d: i128, increment: i64, mode: RoundingMode) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decimal::Decimal;
-    use crate::money::ExchangeRate;
-
-    fn d(text: &str) -> Decimal {
-        Decimal::parse(text).unwrap()
-    }
-
-    fn money(text: &str, currency: Currency) -> Money {
-        Money::parse(text, currency).unwrap()
-    }
-
-    fn rate(from: Currency, to: Currency, rate: &str) -> ExchangeRate {
-        ExchangeRate {
-            from,
-            to,
-            rate: d(rate),
-        }
-    }
+    use crate::money::testing::{money, rate};
 
     /// Converts `amount` of `from` at rate 1 into `to`, so the rule alone is under test.
     fn round(amount: &str, currency: Currency, rule: RoundingRule) -> String {

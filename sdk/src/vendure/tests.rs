@@ -13,6 +13,7 @@ use crate::ids::{CartId, MarketId};
 use crate::market::{DutyTerms, Market, TaxDisplay};
 use crate::money::{Currency, Money, RoundingRule};
 
+/// A saved answer under `sdk/tests/fixtures/vendure/`, built into the test binary.
 macro_rules! fixture {
     ($path:literal) => {
         include_bytes!(concat!(
@@ -22,8 +23,10 @@ macro_rules! fixture {
         ))
     };
 }
+pub(super) use fixture;
 
-fn ok<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
+/// An answer that must decode.
+pub(super) fn ok<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
     decode::<T>(body, 200, RequestContext::default()).expect("decodes")
 }
 

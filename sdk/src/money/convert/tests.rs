@@ -7,22 +7,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::money::PriceEnding;
-
-fn d(text: &str) -> Decimal {
-    Decimal::parse(text).unwrap()
-}
-
-fn money(text: &str, currency: Currency) -> Money {
-    Money::parse(text, currency).unwrap()
-}
-
-fn rate(from: Currency, to: Currency, rate: &str) -> ExchangeRate {
-    ExchangeRate {
-        from,
-        to,
-        rate: d(rate),
-    }
-}
+use crate::money::testing::{d, money, rate};
 
 const CASH_CHF: RoundingRule = RoundingRule::Cash { increment: 5 };
 const NINETY_NINE: RoundingRule = RoundingRule::Ending {

@@ -3,23 +3,9 @@
 //! `malformed/`, and every `ErrorCode` the schema names.
 
 use super::super::queries as q;
-use super::super::transport::{RequestContext, decode};
+use super::super::tests::{fixture, ok};
 use super::{outcome, refused};
 use crate::error::{Error, PromotionRejection};
-
-macro_rules! fixture {
-    ($path:literal) => {
-        include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/vendure/",
-            $path
-        ))
-    };
-}
-
-fn ok<T: serde::de::DeserializeOwned>(body: &[u8]) -> T {
-    decode::<T>(body, 200, RequestContext::default()).expect("decodes")
-}
 
 #[test]
 fn error_results_map_to_typed_errors() {

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { msg } from '../support/messages';
-import { DE, US, fillCheckout, payAndPlace } from '../support/store';
+import { DE, US, fillCheckout, payAndPlace, waitForApp } from '../support/store';
 
 interface DhowEvent { type: string; detail: Record<string, any> }
 
@@ -167,6 +167,7 @@ test('the cart is the storefront\'s own: same origin, same storage, in step acro
   await expect(storefrontCart.locator('[data-count]')).toHaveAttribute('data-count', '1');
   // … and a fresh visit shows the same cart.
   await storefront.reload();
+  await waitForApp(storefront);
   await storefront.getByRole('button', { name: msg('en-US', 'cart-button'), exact: true }).click();
   await expect(drawer(storefront).getByRole('link', { name: 'Merino Crew Sweater' })).toBeVisible();
 

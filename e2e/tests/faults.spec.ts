@@ -110,18 +110,20 @@ test.describe('saved state that cannot be used is set aside, and the store still
 });
 
 test.describe('storage the browser refuses', () => {
+  // As in a sandboxed frame or with site data blocked: touching either storage throws.
+  const blockStorage = (page: Page) => page.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage']) {
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get() {
+          throw new DOMException(`Access to '${name}' is denied for this document.`, 'SecurityError');
+        },
+      });
+    }
+  });
+
   test('blocked storage: the store works for the page view and says the cart is not kept', async ({ page }) => {
-    // As in a sandboxed frame or with site data blocked: touching either storage throws.
-    await page.addInitScript(() => {
-      for (const name of ['localStorage', 'sessionStorage']) {
-        Object.defineProperty(window, name, {
-          configurable: true,
-          get() {
-            throw new DOMException(`Access to '${name}' is denied for this document.`, 'SecurityError');
-          },
-        });
-      }
-    });
+    await blockStorage(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: en('home-featured') })).toBeVisible();
     await expect(notice(page, en('notice-cart-not-kept'))).toBeVisible();
@@ -129,6 +131,19 @@ test.describe('storage the browser refuses', () => {
     await addToCart(page, US);
     await expect(badge(page)).toHaveText('1');
     await expect(notice(page, en('notice-cart-not-kept'))).toBeVisible();
+    await expect(crashScreen(page)).toHaveCount(0);
+  });
+
+  test('blocked storage: an order placed shows its confirmation, kept in memory for the page view', async ({ page }) => {
+    await blockStorage(page);
+    await openProduct(page, US, 'enamel-camp-mug');
+    const drawer = await addToCart(page, US);
+    await drawer.getByRole('button', { name: en('cart-checkout'), exact: true }).click();
+    await fillCheckout(page, US);
+    await payAndPlace(page, US);
+    // The confirmation reads the order from this tab's session store, here the memory fallback.
+    await expect(page.getByRole('heading', { level: 1, name: en('order-thanks') })).toBeVisible();
+    await expect(page.locator('[data-order-number]')).toHaveText(/^DHW-\d{5}$/);
     await expect(crashScreen(page)).toHaveCount(0);
   });
 

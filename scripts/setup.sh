@@ -43,6 +43,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# DuckDB (from the Python registry) for the check that the recommendations' warehouse query
+# scores exactly as the builder does; in a virtual environment of its own under target/.
+DUCKDB_VERSION=2.0.1
+PYTHON_TOOLS=target/tools/python
+if ! "$PYTHON_TOOLS/bin/python" -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSION')" 2>/dev/null; then
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    say "installing python3-venv from Debian"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
+  fi
+  say "installing duckdb $DUCKDB_VERSION (Python)"
+  python3 -m venv "$PYTHON_TOOLS"
+  "$PYTHON_TOOLS/bin/pip" install --quiet --disable-pip-version-check "duckdb==$DUCKDB_VERSION"
+fi
+
 # Node tools for the browser tests and wasm-opt (binaryen from npm: Debian's is too old and
 # silently breaks the app). Reinstalled only when the lockfile changes.
 if ! cmp -s e2e/package-lock.json e2e/node_modules/.dhow-installed-lock 2>/dev/null; then

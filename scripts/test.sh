@@ -56,6 +56,16 @@ component_tests() {
     cargo test --target wasm32-unknown-unknown -p dhow-app --test components
 }
 
+# The demo store's recommendation lists are what the builder writes from its orders today, and
+# the warehouse query (recommend/sql/) scores every pair as the builder does (DuckDB).
+recommendations_check() {
+  cargo build -p dhow-recommend
+  CARGO_TARGET_DIR=target scripts/recommend-demo.sh --check
+  if [ "$TIER" = full ]; then
+    target/tools/python/bin/python recommend/tests/duckdb_equivalence.py target/debug/dhow-recommend
+  fi
+}
+
 if [ "$TIER" = quick ]; then
   step "cargo fmt --check"
   cargo fmt --all --check
@@ -65,6 +75,8 @@ if [ "$TIER" = quick ]; then
   cargo test --workspace
   step "component tests (wasm, headless Chromium)"
   component_tests
+  step "recommendations (demo lists current)"
+  recommendations_check
   step "trunk build (debug, prerendered)"
   trunk build
   step "browser tests (local)"
@@ -88,14 +100,16 @@ ALL_BACKENDS=(--features dhow-app/medusa,dhow-app/vendure,dhow-sdk/live)
 step "clippy (native)"
 cargo clippy --workspace --all-targets "${ALL_BACKENDS[@]}" -- -D warnings
 step "clippy (wasm32)"
-# (The prerender is a native program only.)
-cargo clippy --workspace --exclude dhow-prerender --all-targets "${ALL_BACKENDS[@]}" --target wasm32-unknown-unknown -- -D warnings
+# (The prerender and the recommendation builder are native programs only.)
+cargo clippy --workspace --exclude dhow-prerender --exclude dhow-recommend --all-targets "${ALL_BACKENDS[@]}" --target wasm32-unknown-unknown -- -D warnings
 step "clippy (wasm32, default build)"
-cargo clippy --workspace --exclude dhow-prerender --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --exclude dhow-prerender --exclude dhow-recommend --target wasm32-unknown-unknown -- -D warnings
 step "Rust tests (unit, decoding, local contract)"
 cargo test --workspace --features dhow-app/medusa,dhow-app/vendure
 step "prerendered text equals Intl (formats recorded from this Chromium)"
 (cd e2e && node tools/intl-data.mjs --check)
+step "recommendations (demo lists current, warehouse query equals the builder)"
+recommendations_check
 step "browser unit tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --target wasm32-unknown-unknown -p dhow-app --test web
@@ -120,8 +134,10 @@ if ! wait "$BACKENDS_PID"; then
 fi
 BACKENDS_PID=""
 cat "$BACKENDS_LOG"
-step "contract suite against Medusa and Vendure"
+step "contract suite and order reading against Medusa and Vendure"
 cargo test -p dhow-sdk --features medusa,vendure,live --test contract_medusa --test contract_vendure
+# The recommendation builder reads orders placed on each server back through its admin API.
+cargo test -p dhow-recommend --features medusa,vendure,live --test live_orders
 # The same prerender, reading the catalog from each live server: the backend browser tests run
 # on these pages.
 step "prerender from Medusa and Vendure"

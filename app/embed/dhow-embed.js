@@ -126,6 +126,7 @@ const ELEMENTS = {
   'cart-button': [],
   'cart-drawer': [],
   checkout: [],
+  recommendations: ['handle', 'kind'],
 };
 
 for (const [kind, observed] of Object.entries(ELEMENTS)) {

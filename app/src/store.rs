@@ -1,9 +1,14 @@
 //! The store a storefront runs on: its configuration and backend, loaded once at start-up and
 //! provided to every component.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
 use std::rc::Rc;
 
-use dhow_sdk::{AnyBackend, BackendConfig, Error, Market, StoreConfig};
+use dhow_sdk::model::Product;
+use dhow_sdk::{AnyBackend, Backend, BackendConfig, Error, Market, StoreConfig};
+use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 
 /// Where the storefront reads its configuration from.
@@ -15,6 +20,40 @@ pub struct Store {
     pub config: StoreConfig,
     /// The backend all data comes from.
     pub backend: AnyBackend,
+    /// Reads the site's own static files (the catalog of the local engine, recommendation
+    /// lists) by their path from the site's root (`/recommendations/v1/index.json`).
+    files: SiteFiles,
+    /// Products already read, by market and handle: at build time many pages list the same
+    /// products. Empty in the browser, which always asks afresh.
+    products: RefCell<HashMap<(String, String, String), Product>>,
+}
+
+/// Reads one of the site's static files by its path from the site's root.
+pub type SiteFiles = Rc<dyn Fn(&str) -> LocalBoxFuture<'static, Result<String, Error>>>;
+
+impl Store {
+    /// One of the site's own static files, by its path from the site's root (`/…`).
+    pub fn read_file(&self, path: &str) -> LocalBoxFuture<'static, Result<String, Error>> {
+        (self.files)(path)
+    }
+
+    /// A product priced in `market`. At build time (natively) an answer is kept for the next
+    /// page that lists the same product; in the browser every call asks the backend.
+    pub async fn product(&self, market: &Market, handle: &str) -> Result<Product, Error> {
+        let key = (
+            market.id.to_string(),
+            market.locale.clone(),
+            handle.to_owned(),
+        );
+        if let Some(product) = self.products.borrow().get(&key) {
+            return Ok(product.clone());
+        }
+        let product = self.backend.product(market, handle).await?;
+        if cfg!(not(target_arch = "wasm32")) {
+            self.products.borrow_mut().insert(key, product.clone());
+        }
+        Ok(product)
+    }
 }
 
 /// The store, for components: `let store = use_store();`.
@@ -59,22 +98,47 @@ pub async fn load_store(config_url: &str) -> Result<Store, Error> {
 
 /// Opens the backend a configuration names (an embedded page may have adjusted the file's).
 pub async fn open_store(config: StoreConfig) -> Result<Store, Error> {
-    open_store_reading(config, |url: &str| {
-        let url = url.to_owned();
+    open_store_under(config, "").await
+}
+
+/// Opens the backend a configuration names, for a site whose files are under `root` (an
+/// address without the trailing `/`; empty for this page's own site). Absolute URLs a
+/// configuration names are read as they are.
+pub async fn open_store_under(config: StoreConfig, root: &str) -> Result<Store, Error> {
+    let root = root.trim_end_matches('/').to_owned();
+    open_store_reading(config, move |url: &str| {
+        let url = if url.starts_with('/') && !url.starts_with("//") {
+            format!("{root}{url}")
+        } else {
+            url.to_owned()
+        };
         async move { fetch_text(&url).await }
     })
     .await
 }
 
-/// Opens the backend a configuration names, reading the files it names (the local catalog)
-/// with `read`: the prerender reads them from the built site on disk.
+/// Opens the backend a configuration names, reading the site's files (the local catalog,
+/// recommendation lists) with `read`: the prerender reads them from the built site on disk.
 pub async fn open_store_reading<F, Fut>(config: StoreConfig, read: F) -> Result<Store, Error>
 where
-    F: Fn(&str) -> Fut,
-    Fut: std::future::Future<Output = Result<String, Error>>,
+    F: Fn(&str) -> Fut + 'static,
+    Fut: Future<Output = Result<String, Error>> + 'static,
 {
-    match dhow_sdk::connect::open(&config, crate::browser::storage(), read).await {
-        Ok(backend) => Ok(Store { config, backend }),
+    let files: SiteFiles = Rc::new(move |path: &str| Box::pin(read(path)));
+    let opened = {
+        let files = files.clone();
+        dhow_sdk::connect::open(&config, crate::browser::storage(), move |url: &str| {
+            files(url)
+        })
+        .await
+    };
+    match opened {
+        Ok(backend) => Ok(Store {
+            config,
+            backend,
+            files,
+            products: RefCell::default(),
+        }),
         Err(error) => {
             // A backend this build was compiled without (see the app's cargo features). For the
             // developer: the shopper sees a plain "something went wrong".
@@ -141,7 +205,17 @@ pub async fn fetch_text(url: &str) -> Result<String, Error> {
 /// GETs a file (native builds read it from disk: used by tests only).
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_text(url: &str) -> Result<String, Error> {
-    std::fs::read_to_string(url.trim_start_matches('/')).map_err(|e| Error::Network {
-        message: e.to_string(),
-    })
+    std::fs::read_to_string(url.trim_start_matches('/')).map_err(|e| file_error(url, &e))
+}
+
+/// A file that could not be read from disk: missing is "not found", as a server would say.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn file_error(path: &str, error: &std::io::Error) -> Error {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        Error::not_found(dhow_sdk::Resource::File, path)
+    } else {
+        Error::Network {
+            message: format!("{path}: {error}"),
+        }
+    }
 }

@@ -249,3 +249,17 @@ notice-view-order = عرض الطلب
 notice-dismiss = إغلاق
 crash-message = حدث خطأ ما — أعد تحميل الصفحة. سلتك وأي طلب قدّمته محفوظان.
 crash-reload = إعادة التحميل
+
+## Recommendations
+recs-bought-together = يُشترى معًا عادةً
+recs-similar = قد يعجبك أيضًا
+recs-complete = أكمل طلبك
+recs-this-item = هذا المنتج: { $title }
+recs-total = السعر الإجمالي:
+recs-add-all = { $count ->
+    [one] أضف المنتج إلى السلة
+    [two] أضف المنتجين إلى السلة
+   *[other] أضف المنتجات الـ { $count } إلى السلة
+}
+recs-add = أضف
+recs-add-named = أضف { $title }

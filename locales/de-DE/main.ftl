@@ -236,3 +236,16 @@ notice-view-order = Bestellung ansehen
 notice-dismiss = Schließen
 crash-message = Etwas ist schiefgelaufen – bitte laden Sie die Seite neu. Ihr Warenkorb und aufgegebene Bestellungen bleiben erhalten.
 crash-reload = Neu laden
+
+## Recommendations
+recs-bought-together = Wird oft zusammen gekauft
+recs-similar = Das könnte Ihnen auch gefallen
+recs-complete = Vervollständigen Sie Ihre Bestellung
+recs-this-item = Dieser Artikel: { $title }
+recs-total = Gesamtpreis:
+recs-add-all = { $count ->
+    [one] Zum Warenkorb hinzufügen
+   *[other] Alle { $count } zum Warenkorb hinzufügen
+}
+recs-add = Hinzufügen
+recs-add-named = { $title } hinzufügen

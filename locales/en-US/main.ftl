@@ -236,3 +236,16 @@ notice-view-order = View order
 notice-dismiss = Dismiss
 crash-message = Something went wrong — reload the page. Your cart and any order you placed are kept.
 crash-reload = Reload
+
+## Recommendations
+recs-bought-together = Frequently bought together
+recs-similar = You may also like
+recs-complete = Complete your order
+recs-this-item = This item: { $title }
+recs-total = Total price:
+recs-add-all = { $count ->
+    [one] Add it to cart
+   *[other] Add all { $count } to cart
+}
+recs-add = Add
+recs-add-named = Add { $title }

@@ -236,3 +236,16 @@ notice-view-order = Ver pedido
 notice-dismiss = Cerrar
 crash-message = Algo ha salido mal: recarga la página. Tu carrito y los pedidos que hayas realizado se conservan.
 crash-reload = Recargar
+
+## Recommendations
+recs-bought-together = Se compran juntos con frecuencia
+recs-similar = También te puede gustar
+recs-complete = Completa tu pedido
+recs-this-item = Este artículo: { $title }
+recs-total = Precio total:
+recs-add-all = { $count ->
+    [one] Añadirlo a la cesta
+   *[other] Añadir los { $count } a la cesta
+}
+recs-add = Añadir
+recs-add-named = Añadir { $title }

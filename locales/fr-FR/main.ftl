@@ -237,3 +237,16 @@ notice-view-order = Voir la commande
 notice-dismiss = Fermer
 crash-message = Une erreur s’est produite — rechargez la page. Votre panier et vos commandes passées sont conservés.
 crash-reload = Recharger
+
+## Recommendations
+recs-bought-together = Souvent achetés ensemble
+recs-similar = Vous aimerez aussi
+recs-complete = Complétez votre commande
+recs-this-item = Cet article : { $title }
+recs-total = Prix total :
+recs-add-all = { $count ->
+    [one] L’ajouter au panier
+   *[other] Ajouter les { $count } au panier
+}
+recs-add = Ajouter
+recs-add-named = Ajouter { $title }

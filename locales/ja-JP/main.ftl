@@ -230,3 +230,13 @@ notice-view-order = 注文を表示
 notice-dismiss = 閉じる
 crash-message = 問題が発生しました。ページを再読み込みしてください。カートとご注文は保持されています。
 crash-reload = 再読み込み
+
+## Recommendations
+recs-bought-together = よく一緒に購入されている商品
+recs-similar = こちらもおすすめ
+recs-complete = ご一緒にいかがですか
+recs-this-item = この商品: { $title }
+recs-total = 合計金額:
+recs-add-all = { $count }点すべてをカートに追加
+recs-add = 追加
+recs-add-named = { $title }を追加

@@ -237,3 +237,16 @@ notice-view-order = Ver pedido
 notice-dismiss = Fechar
 crash-message = Algo deu errado — recarregue a página. Seu carrinho e os pedidos feitos estão guardados.
 crash-reload = Recarregar
+
+## Recommendations
+recs-bought-together = Frequentemente comprados juntos
+recs-similar = Você também pode gostar
+recs-complete = Complete seu pedido
+recs-this-item = Este item: { $title }
+recs-total = Preço total:
+recs-add-all = { $count ->
+    [one] Adicioná-lo ao carrinho
+   *[other] Adicionar os { $count } ao carrinho
+}
+recs-add = Adicionar
+recs-add-named = Adicionar { $title }

@@ -230,3 +230,13 @@ notice-view-order = 查看订单
 notice-dismiss = 关闭
 crash-message = 出现问题，请重新加载页面。您的购物车和已提交的订单都会保留。
 crash-reload = 重新加载
+
+## Recommendations
+recs-bought-together = 经常一起购买
+recs-similar = 猜你喜欢
+recs-complete = 完善您的订单
+recs-this-item = 本商品：{ $title }
+recs-total = 总价：
+recs-add-all = 全部 { $count } 件一起加购
+recs-add = 添加
+recs-add-named = 添加{ $title }

@@ -8,9 +8,9 @@ use std::rc::Rc;
 use dhow_app::head::{absolute, hreflang, market_path};
 use dhow_app::i18n::{self, DEFAULT_LOCALE};
 use dhow_app::snapshot::{CatalogSnapshot, SNAPSHOT_ELEMENT_ID, SNAPSHOT_VERSION};
-use dhow_app::store::{Store, backend_fingerprint, open_store_reading};
+use dhow_app::store::{Store, backend_fingerprint, file_error, open_store_reading};
 use dhow_sdk::model::ProductQuery;
-use dhow_sdk::{Backend, Error, Market, StoreConfig};
+use dhow_sdk::{Backend, Market, StoreConfig};
 
 use crate::Options;
 use crate::pages::render;
@@ -70,9 +70,7 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
     let store = open_store_reading(config.clone(), move |url: &str| {
         let path = dist.join(url.trim_start_matches('/'));
         async move {
-            std::fs::read_to_string(&path).map_err(|e| Error::Network {
-                message: format!("{}: {e}", path.display()),
-            })
+            std::fs::read_to_string(&path).map_err(|e| file_error(&path.display().to_string(), &e))
         }
     })
     .await

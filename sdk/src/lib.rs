@@ -28,6 +28,7 @@ mod ids;
 pub mod market;
 pub mod model;
 pub mod money;
+pub mod recommend;
 pub mod storage;
 pub mod text;
 

@@ -9,12 +9,14 @@ use leptos::prelude::*;
 use super::events::{self, CartSnapshot, OrderPlaced};
 use super::{Attributes, Emit, Runtime};
 use crate::components::cart::{AddToCart, CartButton, CartDrawer};
-use crate::components::catalog::{ProductCard, VariantPicker, initial_selection};
+use crate::components::catalog::{
+    FrequentlyBoughtTogether, ProductCard, VariantPicker, YouMayAlsoLike, initial_selection,
+};
 use crate::components::checkout::CheckoutSteps;
 use crate::components::layout::ErrorNotice;
 use crate::components::market::MarketSelector;
 use crate::components::money::Price;
-use crate::hooks::{UseCart, UseMarket, use_market};
+use crate::hooks::{RecommendationKind, UseCart, UseMarket, use_market};
 use crate::i18n::{self, use_i18n};
 use crate::routes::OrderDetails;
 use crate::store::use_store;
@@ -36,15 +38,19 @@ pub enum Element {
     CartDrawer,
     /// `<dhow-checkout>`: the checkout, in the page's flow.
     Checkout,
+    /// `<dhow-recommendations handle kind>`: "Frequently bought together" with this product
+    /// (`kind="bought-together"`) or "You may also like" (`kind="similar"`, the default).
+    Recommendations,
 }
 
 /// The attributes a product element reads; a change to one re-renders it in place.
 const HANDLE: &str = "handle";
 const VARIANT: &str = "variant";
+const KIND: &str = "kind";
 
 impl Element {
     /// Every element, in the order the JavaScript module defines them.
-    pub const ALL: [Element; 7] = [
+    pub const ALL: [Element; 8] = [
         Element::ProductCard,
         Element::BuyButton,
         Element::Price,
@@ -52,6 +58,7 @@ impl Element {
         Element::CartButton,
         Element::CartDrawer,
         Element::Checkout,
+        Element::Recommendations,
     ];
 
     /// The attributes the element reads, which its custom element must observe (checked against
@@ -60,6 +67,7 @@ impl Element {
     pub fn attributes(self) -> &'static [&'static str] {
         match self {
             Element::ProductCard | Element::BuyButton | Element::Price => &[HANDLE, VARIANT],
+            Element::Recommendations => &[HANDLE, KIND],
             Element::MarketSelector
             | Element::CartButton
             | Element::CartDrawer
@@ -86,6 +94,7 @@ impl Element {
             Element::CartButton => "dhow-cart-button",
             Element::CartDrawer => "dhow-cart-drawer",
             Element::Checkout => "dhow-checkout",
+            Element::Recommendations => "dhow-recommendations",
         }
     }
 }
@@ -159,6 +168,63 @@ pub fn view(element: Element, attributes: ArcRwSignal<Attributes>, shared: Share
         }
         .into_any(),
         Element::Checkout => view! { <InlineCheckout shared=shared/> }.into_any(),
+        Element::Recommendations => {
+            view! { <RecommendationsElement attributes=attributes/> }.into_any()
+        }
+    }
+}
+
+/// A product's recommendations, of the kind its `kind` attribute names.
+#[component]
+fn RecommendationsElement(attributes: ArcRwSignal<Attributes>) -> impl IntoView {
+    let store = use_store();
+    let market = use_market();
+    let handle = {
+        let attributes = attributes.clone();
+        Memo::new(move |_| attribute(&attributes, HANDLE))
+    };
+    let kind = Memo::new(move |_| {
+        let name = attribute(&attributes, KIND);
+        let kind = name
+            .as_deref()
+            .map_or(Some(RecommendationKind::Similar), RecommendationKind::parse);
+        if kind.is_none() {
+            leptos::logging::error!(
+                "<dhow-recommendations kind=\"{}\">: kind is bought-together or similar",
+                name.unwrap_or_default()
+            );
+        }
+        kind
+    });
+    // "Bought together" shows the product itself too, so it is read first.
+    let product = LocalResource::new(move || {
+        let (market, handle, store) = (market.market.get(), handle.get(), store.store());
+        async move {
+            let Some(handle) = handle else {
+                leptos::logging::error!("<dhow-recommendations> needs a handle attribute");
+                return Err(Error::not_found(Resource::Product, ""));
+            };
+            store.backend.product(&market, &handle).await
+        }
+    });
+    move || match kind.get() {
+        Some(RecommendationKind::Similar) => handle.get().map(|h| {
+            view! { <YouMayAlsoLike handle=Signal::derive(move || h.clone())/> }.into_any()
+        }),
+        Some(RecommendationKind::BoughtTogether) => Some(
+            view! {
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        product.await.ok().map(|p| {
+                            let variant = p.variant_for(&initial_selection(&p)).cloned();
+                            view! { <FrequentlyBoughtTogether product=p variant=variant/> }
+                        })
+                    })}
+                </Transition>
+            }
+            .into_any(),
+        ),
+        None => None,
     }
 }
 

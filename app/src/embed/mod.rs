@@ -21,7 +21,7 @@ use serde::Deserialize;
 
 use crate::hooks::{UseCart, UseMarket, provide_cart, provide_market_in_place};
 use crate::i18n::{self, provide_i18n};
-use crate::store::{CONFIG_URL, fetch_text, open_store, provide_store};
+use crate::store::{CONFIG_URL, fetch_text, open_store_under, provide_store};
 
 pub use events::{CartSnapshot, OrderPlaced};
 
@@ -156,7 +156,9 @@ pub async fn start(options: &str, emit: Emit) -> Result<(), Error> {
         .unwrap_or_else(|| CONFIG_URL.to_owned());
     let store = async {
         let file = fetch_text(&url).await?;
-        open_store(options.apply(&file)?).await
+        // The site's files (catalog, recommendation lists) are beside its configuration.
+        let root = url.rsplit_once('/').map_or("", |(root, _)| root);
+        open_store_under(options.apply(&file)?, root).await
     }
     .await?;
     let runtime = owner.with(|| {

@@ -4,6 +4,7 @@ mod use_cart;
 mod use_checkout;
 mod use_market;
 mod use_price;
+mod use_recommendations;
 
 pub use use_cart::{CartNotice, LAST_ORDER_KEY, UseCart, provide_cart, use_cart};
 pub use use_checkout::{
@@ -15,3 +16,4 @@ pub use use_market::{
     use_market,
 };
 pub use use_price::{UsePrice, use_price};
+pub use use_recommendations::{RecommendationKind, merge_recommendations, use_recommendations};

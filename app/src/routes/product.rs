@@ -1,5 +1,5 @@
 //! Product page: gallery, title, price with tax and duty terms, variant picker, quantity, add to
-//! cart, and the description.
+//! cart, the description, and recommendations (bought together, alike).
 
 use dhow_sdk::model::Product;
 use dhow_sdk::{Backend, Error, Market, StoreConfig};
@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::cart::AddToCart;
-use crate::components::catalog::{Gallery, VariantPicker, initial_selection};
+use crate::components::catalog::{
+    FrequentlyBoughtTogether, Gallery, VariantPicker, YouMayAlsoLike, initial_selection,
+};
 use crate::components::layout::ErrorNotice;
 use crate::components::money::{MarketTerms, Price};
 use crate::head::{PageMeta, absolute, breadcrumbs, market_path, use_page_meta};
@@ -209,5 +211,7 @@ fn ProductDetail(product: Product, selected: RwSignal<Vec<String>>) -> impl Into
                 <div class="dhow-product__description">{paragraphs}</div>
             </div>
         </article>
+        <FrequentlyBoughtTogether product=Signal::derive(move || stored.get_value()) variant=variant/>
+        <YouMayAlsoLike handle=Signal::derive(move || stored.with_value(|p| p.handle.clone()))/>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{CartLines, CartTotals, PromoCode};
+use crate::components::catalog::CompleteYourOrder;
 use crate::components::layout::ErrorNotice;
 use crate::hooks::{use_cart, use_market};
 use crate::i18n::use_i18n;
@@ -86,6 +87,7 @@ pub fn CartDrawer(
                     <div class="dhow-drawer__body" aria-busy=move || (cart.pending.get() > 0).to_string()>
                         <CartLines lines=lines editable=true/>
                         <PromoCode/>
+                        <CompleteYourOrder/>
                     </div>
                     <div class="dhow-drawer__foot">
                         {move || totals().map(|t| view! { <CartTotals totals=t/> })}

@@ -1,10 +1,11 @@
-//! Catalog components: collection cards, product cards and grids, gallery, variant picker, search filters.
+//! Catalog components: collection cards, product cards and grids, gallery, variant picker, search filters, recommendations.
 
 mod collection_list;
 mod facet_filters;
 mod gallery;
 mod product_card;
 mod product_grid;
+mod recommendations;
 mod variant_picker;
 
 pub use collection_list::CollectionList;
@@ -12,4 +13,5 @@ pub use facet_filters::FacetFilters;
 pub use gallery::Gallery;
 pub use product_card::ProductCard;
 pub use product_grid::ProductGrid;
+pub use recommendations::{CompleteYourOrder, FrequentlyBoughtTogether, YouMayAlsoLike};
 pub use variant_picker::{ValueState, VariantPicker, initial_selection, value_state};

@@ -1,6 +1,8 @@
 // Where a wasm binary's bytes go, per crate and per module, read from the `name` section of a
 // build that rustc wrote (before wasm-bindgen and wasm-opt strip it).
-//   node scripts/wasm-breakdown.mjs <file.wasm> [--top N] [--shipped <file_bg.wasm>]
+//   node scripts/wasm-breakdown.mjs <file.wasm> [--top N] [--shipped <file_bg.wasm>] [--functions PATH]
+//   --functions  lists the largest shipping functions whose demangled name contains PATH
+//                (`dhow_app::hooks::use_cart`), to see where a module's bytes go
 //   --shipped  the same build after wasm-bindgen and wasm-opt: prints how its brotli bytes compare
 //              with the raw figures here, so that a reader can scale them
 //   --self-test  checks the demangler against known symbols
@@ -667,7 +669,7 @@ function group(list, key) {
   return [...out.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
-export function report(file, { top = 15, shipped, note } = {}) {
+export function report(file, { top = 15, shipped, note, functions } = {}) {
   const bytes = readFileSync(file);
   const m = readWasm(bytes);
   const { kept, addresses } = reachable(m, bytes);
@@ -751,6 +753,12 @@ export function report(file, { top = 15, shipped, note } = {}) {
     }
     const more = modules.slice(top);
     if (more.length) out(`    ${`${more.length} more`.padEnd(54)}${n(more.reduce((t, x) => t + x.bytes, 0)).padStart(9)}  ${pct(more.reduce((t, x) => t + x.bytes, 0), g.bytes)}`);
+  }
+
+  if (functions) {
+    const matching = live.filter((f) => f.name && demangle(f.name)?.includes(functions)).sort((a, b) => b.size - a.size);
+    out(`\n  functions whose name holds ${functions}: ${n(matching.reduce((t, f) => t + f.size, 0))} bytes in ${n(matching.length)}`);
+    for (const f of matching.slice(0, top)) out(`    ${n(f.size).padStart(9)}  ${demangle(f.name).slice(0, 150)}`);
   }
 
   // Across crates: trait impls by trait, and other crates' generic code instantiated for Dhow's.
@@ -919,11 +927,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(`${TESTS.length + CLASSES.length - failed} of ${TESTS.length + CLASSES.length} demangler checks pass`);
     process.exit(failed ? 1 : 0);
   }
-  const file = args.find((a, i) => !a.startsWith('--') && !['--top', '--shipped'].includes(args[i - 1]));
+  const file = args.find((a, i) => !a.startsWith('--') && !['--top', '--shipped', '--functions'].includes(args[i - 1]));
   if (!file) {
-    console.error('usage: node scripts/wasm-breakdown.mjs <file.wasm> [--top N] [--shipped <file_bg.wasm>]');
+    console.error('usage: node scripts/wasm-breakdown.mjs <file.wasm> [--top N] [--shipped <file_bg.wasm>] [--functions PATH]');
     process.exit(2);
   }
   const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  console.log(report(file, { top: Number(opt('--top') ?? 15), shipped: opt('--shipped') }));
+  console.log(report(file, { top: Number(opt('--top') ?? 15), shipped: opt('--shipped'), functions: opt('--functions') }));
 }

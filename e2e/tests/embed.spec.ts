@@ -291,3 +291,29 @@ test.describe(() => {
     expect(badCheckout.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
+
+test('embedded recommendations offer the set bought together, priced in the market, and add it', async ({ page }) => {
+  await openBrand(page);
+  const element = page.locator('dhow-recommendations[handle="travel-backpack-28l"]');
+  const section = element.getByRole('region', { name: 'Frequently bought together' });
+  await expect(section.locator('.dhow-recs__item')).toHaveCount(3);
+  const amounts = async () => (await section.locator('.dhow-recs__item .dhow-price__amount').allInnerTexts())
+    .map((t) => Math.round(Number(t.replace(/[^\d.]/g, '')) * 100));
+  const total = async () => Math.round(Number((await section.locator('.dhow-recs__total .dhow-price__amount').innerText()).replace(/[^\d.]/g, '')) * 100);
+  expect(await total()).toBe((await amounts()).reduce((a, b) => a + b, 0));
+  await expect(section.locator('.dhow-recs__total .dhow-price__amount')).toHaveText(/^\$[\d,]+\.\d\d$/);
+
+  // A market change re-prices the set in place.
+  await page.evaluate(() => (window as any).Dhow.setMarket('gb'));
+  await expect(section.locator('.dhow-recs__total .dhow-price__amount')).toHaveText(/^£[\d,]+\.\d\d$/);
+  expect(await total()).toBe((await amounts()).reduce((a, b) => a + b, 0));
+
+  await section.getByRole('button', { name: 'Add all 3 to cart' }).click();
+  await expect(drawer(page).locator('.dhow-cart-line')).toHaveCount(3);
+  await expect(drawer(page).locator('.dhow-cart-line[data-pending]')).toHaveCount(0);
+  await expect.poll(async () => (await events(page, 'dhow:cart-changed')).at(-1)?.itemCount).toBe(3);
+  const subtotal = (await events(page, 'dhow:cart-changed')).at(-1)!.subtotal;
+  expect(subtotal.currency).toBe('GBP');
+  expect(Math.round(Number(subtotal.amount) * 100)).toBe(await total());
+  await expectNoCspViolations(page);
+});

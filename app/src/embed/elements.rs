@@ -10,13 +10,13 @@ use super::events::{self, CartSnapshot, OrderPlaced};
 use super::{Attributes, Emit, Runtime};
 use crate::components::cart::{AddToCart, CartButton, CartDrawer};
 use crate::components::catalog::{
-    FrequentlyBoughtTogether, ProductCard, VariantPicker, YouMayAlsoLike, initial_selection,
+    ALIKE, AlikeProducts, BoughtTogether, ProductCard, TOGETHER, VariantPicker, initial_selection,
 };
 use crate::components::checkout::CheckoutSteps;
 use crate::components::layout::ErrorNotice;
 use crate::components::market::MarketSelector;
 use crate::components::money::Price;
-use crate::hooks::{RecommendationKind, UseCart, UseMarket, use_market};
+use crate::hooks::{RecommendationKind, UseCart, UseMarket, use_market, use_recommendations_here};
 use crate::i18n::{self, use_i18n};
 use crate::routes::OrderDetails;
 use crate::store::use_store;
@@ -196,7 +196,8 @@ fn RecommendationsElement(attributes: ArcRwSignal<Attributes>) -> impl IntoView 
         }
         kind
     });
-    // "Bought together" shows the product itself too, so it is read first.
+    // The product (which "bought together" shows with its set) and its list, in the market,
+    // read again when the handle or the market changes.
     let product = LocalResource::new(move || {
         let (market, handle, store) = (market.market.get(), handle.get(), store.store());
         async move {
@@ -207,17 +208,34 @@ fn RecommendationsElement(attributes: ArcRwSignal<Attributes>) -> impl IntoView 
             store.backend.product(&market, &handle).await
         }
     });
+    // One list per kind; the one the element does not show asks nothing.
+    let together = use_recommendations_here(
+        move || match kind.get() {
+            Some(RecommendationKind::BoughtTogether) => handle.get().into_iter().collect(),
+            _ => Vec::new(),
+        },
+        RecommendationKind::BoughtTogether,
+        TOGETHER,
+    );
+    let alike = use_recommendations_here(
+        move || match kind.get() {
+            Some(RecommendationKind::Similar) => handle.get().into_iter().collect(),
+            _ => Vec::new(),
+        },
+        RecommendationKind::Similar,
+        ALIKE,
+    );
     move || match kind.get() {
-        Some(RecommendationKind::Similar) => handle.get().map(|h| {
-            view! { <YouMayAlsoLike handle=Signal::derive(move || h.clone())/> }.into_any()
-        }),
+        Some(RecommendationKind::Similar) => {
+            Some(view! { <AlikeProducts products=alike/> }.into_any())
+        }
         Some(RecommendationKind::BoughtTogether) => Some(
             view! {
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         product.await.ok().map(|p| {
                             let variant = p.variant_for(&initial_selection(&p)).cloned();
-                            view! { <FrequentlyBoughtTogether product=p variant=variant/> }
+                            view! { <BoughtTogether product=p variant=variant others=together/> }
                         })
                     })}
                 </Transition>

@@ -16,4 +16,7 @@ pub use use_market::{
     use_market,
 };
 pub use use_price::{UsePrice, use_price};
-pub use use_recommendations::{RecommendationKind, merge_recommendations, use_recommendations};
+pub use use_recommendations::{
+    RecommendationKind, merge_recommendations, recommended_products, use_recommendations,
+    use_recommendations_here,
+};

@@ -6,12 +6,12 @@
 //! A product without a list (no file) recommends nothing. On a prerendered page the lists are
 //! part of the HTML (like every catalog read) and asked again after the takeover.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use dhow_sdk::model::Product;
-use dhow_sdk::recommend::{ProductRecommendations, Recommended};
 use dhow_sdk::{Error, Market};
 use leptos::prelude::*;
+use serde::Deserialize;
 
 use crate::hooks::use_market;
 use crate::snapshot::{CatalogRead, Prerender, catalog_key, use_catalog};
@@ -33,13 +33,6 @@ impl RecommendationKind {
             "bought-together" | "bought_together" => Some(RecommendationKind::BoughtTogether),
             "similar" => Some(RecommendationKind::Similar),
             _ => None,
-        }
-    }
-
-    fn of(self, lists: &ProductRecommendations) -> &[Recommended] {
-        match self {
-            RecommendationKind::BoughtTogether => &lists.bought_together,
-            RecommendationKind::Similar => &lists.similar,
         }
     }
 }
@@ -75,14 +68,50 @@ pub fn use_recommendations(
                 handles.get_untracked(),
                 store.store(),
             );
-            async move { recommended(&store, &market, &handles, kind, limit).await }
+            async move { recommended_products(&store, &market, &handles, kind, limit).await }
         },
     )
 }
 
-/// Reads the lists of `handles`, merges them and keeps the first `limit` products the market
-/// can buy.
-async fn recommended(
+/// [`use_recommendations`] for places that are never prerendered (the cart, the embed): read in
+/// the browser only, empty until the first answer and after a failed one (a list is never worth
+/// an error message), asked again when `handles` or the market change.
+pub fn use_recommendations_here(
+    handles: impl Fn() -> Vec<String> + 'static,
+    kind: RecommendationKind,
+    limit: usize,
+) -> ReadSignal<Vec<Product>> {
+    let store = use_store();
+    let market = use_market();
+    let (products, set_products) = signal(Vec::<Product>::new());
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let mut handles = handles();
+        handles.sort();
+        handles.dedup();
+        let market = market.market.get();
+        let number = asked.get_value() + 1;
+        asked.set_value(number);
+        if handles.is_empty() {
+            set_products.set(Vec::new());
+            return;
+        }
+        let store = store.store();
+        leptos::task::spawn_local(async move {
+            let found = recommended_products(&store, &market, &handles, kind, limit).await;
+            // An answer to an older question is dropped.
+            if asked.try_get_value() == Some(number) {
+                set_products.try_set(found.unwrap_or_default());
+            }
+        });
+    });
+    products
+}
+
+/// Up to `limit` products recommended for `handles` (their `kind` lists read and merged), each
+/// sold and in stock in `market`: what [`use_recommendations`] answers, for code that reads it
+/// without a page snapshot (the embed).
+pub async fn recommended_products(
     store: &Store,
     market: &Market,
     handles: &[String],
@@ -92,40 +121,51 @@ async fn recommended(
     let mut lists = Vec::with_capacity(handles.len());
     for handle in handles {
         if let Some(list) = read_list(store, handle).await? {
-            lists.push(list);
+            lists.push(match kind {
+                RecommendationKind::BoughtTogether => list.bought_together,
+                RecommendationKind::Similar => list.similar,
+            });
         }
     }
-    let candidates = merge_recommendations(&lists, kind, handles);
     let mut found = Vec::new();
-    // A few at a time: most candidates are kept, so this asks for little more than it shows.
-    for batch in candidates.chunks(limit.max(1)) {
-        let answers = futures::future::join_all(
-            batch
-                .iter()
-                .map(|handle| async move { store.product(market, handle).await }),
-        )
-        .await;
-        for answer in answers {
-            match answer {
-                Ok(product) if product.available() => found.push(slim(product)),
-                // Sold out here, or not sold in this market at all: not recommended.
-                Ok(_) | Err(Error::NotFound { .. } | Error::NotSold { .. }) => {}
-                Err(error) => return Err(error),
-            }
-        }
+    // One at a time, best first, until enough are kept: most candidates are, so this asks for
+    // little more than it shows (and a list sits below the fold: its code weighs more than the
+    // wait).
+    for handle in merge_recommendations(&lists, handles) {
         if found.len() >= limit {
             break;
         }
+        match store.product(market, &handle).await {
+            Ok(product) if product.available() => found.push(slim(product)),
+            // Sold out here, or not sold in this market at all: not recommended.
+            Ok(_) | Err(Error::NotFound { .. } | Error::NotSold { .. }) => {}
+            Err(error) => return Err(error),
+        }
     }
-    found.truncate(limit);
     Ok(found)
 }
 
+/// What the storefront reads of a product's published lists ([`dhow_sdk::recommend`]): the
+/// handles, best first. Scores and the rest are skipped unread (the lists are ranked already,
+/// and reading them would add float parsing to the page's code for nothing).
+#[derive(Deserialize)]
+struct Lists {
+    #[serde(default)]
+    bought_together: Vec<Entry>,
+    #[serde(default)]
+    similar: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    product: String,
+}
+
 /// A product's lists, `None` when it has none (no file).
-async fn read_list(store: &Store, handle: &str) -> Result<Option<ProductRecommendations>, Error> {
+async fn read_list(store: &Store, handle: &str) -> Result<Option<Lists>, Error> {
     let path = format!("/{}", dhow_sdk::recommend::product_path(handle));
     match store.read_file(&path).await {
-        Ok(text) => serde_json::from_str::<ProductRecommendations>(&text)
+        Ok(text) => serde_json::from_str::<Lists>(&text)
             .map(Some)
             .map_err(|e| Error::Decode {
                 message: format!("{path}: {e}"),
@@ -135,28 +175,29 @@ async fn read_list(store: &Store, handle: &str) -> Result<Option<ProductRecommen
     }
 }
 
-/// The candidates of several lists of one kind, best first: a product in several lists takes
-/// its best score; ties go by handle, so every render orders them alike. `exclude`d products
-/// (the ones recommended for) are left out.
-pub fn merge_recommendations(
-    lists: &[ProductRecommendations],
-    kind: RecommendationKind,
-    exclude: &[String],
-) -> Vec<String> {
-    let exclude: BTreeSet<&str> = exclude.iter().map(String::as_str).collect();
-    let mut best: BTreeMap<&str, f64> = BTreeMap::new();
-    for entry in lists.iter().flat_map(|list| kind.of(list)) {
-        if exclude.contains(entry.product.as_str()) || !entry.score.is_finite() {
-            continue;
-        }
-        let score = best.entry(entry.product.as_str()).or_insert(entry.score);
-        if entry.score > *score {
-            *score = entry.score;
+/// The candidates of several ranked lists, best first: every list's first entries, then every
+/// list's second ones, and so on (a product in several lists counts at its best rank), leaving
+/// out `exclude`d products (the ones recommended for) and repeats.
+pub fn merge_recommendations<E: AsRef<str>>(lists: &[Vec<E>], exclude: &[String]) -> Vec<String> {
+    let mut seen: BTreeSet<&str> = exclude.iter().map(String::as_str).collect();
+    let mut merged = Vec::new();
+    let longest = lists.iter().map(Vec::len).max().unwrap_or(0);
+    for rank in 0..longest {
+        for list in lists {
+            if let Some(entry) = list.get(rank)
+                && seen.insert(entry.as_ref())
+            {
+                merged.push(entry.as_ref().to_owned());
+            }
         }
     }
-    let mut ranked: Vec<(&str, f64)> = best.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    ranked.into_iter().map(|(h, _)| h.to_owned()).collect()
+    merged
+}
+
+impl AsRef<str> for Entry {
+    fn as_ref(&self) -> &str {
+        &self.product
+    }
 }
 
 /// What a recommendation shows of a product: its description and all images but the first are
@@ -170,46 +211,34 @@ fn slim(mut product: Product) -> Product {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dhow_sdk::recommend::Source;
 
-    fn list(product: &str, entries: &[(&str, f64)]) -> ProductRecommendations {
-        ProductRecommendations {
+    fn handles(list: &[&str]) -> Vec<String> {
+        list.iter().map(|h| (*h).to_owned()).collect()
+    }
+
+    #[test]
+    fn lists_merge_rank_by_rank_without_the_products_themselves() {
+        let lists = [handles(&["b", "c", "x"]), handles(&["a", "x", "d", "e"])];
+        let merged = merge_recommendations(&lists, &handles(&["a", "b"]));
+        assert_eq!(merged, ["c", "x", "d", "e"]);
+    }
+
+    #[test]
+    fn a_published_file_reads_as_its_ranked_handles() {
+        let file = dhow_sdk::recommend::ProductRecommendations {
             version: 1,
-            product: product.into(),
-            bought_together: entries
-                .iter()
-                .map(|(p, score)| Recommended {
-                    product: (*p).into(),
-                    score: *score,
-                    support: Some(2),
-                    source: Source::Orders,
-                })
-                .collect(),
+            product: "a".into(),
+            bought_together: vec![dhow_sdk::recommend::Recommended {
+                product: "b".into(),
+                score: 0.5,
+                support: Some(3),
+                source: dhow_sdk::recommend::Source::Orders,
+            }],
             similar: vec![],
-        }
-    }
-
-    #[test]
-    fn lists_merge_by_best_score_without_the_products_themselves() {
-        let lists = [
-            list("a", &[("b", 0.2), ("c", 0.5), ("x", 0.3)]),
-            list("b", &[("a", 0.9), ("x", 0.6), ("d", 0.3)]),
-        ];
-        let merged = merge_recommendations(
-            &lists,
-            RecommendationKind::BoughtTogether,
-            &["a".into(), "b".into()],
-        );
-        assert_eq!(merged, ["x", "c", "d"]);
-    }
-
-    #[test]
-    fn ties_go_by_handle_and_broken_scores_are_dropped() {
-        let lists = [list("a", &[("z", 0.5), ("m", 0.5), ("n", f64::NAN)])];
-        let merged =
-            merge_recommendations(&lists, RecommendationKind::BoughtTogether, &["a".into()]);
-        assert_eq!(merged, ["m", "z"]);
-        assert!(merge_recommendations(&lists, RecommendationKind::Similar, &[]).is_empty());
+        };
+        let lists: Lists = serde_json::from_str(&serde_json::to_string(&file).unwrap()).unwrap();
+        assert_eq!(merge_recommendations(&[lists.bought_together], &[]), ["b"]);
+        assert!(lists.similar.is_empty());
     }
 
     #[test]

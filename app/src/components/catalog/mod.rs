@@ -13,5 +13,8 @@ pub use facet_filters::FacetFilters;
 pub use gallery::Gallery;
 pub use product_card::ProductCard;
 pub use product_grid::ProductGrid;
-pub use recommendations::{CompleteYourOrder, FrequentlyBoughtTogether, YouMayAlsoLike};
+pub use recommendations::{
+    ALIKE, AlikeProducts, BoughtTogether, CompleteYourOrder, FrequentlyBoughtTogether, TOGETHER,
+    YouMayAlsoLike,
+};
 pub use variant_picker::{ValueState, VariantPicker, initial_selection, value_state};

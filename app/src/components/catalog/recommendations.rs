@@ -7,14 +7,16 @@ use leptos::prelude::*;
 
 use super::ProductCard;
 use crate::components::money::Price;
-use crate::hooks::{RecommendationKind, use_cart, use_market, use_recommendations};
+use crate::hooks::{
+    RecommendationKind, use_cart, use_market, use_recommendations, use_recommendations_here,
+};
 use crate::i18n::use_i18n;
 use crate::snapshot::Prerender;
 
 /// How many other products "Frequently bought together" offers with this one.
-const TOGETHER: usize = 2;
+pub const TOGETHER: usize = 2;
 /// How many products "You may also like" shows.
-const ALIKE: usize = 4;
+pub const ALIKE: usize = 4;
 /// How many products "Complete your order" offers.
 const COMPLETE: usize = 3;
 
@@ -25,7 +27,7 @@ fn first_available(product: &Product) -> Option<Variant> {
 
 /// "Frequently bought together": this product (in the variant chosen) and the products most
 /// often bought with it, their exact total in the market's currency, and one button that adds
-/// them all.
+/// them all. Reads the lists with [`use_recommendations`] (prerendered on a product page).
 #[component]
 pub fn FrequentlyBoughtTogether(
     /// The product on the page.
@@ -35,21 +37,41 @@ pub fn FrequentlyBoughtTogether(
     #[prop(into)]
     variant: Signal<Option<Variant>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let cart = use_cart();
     let others = use_recommendations(
         move || vec![product.with(|p| p.handle.clone())],
         RecommendationKind::BoughtTogether,
         TOGETHER,
         Prerender::Yes,
     );
-    // This product's variant, then each other product's first variant in stock.
-    let set = Memo::new(move |_| {
-        let others = others.with(|o| match o {
+    let others = Signal::derive(move || {
+        others.with(|o| match o {
             Some(Ok(others)) => others.clone(),
             _ => Vec::new(),
-        });
+        })
+    });
+    view! { <BoughtTogether product=product variant=variant others=others/> }
+}
+
+/// The set of "Frequently bought together" for products read elsewhere: `product` in `variant`
+/// with `others` (each in its first variant in stock), their total, and "Add all".
+#[component]
+pub fn BoughtTogether(
+    /// The product the set is for.
+    #[prop(into)]
+    product: Signal<Product>,
+    /// Its variant; the set is offered only while it can be bought.
+    #[prop(into)]
+    variant: Signal<Option<Variant>>,
+    /// The products bought with it, best first; nothing is shown while empty.
+    #[prop(into)]
+    others: Signal<Vec<Product>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let cart = use_cart();
+    // This product's variant, then each other product's first variant in stock.
+    let set = Memo::new(move |_| {
         let this = variant.get().filter(|v| v.available)?;
+        let others = others.get();
         if others.is_empty() {
             return None;
         }
@@ -145,26 +167,40 @@ fn TogetherItem(product: Product, variant: Variant, this: bool) -> impl IntoView
     }
 }
 
-/// "You may also like": products like this one, as cards.
+/// "You may also like": products like this one, as cards. Reads the lists with
+/// [`use_recommendations`] (prerendered on a product page).
 #[component]
 pub fn YouMayAlsoLike(
     /// The product on the page (its handle).
     #[prop(into)]
     handle: Signal<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let alike = use_recommendations(
         move || vec![handle.get()],
         RecommendationKind::Similar,
         ALIKE,
         Prerender::Yes,
     );
-    move || {
+    let products = Signal::derive(move || {
         alike.with(|a| match a {
-            Some(Ok(products)) if !products.is_empty() => Some(products.clone()),
-            _ => None,
+            Some(Ok(products)) => products.clone(),
+            _ => Vec::new(),
         })
-        .map(|products| {
+    });
+    view! { <AlikeProducts products=products/> }
+}
+
+/// "You may also like" for products read elsewhere; nothing while `products` is empty.
+#[component]
+pub fn AlikeProducts(
+    /// The products, best first.
+    #[prop(into)]
+    products: Signal<Vec<Product>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let products = products.get();
+        (!products.is_empty()).then(|| {
             view! {
                 <section class="dhow-recs dhow-recs--alike" part="recommendations"
                     aria-labelledby="dhow-recs-alike">
@@ -192,20 +228,15 @@ pub fn CompleteYourOrder() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let offers = use_recommendations(
+    let offers = use_recommendations_here(
         move || in_cart.get(),
         RecommendationKind::BoughtTogether,
         COMPLETE,
-        Prerender::No,
     );
     move || {
-        offers
-            .with(|o| match o {
-                Some(Ok(products)) if !products.is_empty() && !in_cart.with(Vec::is_empty) => {
-                    Some(products.clone())
-                }
-                _ => None,
-            })
+        let products = offers.get();
+        (!products.is_empty() && !in_cart.with(Vec::is_empty))
+            .then_some(products)
             .map(|products| {
                 let items = products
                     .into_iter()

@@ -3,6 +3,7 @@
 //!
 //! ```sh
 //! dhow-recommend build --orders orders.jsonl [--config public/dhow.json] [--dist public] …
+//! dhow-recommend build --local-orders storage.json …
 //! dhow-recommend generate --products-from public/dhow.json --orders 20000 --seed 7 --out o.jsonl
 //! dhow-recommend bench [--orders 1000000] [--products 10000]
 //! ```
@@ -17,19 +18,23 @@ use dhow_recommend::catalog;
 use dhow_recommend::generate::{Generator, GeneratorOptions, synthetic_catalog};
 use dhow_recommend::products::ProductFeatures;
 use dhow_recommend::publish::{write_pairs, write_site};
+use dhow_recommend::source::local::LocalOrdersSource;
 use dhow_recommend::source::{FileFormat, FileSource, OrderSource};
 use dhow_recommend::time::{format_rfc3339, parse_rfc3339};
 
 const USAGE: &str = "usage:
-  dhow-recommend build (--orders FILE [--format jsonl|csv] | --medusa URL | --vendure ADMIN-API-URL
-      [--admin-token T, or DHOW_ADMIN_TOKEN]) [--config FILE [--site DIR]]
+  dhow-recommend build (--orders FILE [--format jsonl|csv] | --local-orders STORAGE.json
+      | --medusa URL | --vendure ADMIN-API-URL [--admin-token T, or DHOW_ADMIN_TOKEN])
+      [--config FILE [--site DIR]]
       [--dist DIR] [--built-at RFC3339] [--pairs FILE.csv] [--min-support N] [--shrinkage L]
       [--max-order-products N] [--holdout FRACTION | --cutoff RFC3339 | --no-eval] [--skip-bad]
   dhow-recommend generate --products-from (CONFIG | synthetic:N) [--site DIR] --orders N
       --seed S --out FILE [--format jsonl|csv] [--bundles N] [--bundle a,b[,c…]]…
   dhow-recommend bench [--orders 1000000] [--products 10000] [--seed 1]
 
---site: where files the configuration names are read (default: the configuration's folder).";
+--site: where files the configuration names are read (default: the configuration's folder).
+--local-orders: the local engine's orders, from a browser's storage saved as JSON (in the
+  storefront's devtools console: copy(JSON.stringify(localStorage))).";
 
 /// The arguments after the command, as flag → value pairs (flags without value: `--skip-bad`,
 /// `--no-eval`).
@@ -159,38 +164,42 @@ fn build_options(arguments: &Arguments) -> Result<BuildOptions, String> {
     Ok(options)
 }
 
-/// Where `build` reads orders: a file (`--orders`), or a backend's admin API (`--medusa URL`,
-/// `--vendure ADMIN-API-URL`) with an admin token from `--admin-token` or, kept out of the
-/// process list, the environment variable `DHOW_ADMIN_TOKEN`. The token is never printed.
+/// Where `build` reads orders: a file (`--orders`), the local engine's orders in an export of
+/// a browser's storage (`--local-orders`, see [`dhow_recommend::source::local`]), or a backend's
+/// admin API (`--medusa URL`, `--vendure ADMIN-API-URL`) with an admin token from
+/// `--admin-token` or, kept out of the process list, the environment variable
+/// `DHOW_ADMIN_TOKEN`. The token is never printed.
 fn order_source(arguments: &Arguments) -> Result<Box<dyn OrderSource>, String> {
     match (
         arguments.value("--orders"),
+        arguments.value("--local-orders"),
         arguments.value("--medusa"),
         arguments.value("--vendure"),
     ) {
-        (Some(orders), None, None) => {
+        (Some(orders), None, None, None) => {
             let orders = PathBuf::from(orders);
             let format = format_of(arguments, &orders)?;
             Ok(Box::new(FileSource::new(&orders, format)))
         }
+        (None, Some(storage), None, None) => Ok(Box::new(LocalOrdersSource::new(storage))),
         #[cfg(feature = "medusa")]
-        (None, Some(url), None) => Ok(Box::new(
+        (None, None, Some(url), None) => Ok(Box::new(
             dhow_recommend::source::medusa::MedusaSource::new(url, &admin_token(arguments)?)
                 .map_err(text)?,
         )),
         #[cfg(feature = "vendure")]
-        (None, None, Some(url)) => Ok(Box::new(
+        (None, None, None, Some(url)) => Ok(Box::new(
             dhow_recommend::source::vendure::VendureSource::new(url, &admin_token(arguments)?)
                 .map_err(text)?,
         )),
         #[cfg(not(feature = "medusa"))]
-        (None, Some(_), None) => Err(without_feature("medusa")),
+        (None, None, Some(_), None) => Err(without_feature("medusa")),
         #[cfg(not(feature = "vendure"))]
-        (None, None, Some(_)) => Err(without_feature("vendure")),
-        (None, None, None) => {
-            Err("build needs --orders FILE, --medusa URL or --vendure URL".into())
-        }
-        _ => Err("give one of --orders, --medusa, --vendure".into()),
+        (None, None, None, Some(_)) => Err(without_feature("vendure")),
+        (None, None, None, None) => Err(
+            "build needs --orders FILE, --local-orders FILE, --medusa URL or --vendure URL".into(),
+        ),
+        _ => Err("give one of --orders, --local-orders, --medusa, --vendure".into()),
     }
 }
 
@@ -218,6 +227,7 @@ fn without_feature(backend: &str) -> String {
 fn run_build(arguments: &Arguments) -> Result<(), String> {
     arguments.only(&[
         "--orders",
+        "--local-orders",
         "--medusa",
         "--vendure",
         "--admin-token",

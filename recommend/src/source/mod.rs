@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod jsonl;
+pub mod local;
 
 // Sources reading a running backend's orders through its admin API.
 #[cfg(feature = "medusa")]

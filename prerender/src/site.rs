@@ -9,6 +9,7 @@ use dhow_app::head::{absolute, hreflang, market_path};
 use dhow_app::i18n::{self, DEFAULT_LOCALE};
 use dhow_app::snapshot::{CatalogSnapshot, SNAPSHOT_ELEMENT_ID, SNAPSHOT_VERSION};
 use dhow_app::store::{Store, backend_fingerprint, file_error, open_store_reading};
+use dhow_sdk::config::fill_placeholders;
 use dhow_sdk::model::ProductQuery;
 use dhow_sdk::{Backend, Market, StoreConfig};
 
@@ -281,22 +282,7 @@ fn file_for(url: &str) -> PathBuf {
 /// `${NAME}` in the configuration, filled from the environment (a brand's CI keeps its keys
 /// there): an unset name is an error, not an empty value.
 fn expand_environment(text: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let end = after
-            .find('}')
-            .ok_or_else(|| "unclosed ${ in the configuration".to_owned())?;
-        let name = &after[..end];
-        let value = std::env::var(name)
-            .map_err(|_| format!("the configuration needs {name} in the environment"))?;
-        out.push_str(&value);
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
+    fill_placeholders(text, |name| std::env::var(name).ok()).map_err(|e| e.to_string())
 }
 
 /// The page Trunk built, cut where each page's own parts go.

@@ -100,23 +100,9 @@ pub fn features(product: &Product) -> ProductFeatures {
     }
 }
 
-/// `${NAME}` in the configuration, filled from the environment: an unset name is an error. The
-/// same rule as the prerender's (a copy of its twenty lines: the SDK has no public helper yet).
+/// `${NAME}` in the configuration, filled from the environment: an unset name is an error (the
+/// prerender's rule, from the SDK).
 fn expand_environment(text: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let end = after
-            .find('}')
-            .ok_or_else(|| "unclosed ${ in the configuration".to_owned())?;
-        let name = &after[..end];
-        let value = std::env::var(name)
-            .map_err(|_| format!("the configuration needs {name} in the environment"))?;
-        out.push_str(&value);
-        rest = &after[end + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
+    dhow_sdk::config::fill_placeholders(text, |name| std::env::var(name).ok())
+        .map_err(|e| e.to_string())
 }

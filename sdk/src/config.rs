@@ -227,6 +227,47 @@ fn is_origin(text: &str) -> bool {
         && port.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A `${NAME}` placeholder of a configuration that could not be filled.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlaceholderError {
+    /// `${` without its `}`.
+    #[error("unclosed ${{ in the configuration")]
+    Unclosed,
+    /// A name with no value: an unset name is an error, never an empty value.
+    #[error("the configuration needs {0} in the environment")]
+    Missing(String),
+}
+
+/// Fills every `${NAME}` of a configuration's text with `lookup(NAME)` (on a build machine, the
+/// environment, where a brand's CI keeps its keys): what the prerender and the recommendation
+/// builder do before [`StoreConfig::from_json`].
+///
+/// ```
+/// use dhow_sdk::config::{PlaceholderError, fill_placeholders};
+///
+/// let lookup = |name: &str| (name == "KEY").then(|| "pk_123".to_owned());
+/// assert_eq!(fill_placeholders(r#"{"k": "${KEY}"}"#, lookup).unwrap(), r#"{"k": "pk_123"}"#);
+/// assert_eq!(fill_placeholders("${OTHER}", lookup), Err(PlaceholderError::Missing("OTHER".into())));
+/// assert_eq!(fill_placeholders("${KEY", lookup), Err(PlaceholderError::Unclosed));
+/// ```
+pub fn fill_placeholders(
+    text: &str,
+    lookup: impl Fn(&str) -> Option<String>,
+) -> std::result::Result<String, PlaceholderError> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after.find('}').ok_or(PlaceholderError::Unclosed)?;
+        let name = &after[..end];
+        out.push_str(&lookup(name).ok_or_else(|| PlaceholderError::Missing(name.to_owned()))?);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};

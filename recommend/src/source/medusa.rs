@@ -12,7 +12,7 @@
 //! as a bearer token. The token never appears in an error.
 //!
 //! Three ways in: [`read_orders`] (all orders, async), [`OrderPages`] (one page at a time,
-//! async) and [`MedusaSource`], the builder's [`OrderSource`] (blocking, re-readable).
+//! async) and [`MedusaSource`], the builder's [`OrderSource`](crate::source::OrderSource) (blocking, re-readable).
 
 use std::time::Duration;
 
@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use crate::RecommendError;
 use crate::orders::OrderRecord;
-use crate::source::{OrderSource, Orders};
+use crate::source::admin::{AdminPages, AdminSource, excerpt};
 use crate::time::parse_rfc3339;
 
 /// Orders asked for per request by default: memory is bounded by one page.
@@ -215,100 +215,30 @@ pub async fn read_orders(
     Ok(orders)
 }
 
-/// Medusa's orders as an [`OrderSource`] for the builder: every pass reads them anew, page by page,
-/// blocking on a runtime of its own. Orders placed after the source was made are left out of
-/// every pass, so that the passes agree while the shop keeps selling (an order cancelled between
-/// two passes still drops out of the later one).
-pub struct MedusaSource {
-    base_url: String,
-    token: String,
-    until: i64,
-    runtime: tokio::runtime::Runtime,
-}
+/// Medusa's orders as the builder's [`OrderSource`] (see [`AdminSource`]).
+pub type MedusaSource = AdminSource<OrderPages>;
 
-impl std::fmt::Debug for MedusaSource {
-    // By hand: the derived form would print the token.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MedusaSource")
-            .field("base_url", &self.base_url)
-            .field("until", &self.until)
-            .finish_non_exhaustive()
-    }
-}
-
-impl MedusaSource {
-    /// The orders placed until now at the Medusa server at `base_url` (without `/admin`), read with `admin_token` (a secret API key `sk_…` or a user's JWT).
+impl AdminSource<OrderPages> {
+    /// The orders placed until now at the Medusa server at `base_url` (without `/admin`), read
+    /// with `admin_token` (a secret API key `sk_…` or a user's JWT).
     pub fn new(base_url: &str, admin_token: &str) -> Result<MedusaSource, RecommendError> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| RecommendError::Invalid(format!("Medusa at {base_url}: {e}")))?;
-        let until = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-        Ok(MedusaSource {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            token: admin_token.trim().to_owned(),
-            until,
-            runtime,
+        let (url, token) = (
+            base_url.trim_end_matches('/').to_owned(),
+            admin_token.trim().to_owned(),
+        );
+        AdminSource::reading(format!("Medusa at {url}"), move || {
+            OrderPages::new(&url, &token)
         })
     }
-
-    fn error(&self, error: SourceError) -> RecommendError {
-        RecommendError::Invalid(format!("{}: {error}", self.describe()))
-    }
 }
 
-impl OrderSource for MedusaSource {
-    fn describe(&self) -> String {
-        format!("Medusa at {}", self.base_url)
-    }
+impl AdminPages for OrderPages {
+    type Error = SourceError;
 
-    fn open(&mut self) -> Result<Orders<'_>, RecommendError> {
-        let pages = OrderPages::new(&self.base_url, &self.token).map_err(|e| self.error(e))?;
-        Ok(Box::new(Pass {
-            source: self,
-            pages: Some(pages),
-            page: Vec::new().into_iter(),
-        }))
-    }
-}
-
-/// One pass of a [`MedusaSource`]: a page held at a time.
-struct Pass<'a> {
-    source: &'a MedusaSource,
-    pages: Option<OrderPages>,
-    page: std::vec::IntoIter<OrderRecord>,
-}
-
-impl Iterator for Pass<'_> {
-    type Item = Result<OrderRecord, RecommendError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(order) = self.page.next() {
-                if order.placed_at > self.source.until {
-                    // Oldest first: every later order is newer still.
-                    self.pages = None;
-                    self.page = Vec::new().into_iter();
-                    return None;
-                }
-                return Some(Ok(order));
-            }
-            let pages = self.pages.as_mut()?;
-            match self.source.runtime.block_on(pages.next_page()) {
-                Ok(Some(page)) => self.page = page.into_iter(),
-                Ok(None) => {
-                    self.pages = None;
-                    return None;
-                }
-                Err(error) => {
-                    // An error ends the pass (it is not one bad line).
-                    self.pages = None;
-                    return Some(Err(self.source.error(error)));
-                }
-            }
-        }
+    fn next_page(
+        &mut self,
+    ) -> impl std::future::Future<Output = Result<Option<Vec<OrderRecord>>, SourceError>> {
+        OrderPages::next_page(self)
     }
 }
 
@@ -335,15 +265,6 @@ struct Item {
     product_handle: Option<String>,
 }
 
-/// The start of a body for an error message: enough to recognise it, never a whole page.
-fn excerpt(body: &str) -> String {
-    const MAX: usize = 200;
-    match body.char_indices().nth(MAX) {
-        Some((end, _)) => format!("{}…", &body[..end]),
-        None => body.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,12 +282,5 @@ mod tests {
             page.orders[0].items[0].product_handle.as_deref(),
             Some("enamel-camp-mug")
         );
-    }
-
-    #[test]
-    fn excerpts_are_short() {
-        let long = "é".repeat(500);
-        assert_eq!(excerpt(&long).chars().count(), 201);
-        assert_eq!(excerpt("short"), "short");
     }
 }

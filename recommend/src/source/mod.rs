@@ -10,6 +10,8 @@ pub mod jsonl;
 pub mod local;
 
 // Sources reading a running backend's orders through its admin API.
+#[cfg(any(feature = "medusa", feature = "vendure"))]
+pub mod admin;
 #[cfg(feature = "medusa")]
 pub mod medusa;
 #[cfg(feature = "vendure")]

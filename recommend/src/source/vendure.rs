@@ -14,7 +14,7 @@
 //! machinery.
 //!
 //! Three ways in: [`read_orders`] (all orders, async), [`OrderPages`] (one page at a time,
-//! async) and [`VendureSource`], the builder's [`OrderSource`] (blocking, re-readable).
+//! async) and [`VendureSource`], the builder's [`OrderSource`](crate::source::OrderSource) (blocking, re-readable).
 
 use std::time::Duration;
 
@@ -23,7 +23,7 @@ use serde_json::json;
 
 use crate::RecommendError;
 use crate::orders::OrderRecord;
-use crate::source::{OrderSource, Orders};
+use crate::source::admin::{AdminPages, AdminSource, excerpt};
 use crate::time::parse_rfc3339;
 
 /// Orders asked for per request by default: memory is bounded by one page.
@@ -256,115 +256,45 @@ pub async fn read_orders(
     Ok(orders)
 }
 
-/// Vendure's orders as an [`OrderSource`] for the builder: every pass reads them anew, page by page,
-/// blocking on a runtime of its own. Orders placed after the source was made are left out of
-/// every pass, so that the passes agree while the shop keeps selling (an order cancelled between
-/// two passes still drops out of the later one).
-pub struct VendureSource {
-    admin_api_url: String,
-    token: String,
-    channel: Option<String>,
-    until: i64,
-    runtime: tokio::runtime::Runtime,
-}
+/// Vendure's orders as the builder's [`OrderSource`] (see [`AdminSource`]).
+pub type VendureSource = AdminSource<OrderPages>;
 
-impl std::fmt::Debug for VendureSource {
-    // By hand: the derived form would print the token.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("VendureSource")
-            .field("admin_api_url", &self.admin_api_url)
-            .field("until", &self.until)
-            .finish_non_exhaustive()
-    }
-}
-
-impl VendureSource {
-    /// The orders placed until now at the Vendure Admin API at `admin_api_url`, read with `admin_token` (a bearer token from the `login` mutation).
+impl AdminSource<OrderPages> {
+    /// The orders placed until now at the Vendure Admin API at `admin_api_url`, read with
+    /// `admin_token` (a bearer token from the `login` mutation), in the token's channel.
     pub fn new(admin_api_url: &str, admin_token: &str) -> Result<VendureSource, RecommendError> {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| RecommendError::Invalid(format!("Vendure at {admin_api_url}: {e}")))?;
-        let until = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
-        Ok(VendureSource {
-            admin_api_url: admin_api_url.to_owned(),
-            token: admin_token.trim().to_owned(),
-            channel: None,
-            until,
-            runtime,
-        })
+        VendureSource::in_channel(admin_api_url, admin_token, None)
     }
 
-    /// Reads the orders of the channel with this token instead of the default channel's.
-    pub fn with_channel(mut self, channel_token: &str) -> VendureSource {
-        self.channel = Some(channel_token.to_owned());
-        self
-    }
-
-    fn error(&self, error: SourceError) -> RecommendError {
-        RecommendError::Invalid(format!("{}: {error}", self.describe()))
-    }
-}
-
-impl OrderSource for VendureSource {
-    fn describe(&self) -> String {
-        format!("Vendure at {}", self.admin_api_url)
-    }
-
-    fn open(&mut self) -> Result<Orders<'_>, RecommendError> {
-        let pages = {
-            let pages =
-                OrderPages::new(&self.admin_api_url, &self.token).map_err(|e| self.error(e))?;
-            match &self.channel {
+    /// The same in the channel with this token (the `vendure-token` header) instead of the
+    /// default channel.
+    pub fn in_channel(
+        admin_api_url: &str,
+        admin_token: &str,
+        channel: Option<&str>,
+    ) -> Result<VendureSource, RecommendError> {
+        let (url, token, channel) = (
+            admin_api_url.to_owned(),
+            admin_token.trim().to_owned(),
+            channel.map(str::to_owned),
+        );
+        AdminSource::reading(format!("Vendure at {url}"), move || {
+            let pages = OrderPages::new(&url, &token)?;
+            Ok::<_, SourceError>(match &channel {
                 Some(channel) => pages.with_channel(channel),
                 None => pages,
-            }
-        };
-        Ok(Box::new(Pass {
-            source: self,
-            pages: Some(pages),
-            page: Vec::new().into_iter(),
-        }))
+            })
+        })
     }
 }
 
-/// One pass of a [`VendureSource`]: a page held at a time.
-struct Pass<'a> {
-    source: &'a VendureSource,
-    pages: Option<OrderPages>,
-    page: std::vec::IntoIter<OrderRecord>,
-}
+impl AdminPages for OrderPages {
+    type Error = SourceError;
 
-impl Iterator for Pass<'_> {
-    type Item = Result<OrderRecord, RecommendError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(order) = self.page.next() {
-                if order.placed_at > self.source.until {
-                    // Oldest first: every later order is newer still.
-                    self.pages = None;
-                    self.page = Vec::new().into_iter();
-                    return None;
-                }
-                return Some(Ok(order));
-            }
-            let pages = self.pages.as_mut()?;
-            match self.source.runtime.block_on(pages.next_page()) {
-                Ok(Some(page)) => self.page = page.into_iter(),
-                Ok(None) => {
-                    self.pages = None;
-                    return None;
-                }
-                Err(error) => {
-                    // An error ends the pass (it is not one bad line).
-                    self.pages = None;
-                    return Some(Err(self.source.error(error)));
-                }
-            }
-        }
+    fn next_page(
+        &mut self,
+    ) -> impl std::future::Future<Output = Result<Option<Vec<OrderRecord>>, SourceError>> {
+        OrderPages::next_page(self)
     }
 }
 
@@ -423,15 +353,6 @@ struct Variant {
 #[derive(Deserialize)]
 struct Product {
     slug: String,
-}
-
-/// The start of a body for an error message: enough to recognise it, never a whole page.
-fn excerpt(body: &str) -> String {
-    const MAX: usize = 200;
-    match body.char_indices().nth(MAX) {
-        Some((end, _)) => format!("{}…", &body[..end]),
-        None => body.to_owned(),
-    }
 }
 
 #[cfg(test)]

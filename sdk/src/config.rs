@@ -28,7 +28,7 @@ use crate::market::Market;
 /// assert_eq!(vendure.money_precision, 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawBackendConfig")]
 #[non_exhaustive]
 pub enum BackendConfig {
     /// The embedded engine over a catalog file.
@@ -47,6 +47,55 @@ impl BackendConfig {
             BackendConfig::Medusa(_) => "medusa",
             BackendConfig::Vendure(_) => "vendure",
         }
+    }
+}
+
+/// A [`BackendConfig`] as read: the kind and every adapter's settings.
+#[derive(Deserialize)]
+struct RawBackendConfig {
+    kind: BackendKind,
+    #[serde(default)]
+    catalog: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    publishable_key: Option<String>,
+    #[serde(default)]
+    channel_token: Option<String>,
+    #[serde(default)]
+    channels: BTreeMap<String, String>,
+    #[serde(default = "default_money_precision")]
+    money_precision: u8,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum BackendKind {
+    Local,
+    Medusa,
+    Vendure,
+}
+
+impl TryFrom<RawBackendConfig> for BackendConfig {
+    type Error = String;
+
+    fn try_from(raw: RawBackendConfig) -> std::result::Result<BackendConfig, String> {
+        use crate::tagged::required;
+        Ok(match raw.kind {
+            BackendKind::Local => BackendConfig::Local(LocalConfig {
+                catalog: required(raw.catalog, "local", "catalog")?,
+            }),
+            BackendKind::Medusa => BackendConfig::Medusa(MedusaConfig {
+                url: required(raw.url, "medusa", "url")?,
+                publishable_key: required(raw.publishable_key, "medusa", "publishable_key")?,
+            }),
+            BackendKind::Vendure => BackendConfig::Vendure(VendureConfig {
+                url: required(raw.url, "vendure", "url")?,
+                channel_token: raw.channel_token,
+                channels: raw.channels,
+                money_precision: raw.money_precision,
+            }),
+        })
     }
 }
 

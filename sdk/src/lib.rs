@@ -30,6 +30,7 @@ pub mod model;
 pub mod money;
 pub mod recommend;
 pub mod storage;
+mod tagged;
 pub mod text;
 
 #[cfg(feature = "local")]

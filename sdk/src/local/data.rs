@@ -177,7 +177,7 @@ pub struct ShippingRule {
 
 /// What a promotion gives.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawPromotionKind")]
 pub enum PromotionKind {
     /// A percentage off every line (`"10"` is 10 %).
     Percentage {
@@ -191,6 +191,42 @@ pub enum PromotionKind {
     },
     /// Free shipping.
     FreeShipping,
+}
+
+/// A [`PromotionKind`] as read: the type and every variant's fields.
+#[derive(Deserialize)]
+struct RawPromotionKind {
+    #[serde(rename = "type")]
+    kind: PromotionType,
+    #[serde(default)]
+    percent: Option<Decimal>,
+    #[serde(default)]
+    amounts: Option<Vec<Money>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PromotionType {
+    Percentage,
+    Fixed,
+    FreeShipping,
+}
+
+impl TryFrom<RawPromotionKind> for PromotionKind {
+    type Error = String;
+
+    fn try_from(raw: RawPromotionKind) -> std::result::Result<PromotionKind, String> {
+        use crate::tagged::required;
+        Ok(match raw.kind {
+            PromotionType::Percentage => PromotionKind::Percentage {
+                percent: required(raw.percent, "percentage", "percent")?,
+            },
+            PromotionType::Fixed => PromotionKind::Fixed {
+                amounts: required(raw.amounts, "fixed", "amounts")?,
+            },
+            PromotionType::FreeShipping => PromotionKind::FreeShipping,
+        })
+    }
 }
 
 /// A promotion code.

@@ -174,7 +174,7 @@ impl CartTotals {
 /// an order, so that a retry after a lost answer only does what is left: a paid cart is only
 /// completed, a completed one shows its order, and no cart is paid for twice.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", from = "RawCheckoutState")]
 pub enum CheckoutState {
     /// Open: lines, addresses and shipping can change; nothing is paid.
     #[default]
@@ -193,6 +193,32 @@ pub enum CheckoutState {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         order: Option<String>,
     },
+}
+
+/// A [`CheckoutState`] as read: the kind and the order number a completed cart may carry.
+#[derive(Deserialize)]
+struct RawCheckoutState {
+    kind: CheckoutKind,
+    #[serde(default)]
+    order: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum CheckoutKind {
+    Open,
+    Paid,
+    Completed,
+}
+
+impl From<RawCheckoutState> for CheckoutState {
+    fn from(raw: RawCheckoutState) -> CheckoutState {
+        match raw.kind {
+            CheckoutKind::Open => CheckoutState::Open,
+            CheckoutKind::Paid => CheckoutState::Paid,
+            CheckoutKind::Completed => CheckoutState::Completed { order: raw.order },
+        }
+    }
 }
 
 impl CheckoutState {

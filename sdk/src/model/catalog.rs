@@ -236,7 +236,7 @@ pub struct FacetValue {
 
 /// A facet to narrow a search by.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawFacet")]
 pub enum Facet {
     /// Filter by collection.
     Collection {
@@ -262,6 +262,55 @@ pub enum Facet {
         /// Products that can be bought now.
         count: u32,
     },
+}
+
+/// A [`Facet`] as read: the kind and every variant's fields.
+#[derive(Deserialize)]
+struct RawFacet {
+    kind: FacetKind,
+    #[serde(default)]
+    values: Option<Vec<FacetValue>>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    min: Option<Money>,
+    #[serde(default)]
+    max: Option<Money>,
+    #[serde(default)]
+    count: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FacetKind {
+    Collection,
+    Option,
+    PriceRange,
+    InStock,
+}
+
+impl TryFrom<RawFacet> for Facet {
+    type Error = String;
+
+    fn try_from(raw: RawFacet) -> Result<Facet, String> {
+        use crate::tagged::required;
+        Ok(match raw.kind {
+            FacetKind::Collection => Facet::Collection {
+                values: required(raw.values, "collection", "values")?,
+            },
+            FacetKind::Option => Facet::Option {
+                name: required(raw.name, "option", "name")?,
+                values: required(raw.values, "option", "values")?,
+            },
+            FacetKind::PriceRange => Facet::PriceRange {
+                min: required(raw.min, "price_range", "min")?,
+                max: required(raw.max, "price_range", "max")?,
+            },
+            FacetKind::InStock => Facet::InStock {
+                count: required(raw.count, "in_stock", "count")?,
+            },
+        })
+    }
 }
 
 /// A page of search results with facets.

@@ -18,7 +18,7 @@ use crate::decimal::{RoundingMode, div_round, pow10};
 /// On the wire: `{"kind": "nearest"}`, `{"kind": "cash", "increment": 5}`,
 /// `{"kind": "ending", "ending": "ninety_nine"}`, `{"kind": "up", "increment": 100}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawRoundingRule")]
 pub enum RoundingRule {
     /// The nearest minor unit, an exact half away from zero.
     Nearest,
@@ -40,6 +40,45 @@ pub enum RoundingRule {
         /// The step in minor units; zero or less is [`MoneyError::InvalidIncrement`].
         increment: i64,
     },
+}
+
+/// A [`RoundingRule`] as read: the kind and every variant's fields.
+#[derive(Deserialize)]
+struct RawRoundingRule {
+    kind: RoundingKind,
+    #[serde(default)]
+    increment: Option<i64>,
+    #[serde(default)]
+    ending: Option<PriceEnding>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RoundingKind {
+    Nearest,
+    Cash,
+    Ending,
+    Up,
+}
+
+impl TryFrom<RawRoundingRule> for RoundingRule {
+    type Error = String;
+
+    fn try_from(raw: RawRoundingRule) -> Result<RoundingRule, String> {
+        use crate::tagged::required;
+        Ok(match raw.kind {
+            RoundingKind::Nearest => RoundingRule::Nearest,
+            RoundingKind::Cash => RoundingRule::Cash {
+                increment: required(raw.increment, "cash", "increment")?,
+            },
+            RoundingKind::Ending => RoundingRule::Ending {
+                ending: required(raw.ending, "ending", "ending")?,
+            },
+            RoundingKind::Up => RoundingRule::Up {
+                increment: required(raw.increment, "up", "increment")?,
+            },
+        })
+    }
 }
 
 /// The ending of a price under [`RoundingRule::Ending`].

@@ -140,12 +140,19 @@ cargo test -p dhow-sdk --features medusa,vendure,live --test contract_medusa --t
 cargo test -p dhow-recommend --features medusa,vendure,live --test live_orders
 # The same prerender, reading the catalog from each live server: the backend browser tests run
 # on these pages.
-step "prerender from Medusa and Vendure"
+step "recommendations and prerender from Medusa and Vendure"
 MEDUSA_PUBLISHABLE_KEY="$(cat backends/medusa/.publishable-key)"
 export MEDUSA_PUBLISHABLE_KEY
+# Before it, each site's recommendation lists are built from the orders this run placed on that
+# server, read through its admin API (the browser tests find them on its product pages).
+cargo build -p dhow-recommend --features medusa,vendure
+declare -A ADMIN_API=([medusa]=http://127.0.0.1:9000 [vendure]=http://127.0.0.1:3000/admin-api)
 for backend in medusa vendure; do
   rm -rf "target/dist-$backend"
   cp -r target/dist-backends "target/dist-$backend"
+  DHOW_ADMIN_TOKEN="$(node scripts/admin-token.mjs "$backend")" target/debug/dhow-recommend build \
+    "--$backend" "${ADMIN_API[$backend]}" --config "e2e/config/$backend.json" \
+    --dist "target/dist-$backend" --no-eval
   scripts/prerender.sh "target/dist-$backend" --config "e2e/config/$backend.json"
 done
 step "browser tests (local, Medusa, Vendure)"

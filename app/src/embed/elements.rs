@@ -208,26 +208,17 @@ fn RecommendationsElement(attributes: ArcRwSignal<Attributes>) -> impl IntoView 
             store.backend.product(&market, &handle).await
         }
     });
-    // One list per kind; the one the element does not show asks nothing.
-    let together = use_recommendations_here(
-        move || match kind.get() {
-            Some(RecommendationKind::BoughtTogether) => handle.get().into_iter().collect(),
-            _ => Vec::new(),
-        },
-        RecommendationKind::BoughtTogether,
-        TOGETHER,
-    );
-    let alike = use_recommendations_here(
-        move || match kind.get() {
-            Some(RecommendationKind::Similar) => handle.get().into_iter().collect(),
-            _ => Vec::new(),
-        },
-        RecommendationKind::Similar,
-        ALIKE,
-    );
+    let list = use_recommendations_here(move || {
+        let kind = kind.get()?;
+        let limit = match kind {
+            RecommendationKind::BoughtTogether => TOGETHER,
+            RecommendationKind::Similar => ALIKE,
+        };
+        Some((handle.get().into_iter().collect(), kind, limit))
+    });
     move || match kind.get() {
         Some(RecommendationKind::Similar) => {
-            Some(view! { <AlikeProducts products=alike/> }.into_any())
+            Some(view! { <AlikeProducts products=list/> }.into_any())
         }
         Some(RecommendationKind::BoughtTogether) => Some(
             view! {
@@ -235,7 +226,7 @@ fn RecommendationsElement(attributes: ArcRwSignal<Attributes>) -> impl IntoView 
                     {move || Suspend::new(async move {
                         product.await.ok().map(|p| {
                             let variant = p.variant_for(&initial_selection(&p)).cloned();
-                            view! { <BoughtTogether product=p variant=variant others=together/> }
+                            view! { <BoughtTogether product=p variant=variant others=list/> }
                         })
                     })}
                 </Transition>

@@ -73,29 +73,28 @@ pub fn use_recommendations(
     )
 }
 
-/// [`use_recommendations`] for places that are never prerendered (the cart, the embed): read in
-/// the browser only, empty until the first answer and after a failed one (a list is never worth
-/// an error message), asked again when `handles` or the market change.
+/// [`use_recommendations`] for places that are never prerendered (the cart, the embed): up to
+/// `limit` products of the `kind` lists of `handles`, read in the browser only, empty until the
+/// first answer and after a failed one (a list is never worth an error message), asked again
+/// when what `ask` says or the market change. `ask` answers `None` for "no list".
 pub fn use_recommendations_here(
-    handles: impl Fn() -> Vec<String> + 'static,
-    kind: RecommendationKind,
-    limit: usize,
+    ask: impl Fn() -> Option<(Vec<String>, RecommendationKind, usize)> + 'static,
 ) -> ReadSignal<Vec<Product>> {
     let store = use_store();
     let market = use_market();
     let (products, set_products) = signal(Vec::<Product>::new());
     let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let mut handles = handles();
-        handles.sort();
-        handles.dedup();
+        let asking = ask();
         let market = market.market.get();
         let number = asked.get_value() + 1;
         asked.set_value(number);
-        if handles.is_empty() {
+        let Some((mut handles, kind, limit)) = asking.filter(|(h, _, _)| !h.is_empty()) else {
             set_products.set(Vec::new());
             return;
-        }
+        };
+        handles.sort();
+        handles.dedup();
         let store = store.store();
         leptos::task::spawn_local(async move {
             let found = recommended_products(&store, &market, &handles, kind, limit).await;

@@ -16,6 +16,16 @@ pub trait AdminPages {
     fn next_page(&mut self) -> impl Future<Output = Result<Option<Vec<OrderRecord>>, Self::Error>>;
 }
 
+/// Every order `pages` gives, oldest first, in memory (the builder's [`AdminSource`] holds one
+/// page at a time instead).
+pub async fn read_all<P: AdminPages>(mut pages: P) -> Result<Vec<OrderRecord>, P::Error> {
+    let mut orders = Vec::new();
+    while let Some(page) = pages.next_page().await? {
+        orders.extend(page);
+    }
+    Ok(orders)
+}
+
 /// A backend's orders as an [`OrderSource`] for the builder: every pass reads them anew, page by
 /// page, blocking on a runtime of its own. Orders placed after the source was made are left out
 /// of every pass, so that the passes agree while the shop keeps selling (an order cancelled

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use crate::RecommendError;
 use crate::orders::OrderRecord;
-use crate::source::admin::{AdminPages, AdminSource, excerpt};
+use crate::source::admin::{AdminPages, AdminSource, excerpt, read_all};
 use crate::time::parse_rfc3339;
 
 /// Orders asked for per request by default: memory is bounded by one page.
@@ -207,12 +207,7 @@ pub async fn read_orders(
     base_url: &str,
     admin_token: &str,
 ) -> Result<Vec<OrderRecord>, SourceError> {
-    let mut pages = OrderPages::new(base_url, admin_token)?;
-    let mut orders = Vec::new();
-    while let Some(page) = pages.next_page().await? {
-        orders.extend(page);
-    }
-    Ok(orders)
+    read_all(OrderPages::new(base_url, admin_token)?).await
 }
 
 /// Medusa's orders as the builder's [`OrderSource`] (see [`AdminSource`]).

@@ -228,11 +228,9 @@ pub fn CompleteYourOrder() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let offers = use_recommendations_here(
-        move || in_cart.get(),
-        RecommendationKind::BoughtTogether,
-        COMPLETE,
-    );
+    let offers = use_recommendations_here(move || {
+        Some((in_cart.get(), RecommendationKind::BoughtTogether, COMPLETE))
+    });
     move || {
         let products = offers.get();
         (!products.is_empty() && !in_cart.with(Vec::is_empty))

@@ -82,3 +82,37 @@ test('the cart offers what completes the order and adds it', async ({ page }) =>
   // What is in the cart is no longer offered.
   await expect(offers.locator('.dhow-recs__item').filter({ hasText: product(first).title })).toHaveCount(0);
 });
+
+test.describe('when a list cannot be read', () => {
+  // The browser logs the refused request itself.
+  test.use({ allowedConsoleErrors: [/ERR_FAILED/] });
+
+  for (const broken of ['lost', 'garbage'] as const) {
+    test(`a ${broken} list file shows no list, and the cart works on`, async ({ page }) => {
+      const handle = 'stoneware-pour-over-set';
+      const [first] = expected(lists(handle).bought_together, 1);
+      let good = false;
+      await page.route(`**/recommendations/v1/products/${handle}.json`, (route) =>
+        good ? route.continue()
+          : broken === 'lost' ? route.abort('failed')
+            : route.fulfill({ status: 200, contentType: 'application/json', body: '{"bought_together": [tru' }));
+      await openProduct(page, US, handle);
+      await page.getByRole('button', { name: msg('en-US', 'add-to-cart') }).click();
+      const drawer = page.getByRole('dialog', { name: msg('en-US', 'cart-title') });
+      await expect(drawer.locator('.dhow-cart-line[data-pending]')).toHaveCount(0);
+      await expect(drawer.locator('.dhow-cart-line')).toHaveCount(1);
+      const offers = drawer.getByRole('region', { name: 'Complete your order' });
+      await expect(offers).toHaveCount(0);
+      await expect(drawer.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+
+      // Once the file reads again, the next change of what is in the cart asks again.
+      good = true;
+      await page.keyboard.press('Escape');
+      await openProduct(page, US, first);
+      await page.getByRole('button', { name: msg('en-US', 'add-to-cart') }).click();
+      await expect(drawer.locator('.dhow-cart-line')).toHaveCount(2);
+      await expect(offers.locator('.dhow-recs__item').first()).toBeVisible();
+      await expect(drawer.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+    });
+  }
+});

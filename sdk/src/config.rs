@@ -190,6 +190,9 @@ pub struct StoreConfig {
     pub default_market: MarketId,
     /// Every market sold to.
     pub markets: Vec<Market>,
+    /// Where commerce events go and how consent is asked for; none: nothing is sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analytics: Option<crate::analytics::AnalyticsConfig>,
 }
 
 impl StoreConfig {
@@ -246,6 +249,16 @@ impl StoreConfig {
         }
         if !self.image_hosts.iter().all(|h| is_origin(h)) {
             fields.push(FieldError::new("image_hosts", Problem::Invalid));
+        }
+        // The collector is called from the page: an absolute http(s) URL or a path on the
+        // storefront's own origin.
+        let collector = self.analytics.as_ref().and_then(|a| a.collector.as_deref());
+        if collector.is_some_and(|c| {
+            !(c.starts_with("https://") || c.starts_with("http://") || c.starts_with('/'))
+                || c.starts_with("//")
+                || c.contains(char::is_whitespace)
+        }) {
+            fields.push(FieldError::new("analytics.collector", Problem::Invalid));
         }
         if fields.is_empty() {
             Ok(())

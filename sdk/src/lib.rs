@@ -12,6 +12,7 @@
 //! ```
 
 pub mod address;
+pub mod analytics;
 pub mod backend;
 // Only the card check needs it without the local engine.
 #[cfg_attr(not(feature = "local"), allow(dead_code))]

@@ -41,6 +41,8 @@ async function loadConfig(path) {
     // module, Vendure's asset server) from its own origin.
     origin: config.backend?.url ? new URL(config.backend.url).origin : null,
     imageHosts: (config.image_hosts || []).map((host) => new URL(host).origin),
+    // An analytics collector on another origin receives beacons from the page.
+    collector: /^https?:\/\//.test(config.analytics?.collector || '') ? new URL(config.analytics.collector).origin : null,
   };
 }
 
@@ -54,7 +56,7 @@ export const CSP = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   ["img-src 'self' data:", ...new Set([served?.origin, ...(served?.imageHosts || [])])].filter(Boolean).join(' '),
-  ["connect-src 'self'", served?.origin, ...extraConnect].filter(Boolean).join(' '),
+  ["connect-src 'self'", served?.origin, served?.collector, ...extraConnect].filter(Boolean).join(' '),
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",

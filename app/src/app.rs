@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, path};
 
+use crate::analytics::provide_analytics;
 use crate::components::cart::CartDrawer;
-use crate::components::layout::{CartNotices, ErrorNotice, Footer, Header};
+use crate::components::layout::{CartNotices, ConsentBanner, ErrorNotice, Footer, Header};
 use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{provide_cart, provide_market, use_market};
 use crate::i18n::{provide_i18n, use_i18n};
@@ -62,7 +63,9 @@ pub fn Storefront(store: Rc<Store>) -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     provide_market();
+    provide_analytics();
     provide_cart();
+    page_views();
     let shell = use_context::<ShopperPageShell>();
     if let Some(ShopperPageShell { title }) = shell {
         let i18n = use_i18n();
@@ -102,7 +105,21 @@ fn Shell() -> impl IntoView {
         </main>
         <Footer/>
         <CartDrawer/>
+        <ConsentBanner/>
     }
+}
+
+/// `page_view` on the first page and on every route change, once the page's title is set.
+fn page_views() {
+    let location = leptos_router::hooks::use_location();
+    let Some(analytics) = crate::analytics::use_analytics() else {
+        return;
+    };
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        analytics.route_changed();
+    });
 }
 
 /// Provided by the prerender for pages that are per shopper (cart, checkout, orders): their

@@ -2,6 +2,7 @@
 //! single-page app that composes them, and the same components as custom elements for a brand's
 //! own pages (`embed`).
 
+pub mod analytics;
 mod app;
 mod browser;
 pub mod components;

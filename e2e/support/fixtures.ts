@@ -3,8 +3,29 @@
 // and on any console message about hydration (the app must take prerendered pages over cleanly).
 import { expect, test as base } from '@playwright/test';
 
-export const test = base.extend<{ allowedConsoleErrors: RegExp[]; failOnConsoleErrors: void }>({
+// The demo store asks for consent in its European markets. Tests about something else start as a
+// shopper who already chose (and refused): no banner over the page, nothing sent. The analytics
+// tests set `storedConsent` to null to meet the banner.
+export const REFUSED = '{"version":1,"analytics":false,"marketing":false}';
+
+export const test = base.extend<{ allowedConsoleErrors: RegExp[]; failOnConsoleErrors: void; storedConsent: string | null; consentChoice: void }>({
   allowedConsoleErrors: [[], { option: true }],
+  storedConsent: [REFUSED, { option: true }],
+  consentChoice: [
+    async ({ context, storedConsent }, use) => {
+      if (storedConsent !== null) {
+        await context.addInitScript((choice) => {
+          try {
+            if (!localStorage.getItem('dhow.consent')) localStorage.setItem('dhow.consent', choice);
+          } catch {
+            // A page without storage (about:blank) has nothing to set.
+          }
+        }, storedConsent);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   failOnConsoleErrors: [
     async ({ page, allowedConsoleErrors }, use) => {
       const errors: string[] = [];

@@ -263,3 +263,18 @@ recs-add-all = { $count ->
 }
 recs-add = أضف
 recs-add-named = أضف { $title }
+
+## Consent banner and privacy settings
+consent-title = خصوصيتك
+consent-text = نحتفظ بما يلزم لعمل المتجر (سلتك، وإتمام الشراء، وهذا الاختيار). وبإذنك، نقيس أيضًا الزيارات والمبيعات ونخصّص الإعلانات.
+consent-accept-all = قبول الكل
+consent-reject-all = رفض الكل
+consent-manage = إدارة التفضيلات
+consent-necessary = ضرورية
+consent-necessary-text = السلة وإتمام الشراء وهذا الاختيار. مفعّلة دائمًا.
+consent-analytics = تحليلية
+consent-analytics-text = الصفحات والمنتجات التي تُشاهَد وتُشترى.
+consent-marketing = تسويقية
+consent-marketing-text = الإعلانات والعروض المخصّصة.
+consent-save = حفظ الاختيارات
+privacy-settings = إعدادات الخصوصية

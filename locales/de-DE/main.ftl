@@ -249,3 +249,18 @@ recs-add-all = { $count ->
 }
 recs-add = Hinzufügen
 recs-add-named = { $title } hinzufügen
+
+## Consent banner and privacy settings
+consent-title = Ihre Privatsphäre
+consent-text = Wir speichern, was der Shop zum Funktionieren braucht (Ihren Warenkorb, den Bestellvorgang an der Kasse und diese Auswahl). Mit Ihrer Einwilligung erfassen wir außerdem Besuche und Verkäufe und personalisieren Werbung.
+consent-accept-all = Alle akzeptieren
+consent-reject-all = Alle ablehnen
+consent-manage = Einstellungen
+consent-necessary = Notwendig
+consent-necessary-text = Warenkorb, Kasse und diese Auswahl. Immer aktiv.
+consent-analytics = Analyse
+consent-analytics-text = Welche Seiten und Produkte angesehen und gekauft werden.
+consent-marketing = Marketing
+consent-marketing-text = Werbung und personalisierte Angebote.
+consent-save = Auswahl speichern
+privacy-settings = Datenschutzeinstellungen

@@ -249,3 +249,18 @@ recs-add-all = { $count ->
 }
 recs-add = Add
 recs-add-named = Add { $title }
+
+## Consent banner and privacy settings
+consent-title = Your privacy
+consent-text = We keep what the shop needs to work (your cart, your checkout, this choice). With your permission we also measure visits and sales, and personalise ads.
+consent-accept-all = Accept all
+consent-reject-all = Reject all
+consent-manage = Manage
+consent-necessary = Necessary
+consent-necessary-text = Cart, checkout and this choice. Always on.
+consent-analytics = Analytics
+consent-analytics-text = Which pages and products are seen and bought.
+consent-marketing = Marketing
+consent-marketing-text = Advertising and personalised offers.
+consent-save = Save choices
+privacy-settings = Privacy settings

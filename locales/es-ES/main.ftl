@@ -249,3 +249,18 @@ recs-add-all = { $count ->
 }
 recs-add = Añadir
 recs-add-named = Añadir { $title }
+
+## Consent banner and privacy settings
+consent-title = Privacidad
+consent-text = Guardamos lo que la tienda necesita para funcionar (la cesta, la tramitación del pedido y esta elección). Previa autorización, también medimos las visitas y las ventas, y personalizamos los anuncios.
+consent-accept-all = Aceptar todo
+consent-reject-all = Rechazar todo
+consent-manage = Configurar
+consent-necessary = Necesarias
+consent-necessary-text = La cesta, la tramitación del pedido y esta elección. Siempre activas.
+consent-analytics = Analíticas
+consent-analytics-text = Qué páginas y productos se ven y se compran.
+consent-marketing = Marketing
+consent-marketing-text = Publicidad y ofertas personalizadas.
+consent-save = Guardar preferencias
+privacy-settings = Configuración de privacidad

@@ -250,3 +250,18 @@ recs-add-all = { $count ->
 }
 recs-add = Ajouter
 recs-add-named = Ajouter { $title }
+
+## Consent banner and privacy settings
+consent-title = Votre vie privée
+consent-text = Nous conservons ce dont la boutique a besoin pour fonctionner (votre panier, votre commande en cours et ce choix). Avec votre accord, nous mesurons aussi les visites et les ventes, et personnalisons les publicités.
+consent-accept-all = Tout accepter
+consent-reject-all = Tout refuser
+consent-manage = Personnaliser
+consent-necessary = Nécessaires
+consent-necessary-text = Panier, commande et ce choix. Toujours actifs.
+consent-analytics = Mesure d’audience
+consent-analytics-text = Les pages et produits consultés et achetés.
+consent-marketing = Marketing
+consent-marketing-text = Publicité et offres personnalisées.
+consent-save = Enregistrer mes choix
+privacy-settings = Paramètres de confidentialité

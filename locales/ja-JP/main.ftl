@@ -240,3 +240,18 @@ recs-total = 合計金額:
 recs-add-all = { $count }点すべてをカートに追加
 recs-add = 追加
 recs-add-named = { $title }を追加
+
+## Consent banner and privacy settings
+consent-title = プライバシーについて
+consent-text = ストアの動作に必要な情報（カート、ご購入手続き、この設定）は保存されます。お客様の同意をいただいた場合は、アクセス数や売上の計測、広告のパーソナライズも行います。
+consent-accept-all = すべて同意する
+consent-reject-all = すべて拒否する
+consent-manage = 設定を管理
+consent-necessary = 必須
+consent-necessary-text = カート、ご購入手続き、この設定の保存に使用します。常に有効です。
+consent-analytics = 分析
+consent-analytics-text = どのページや商品が閲覧・購入されたかを計測します。
+consent-marketing = マーケティング
+consent-marketing-text = 広告やお客様に合わせたおすすめ・特典の表示に使用します。
+consent-save = 設定を保存
+privacy-settings = プライバシー設定

@@ -250,3 +250,18 @@ recs-add-all = { $count ->
 }
 recs-add = Adicionar
 recs-add-named = Adicionar { $title }
+
+## Consent banner and privacy settings
+consent-title = Sua privacidade
+consent-text = Guardamos o que a loja precisa para funcionar (seu carrinho, a finalização da compra e esta escolha). Com a sua permissão, também medimos visitas e vendas e personalizamos anúncios.
+consent-accept-all = Aceitar tudo
+consent-reject-all = Rejeitar tudo
+consent-manage = Gerenciar
+consent-necessary = Necessários
+consent-necessary-text = Carrinho, finalização da compra e esta escolha. Sempre ativos.
+consent-analytics = Analíticos
+consent-analytics-text = Quais páginas e produtos são vistos e comprados.
+consent-marketing = Marketing
+consent-marketing-text = Publicidade e ofertas personalizadas.
+consent-save = Salvar preferências
+privacy-settings = Configurações de privacidade

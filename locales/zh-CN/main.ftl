@@ -240,3 +240,18 @@ recs-total = 总价：
 recs-add-all = 全部 { $count } 件一起加购
 recs-add = 添加
 recs-add-named = 添加{ $title }
+
+## Consent banner and privacy settings
+consent-title = 您的隐私
+consent-text = 我们会保存商店正常运行所需的信息（您的购物车、结账信息和本次选择）。征得您的同意后，我们还会统计访问量和销售情况，并展示个性化广告。
+consent-accept-all = 全部接受
+consent-reject-all = 全部拒绝
+consent-manage = 管理设置
+consent-necessary = 必要
+consent-necessary-text = 购物车、结账和本次选择。始终开启。
+consent-analytics = 分析
+consent-analytics-text = 统计哪些页面和商品被浏览和购买。
+consent-marketing = 营销
+consent-marketing-text = 广告和个性化优惠。
+consent-save = 保存选择
+privacy-settings = 隐私设置

@@ -173,6 +173,7 @@ pub async fn start(options: &str, emit: Emit) -> Result<(), Error> {
         {
             market.set_language(locale);
         }
+        crate::analytics::provide_analytics();
         let cart = provide_cart();
         let checkout_open = RwSignal::new(false);
         events::emit_cart_changes(cart, market, emit.clone());

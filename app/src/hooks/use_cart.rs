@@ -14,6 +14,7 @@ use futures::future::{LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::analytics::{Analytics, use_analytics};
 use crate::browser;
 use crate::hooks::use_market;
 use crate::store::{Store, use_store};
@@ -78,6 +79,8 @@ pub struct UseCart {
     /// made them, so a later answer always includes the earlier changes, and two quick first
     /// adds on a network backend create one cart, not two.
     last_write: StoredValue<Option<Shared<LocalBoxFuture<'static, ()>>>, LocalStorage>,
+    /// Where confirmed changes and placed orders are reported.
+    analytics: Option<Analytics>,
 }
 
 impl UseCart {
@@ -230,6 +233,9 @@ impl UseCart {
                 message: "there is no cart to order".to_owned(),
             })?;
         this.set_pending.update(|n| *n += 1);
+        let coupon = this
+            .cart
+            .with_untracked(|c| c.as_ref().and_then(dhow_sdk::analytics::coupon_of));
         let result = browser::with_lock("dhow.checkout", async {
             let backend = &store.backend;
             let current = backend.cart(&id).await?;
@@ -250,6 +256,9 @@ impl UseCart {
         .await;
         this.set_pending.update(|n| *n = n.saturating_sub(1));
         if let Ok(order) = &result {
+            if let Some(analytics) = this.analytics {
+                analytics.track(dhow_sdk::analytics::Event::purchase(order, coupon));
+            }
             this.order_placed(order.clone());
         }
         result
@@ -327,7 +336,10 @@ impl UseCart {
         spawn_local(async move {
             match this.call(op).await {
                 Ok(cart) => {
-                    this.confirmed.set_value(Some(cart.clone()));
+                    this.confirmed.update_value(|before| {
+                        report_changes(this.analytics, before.as_ref(), &cart);
+                        *before = Some(cart.clone());
+                    });
                     // A newer update is on its way: its answer wins, this one is not shown.
                     if this.issued.get_value() == seq {
                         this.accept(cart);
@@ -423,6 +435,23 @@ impl UseCart {
     }
 }
 
+/// `add_to_cart` and `remove_from_cart` for what the backend's answer changed since the one
+/// before: once per change the backend confirmed, at its prices.
+fn report_changes(analytics: Option<Analytics>, before: Option<&Cart>, after: &Cart) {
+    use dhow_sdk::analytics::{Event, EventName, cart_changes};
+    let Some(analytics) = analytics else {
+        return;
+    };
+    let before = before.filter(|b| b.id == after.id);
+    let (added, removed) = cart_changes(before, after);
+    if !added.is_empty() {
+        analytics.track(Event::with_items(EventName::AddToCart, added));
+    }
+    if !removed.is_empty() {
+        analytics.track(Event::with_items(EventName::RemoveFromCart, removed));
+    }
+}
+
 /// Whether an error says the cart itself is gone (not a line or a variant in it).
 fn cart_gone(error: &Error) -> bool {
     match error {
@@ -465,6 +494,7 @@ pub fn provide_cart() -> UseCart {
         last_write: StoredValue::new_local(None),
         confirmed: StoredValue::new_local(None),
         retry: StoredValue::new_local(None),
+        analytics: use_analytics(),
     };
     provide_context(cart);
     // The cart follows this tab's market: re-priced in its currency when the shopper switches

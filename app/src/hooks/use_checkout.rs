@@ -64,6 +64,7 @@ pub struct UseCheckoutReturn {
     store: StoreContext,
     i18n: I18n,
     on_placed: Option<Callback<Order>>,
+    analytics: Option<crate::analytics::Analytics>,
 }
 
 /// The writable side of the hook's state, kept inside it.
@@ -174,6 +175,17 @@ impl UseCheckoutReturn {
     pub fn continue_to_payment(&self) {
         // An error from an earlier step is not this step's.
         self.state.notice.set(None);
+        let chosen = self.chosen_shipping.get_untracked();
+        let tier = self.state.options.with_untracked(|options| {
+            options
+                .iter()
+                .find(|o| Some(&o.id) == chosen.as_ref())
+                .map(|o| o.name.clone())
+        });
+        self.report(
+            dhow_sdk::analytics::EventName::AddShippingInfo,
+            tier.map(|t| ("shipping_tier", t)),
+        );
         self.advance(CheckoutEvent::ShippingConfirmed);
     }
 
@@ -190,6 +202,10 @@ impl UseCheckoutReturn {
         state.errors.set(Vec::new());
         state.notice.set(None);
         state.busy.set(true);
+        this.report(
+            dhow_sdk::analytics::EventName::AddPaymentInfo,
+            Some(("payment_type", "card".to_owned())),
+        );
         spawn_local(async move {
             // The cart context places the order and keeps it: the checkout may be gone by the
             // time the backend answers (the shopper navigated away), and then only what is
@@ -199,6 +215,22 @@ impl UseCheckoutReturn {
             match result {
                 Ok(order) => this.take_order(order),
                 Err(e) => this.show_error(e),
+            }
+        });
+    }
+
+    /// A checkout event about the whole cart, with one more parameter when given.
+    fn report(&self, name: dhow_sdk::analytics::EventName, param: Option<(&'static str, String)>) {
+        let Some(analytics) = self.analytics else {
+            return;
+        };
+        self.cart.cart.with_untracked(|cart| {
+            if let Some(cart) = cart.as_ref().filter(|c| !c.lines.is_empty()) {
+                let mut event = dhow_sdk::analytics::Event::for_cart(name, cart);
+                if let Some((key, value)) = param {
+                    event = event.text(key, value);
+                }
+                analytics.track(event);
             }
         });
     }
@@ -332,7 +364,20 @@ pub fn use_checkout_with_options(options: UseCheckoutOptions) -> UseCheckoutRetu
         store: use_store(),
         i18n: use_i18n(),
         on_placed: options.on_placed,
+        analytics: crate::analytics::use_analytics(),
     };
+
+    // `begin_checkout` once, when the cart's lines are known.
+    let begun = StoredValue::new(false);
+    Effect::new(move |_| {
+        let has_lines = cart
+            .cart
+            .with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty()));
+        if has_lines && !begun.get_value() {
+            begun.set_value(true);
+            checkout.report(dhow_sdk::analytics::EventName::BeginCheckout, None);
+        }
+    });
 
     // The cart's checkout state moves the step: a paid cart (a reload after paying) goes to
     // placing the order; a cart that becomes open again goes back to paying.

@@ -6,7 +6,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use serde_json::json;
 
-use crate::components::catalog::{CollectionList, ProductGrid};
+use crate::components::catalog::{CollectionList, ItemList, ProductGrid};
 use crate::components::layout::ErrorNotice;
 use crate::head::{PageMeta, absolute, market_path, use_page_meta};
 use crate::hooks::use_market;
@@ -94,7 +94,9 @@ pub fn Home() -> impl IntoView {
             <h1 id="featured-heading" class="dhow-section__title">{move || i18n.t("home-featured")}</h1>
             {move || match products.get() {
                 None => EitherOf3::A(view! { <div class="dhow-skeleton-grid" aria-hidden="true"></div> }),
-                Some(Ok(list)) => EitherOf3::B(view! { <ProductGrid products=list/> }),
+                Some(Ok(list)) => EitherOf3::B(view! {
+                    <ProductGrid products=list list=ItemList { id: "home".into(), name: i18n.t("home-featured") }/>
+                }),
                 Some(Err(error)) => EitherOf3::C(view! {
                     <ErrorNotice error=error on_retry=Callback::new(move |_| products.refetch())/>
                 }),

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use serde_json::json;
 
-use crate::components::catalog::{FacetFilters, ProductGrid};
+use crate::components::catalog::{FacetFilters, ItemList, ProductGrid};
 use crate::components::layout::ErrorNotice;
 use crate::head::{PageMeta, absolute, breadcrumbs, market_path, use_page_meta};
 use crate::hooks::use_market;
@@ -115,6 +115,29 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
             })
         }
     };
+    let item_list = move || match collection_handle() {
+        Some(handle) => ItemList {
+            id: format!("collection-{handle}"),
+            name: untrack(title).unwrap_or(handle),
+        },
+        None => ItemList {
+            id: "search".into(),
+            name: untrack(title).unwrap_or_default(),
+        },
+    };
+    // `search` once per search made (not again when only the page or a filter changes).
+    if let Some(analytics) = crate::analytics::use_analytics() {
+        Effect::new(move |before: Option<String>| {
+            let text = params.with(|p| p.text.clone());
+            if collection_handle().is_none() && !text.is_empty() && before.as_ref() != Some(&text) {
+                analytics.track(
+                    dhow_sdk::analytics::Event::new(dhow_sdk::analytics::EventName::Search)
+                        .text("search_term", text.clone()),
+                );
+            }
+            text
+        });
+    }
     let unknown_collection = move || {
         collection_handle().is_some()
             && collections.with(|r| {
@@ -129,7 +152,7 @@ fn Listing(#[prop(optional, into)] collection: Option<Signal<String>>) -> impl I
     let results = move || match page.get() {
         None => EitherOf3::A(view! { <div class="dhow-skeleton-grid" aria-hidden="true"></div> }),
         Some(Ok(page)) => EitherOf3::B(
-            view! { <Results page=page params=params on_change=on_change path=Signal::derive(path) with_collections=collection.is_none()/> },
+            view! { <Results page=page params=params on_change=on_change path=Signal::derive(path) with_collections=collection.is_none() list=item_list()/> },
         ),
         Some(Err(error)) => EitherOf3::C(view! {
             <ErrorNotice error=error on_retry=Callback::new(move |_| page.refetch())/>
@@ -223,6 +246,8 @@ fn Results(
     on_change: Callback<SearchParams>,
     path: Signal<String>,
     with_collections: bool,
+    /// Which list the results are, for analytics.
+    list: ItemList,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let total = page.total;
@@ -275,7 +300,7 @@ fn Results(
                 {if empty {
                     Either::Left(view! { <p class="dhow-listing__empty">{move || i18n.t("search-empty")}</p> })
                 } else {
-                    Either::Right(view! { <ProductGrid products=page.products.clone()/> })
+                    Either::Right(view! { <ProductGrid products=page.products.clone() list=list/> })
                 }}
                 {(pages > 1).then(|| view! {
                     <nav class="dhow-pagination" aria-label=move || i18n.t("pagination-label")>

@@ -184,6 +184,22 @@ fn ProductDetail(product: Product, selected: RwSignal<Vec<String>>) -> impl Into
     let stored = StoredValue::new(product.clone());
     let variant =
         Memo::new(move |_| selected.with(|s| stored.with_value(|p| p.variant_for(s).cloned())));
+    // `view_item` once per product shown, in the variant first shown.
+    if let Some(analytics) = crate::analytics::use_analytics() {
+        Effect::new(move |_| {
+            untrack(|| {
+                stored.with_value(|product| {
+                    let shown = variant.get().or_else(|| product.variants.first().cloned());
+                    if let Some(shown) = shown {
+                        analytics.track(dhow_sdk::analytics::Event::with_items(
+                            dhow_sdk::analytics::EventName::ViewItem,
+                            vec![dhow_sdk::analytics::Item::from_variant(product, &shown, 1)],
+                        ));
+                    }
+                })
+            })
+        });
+    }
     let price = Signal::derive(move || {
         variant
             .get()

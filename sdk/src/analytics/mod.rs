@@ -159,7 +159,12 @@ pub struct Item {
 
 impl Item {
     /// An item with the required fields.
-    pub fn new(id: impl Into<String>, name: impl Into<String>, price: Money, quantity: u32) -> Item {
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        price: Money,
+        quantity: u32,
+    ) -> Item {
         Item {
             item_id: id.into(),
             item_name: name.into(),
@@ -344,11 +349,7 @@ impl Event {
         .with("tax", Param::Money(totals.tax.amount))
         .with(
             "shipping",
-            Param::Money(
-                totals
-                    .shipping
-                    .map_or(Money::zero(currency), |s| s.amount),
-            ),
+            Param::Money(totals.shipping.map_or(Money::zero(currency), |s| s.amount)),
         );
         if let Some(coupon) = coupon {
             event = event.text("coupon", coupon);

@@ -71,9 +71,16 @@ fn data_layer_amounts_are_numbers_with_the_currencys_digits_and_exact_form_strin
         assert_eq!(layer["event"], "view_item");
         assert_eq!(layer["ecommerce"]["currency"], code);
         // The literal as written, parsed by a JSON reader into the number it names.
-        assert!(event.to_data_layer_json().contains(&format!("\"value\":{number}")));
+        assert!(
+            event
+                .to_data_layer_json()
+                .contains(&format!("\"value\":{number}"))
+        );
         // What a JavaScript reader gets: the number the decimal names.
-        assert_eq!(layer["ecommerce"]["items"][0]["price"].as_f64(), number.parse::<f64>().ok());
+        assert_eq!(
+            layer["ecommerce"]["items"][0]["price"].as_f64(),
+            number.parse::<f64>().ok()
+        );
         let exact: serde_json::Value = serde_json::from_str(&event.to_exact_json(7, 1000)).unwrap();
         assert_eq!(exact["params"]["value"], number);
         assert_eq!(exact["params"]["items"][0]["price"], number);
@@ -91,14 +98,20 @@ fn non_commerce_events_put_their_parameters_beside_the_event_name() {
     assert!(layer.get("ecommerce").is_none());
     assert!(!event.to_data_layer_json().contains("</script>"));
     let search = Event::new(EventName::Search).text("search_term", "rain jacket");
-    assert_eq!(search.to_data_layer_json(), r#"{"event":"search","search_term":"rain jacket"}"#);
+    assert_eq!(
+        search.to_data_layer_json(),
+        r#"{"event":"search","search_term":"rain jacket"}"#
+    );
 }
 
 #[test]
 fn cart_events_value_the_subtotal_after_discounts_with_codes_and_exact_unit_discounts() {
     let usd = |m| money(m, "USD");
     let cart = cart(
-        vec![line("a", 2, usd(1800), usd(400)), line("b", 3, usd(1000), usd(100))],
+        vec![
+            line("a", 2, usd(1800), usd(400)),
+            line("b", 3, usd(1000), usd(100)),
+        ],
         usd(500),
         &["WELCOME10", "SHIP"],
     );
@@ -129,7 +142,13 @@ fn purchase_carries_the_orders_number_subtotal_after_discounts_tax_and_shipping(
         status: crate::model::OrderStatus::Placed,
         lines: cart.lines.clone(),
         totals: cart.totals.clone(),
-        shipping_address: crate::address::Address::new("A", "B", "Hauptstr. 1", "Berlin", crate::address::CountryCode::parse("DE").unwrap()),
+        shipping_address: crate::address::Address::new(
+            "A",
+            "B",
+            "Hauptstr. 1",
+            "Berlin",
+            crate::address::CountryCode::parse("DE").unwrap(),
+        ),
         billing_address: None,
         shipping_option: None,
         payment: None,
@@ -149,22 +168,34 @@ fn purchase_carries_the_orders_number_subtotal_after_discounts_tax_and_shipping(
 fn cart_changes_name_what_was_added_and_taken_out_once() {
     let usd = |m| money(m, "USD");
     let before = cart(
-        vec![line("a", 1, usd(1000), usd(0)), line("b", 2, usd(500), usd(0))],
+        vec![
+            line("a", 1, usd(1000), usd(0)),
+            line("b", 2, usd(500), usd(0)),
+        ],
         usd(0),
         &[],
     );
     let after = cart(
-        vec![line("a", 3, usd(1000), usd(0)), line("c", 1, usd(700), usd(0))],
+        vec![
+            line("a", 3, usd(1000), usd(0)),
+            line("c", 1, usd(700), usd(0)),
+        ],
         usd(0),
         &[],
     );
     let (added, removed) = cart_changes(Some(&before), &after);
     assert_eq!(
-        added.iter().map(|i| (i.item_id.as_str(), i.quantity)).collect::<Vec<_>>(),
+        added
+            .iter()
+            .map(|i| (i.item_id.as_str(), i.quantity))
+            .collect::<Vec<_>>(),
         [("prod-a", 2), ("prod-c", 1)]
     );
     assert_eq!(
-        removed.iter().map(|i| (i.item_id.as_str(), i.quantity)).collect::<Vec<_>>(),
+        removed
+            .iter()
+            .map(|i| (i.item_id.as_str(), i.quantity))
+            .collect::<Vec<_>>(),
         [("prod-b", 2)]
     );
     // The same answer again (a retry, another tab's echo) is no change.
@@ -217,7 +248,12 @@ fn a_stored_choice_reads_back_and_anything_else_is_no_choice() {
             marketing: false
         })
     );
-    for garbage in ["", "{}", "yes", r#"{"version":2,"analytics":true,"marketing":true}"#] {
+    for garbage in [
+        "",
+        "{}",
+        "yes",
+        r#"{"version":2,"analytics":true,"marketing":true}"#,
+    ] {
         assert_eq!(ConsentRecord::read(garbage), None, "{garbage}");
     }
 }
@@ -235,7 +271,11 @@ fn the_gate_keeps_a_bounded_queue_until_the_choice() {
     refused.offer(1);
     assert!(refused.decide(false).is_empty());
     assert_eq!(refused.offer(2), None);
-    assert_eq!(refused.decide(true), Vec::<i32>::new(), "nothing refused comes back");
+    assert_eq!(
+        refused.decide(true),
+        Vec::<i32>::new(),
+        "nothing refused comes back"
+    );
     assert_eq!(Gate::decided(true).offer(3), Some(3));
 }
 
@@ -274,7 +314,12 @@ fn a_store_config_reads_its_analytics_and_refuses_a_collector_that_is_no_url() {
     let analytics = config.analytics.unwrap();
     assert!(analytics.sends());
     assert_eq!(analytics.consent.rule("us", "US"), ConsentRule::OptIn);
-    assert!(crate::StoreConfig::from_json(&base("")).unwrap().analytics.is_none());
+    assert!(
+        crate::StoreConfig::from_json(&base(""))
+            .unwrap()
+            .analytics
+            .is_none()
+    );
     for bad in ["collect", "javascript:alert(1)", "//evil.example/c", "/a b"] {
         let text = base(&format!(r#","analytics":{{"collector":"{bad}"}}"#));
         assert!(crate::StoreConfig::from_json(&text).is_err(), "{bad}");

@@ -27,11 +27,17 @@ pub fn CartDrawer(
     let navigate = on_checkout
         .is_none()
         .then(|| StoredValue::new_local(use_navigate()));
+    let analytics = crate::analytics::use_analytics();
     Effect::new(move |_| {
         let open = cart.drawer_open.get();
         if let Some(dialog) = dialog.get() {
             if open && !dialog.open() {
                 let _ = dialog.show_modal();
+                if let Some(analytics) = analytics {
+                    cart.cart.with_untracked(|c| {
+                        analytics.track_cart(dhow_sdk::analytics::EventName::ViewCart, c.as_ref())
+                    });
+                }
             } else if !open && dialog.open() {
                 dialog.close();
             }

@@ -12,7 +12,7 @@ pub use collection_list::CollectionList;
 pub use facet_filters::FacetFilters;
 pub use gallery::Gallery;
 pub use product_card::ProductCard;
-pub use product_grid::ProductGrid;
+pub use product_grid::{ItemList, ProductGrid};
 pub use recommendations::{
     ALIKE, AlikeProducts, BoughtTogether, CompleteYourOrder, FrequentlyBoughtTogether, TOGETHER,
     YouMayAlsoLike,

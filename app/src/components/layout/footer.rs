@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::PrivacySettingsLink;
 use crate::components::market::MarketLinks;
 use crate::components::money::MarketTerms;
 use crate::hooks::use_market;
@@ -19,6 +20,7 @@ pub fn Footer() -> impl IntoView {
             <MarketTerms/>
             <nav aria-label=move || i18n.t("footer-nav")>
                 <a href=move || market.href("/orders")>{move || i18n.t("order-lookup-title")}</a>
+                <PrivacySettingsLink/>
             </nav>
             <p class="dhow-footer__brand">{name}</p>
             <MarketLinks/>

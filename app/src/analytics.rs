@@ -1,0 +1,420 @@
+//! Analytics in the storefront: components call [`Analytics::track`] once per real action; the
+//! events pass the consent gate and reach the sinks `dhow.json` names (`window.dataLayer`, the
+//! `dhow:analytics` DOM event, a first-party collector by `navigator.sendBeacon`).
+//!
+//! Before the shopper has chosen in an opt-in market nothing leaves the page and no analytics
+//! identifier is stored: events wait in memory and are sent if the shopper then accepts (so the
+//! first page view is not lost), dropped if they refuse. Consent Mode v2 `default` goes to the
+//! `dataLayer` before any event, `update` on every choice. Nothing runs in the prerender.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use dhow_sdk::analytics::consent::{Consent, ConsentRecord, ConsentRule};
+use dhow_sdk::analytics::{AnalyticsConfig, Event, EventName, Gate, Item, Outbox};
+use dhow_sdk::model::Cart;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::hooks::use_market;
+use crate::store::use_store;
+
+/// Where the shopper's choice is kept (necessary storage: it is the choice itself).
+pub const CONSENT_KEY: &str = "dhow.consent";
+/// Where the collector's anonymous client id is kept, only with analytics consent.
+pub const CLIENT_ID_KEY: &str = "dhow.analytics.id";
+/// The DOM event fired on `document` for every event, with its exact form as `detail`.
+pub const DOM_EVENT: &str = "dhow:analytics";
+/// Events sent to the collector in one beacon at most.
+const BATCH: usize = 20;
+/// Events waiting for the collector at most.
+const OUTBOX: usize = 500;
+
+/// The analytics context.
+#[derive(Clone, Copy)]
+pub struct Analytics {
+    inner: StoredValue<Option<Rc<Inner>>, LocalStorage>,
+    /// The shopper's stored choice; `None` before they have chosen.
+    pub choice: RwSignal<Option<Consent>>,
+    /// Whether the consent banner is shown.
+    pub banner_open: RwSignal<bool>,
+}
+
+struct Inner {
+    config: AnalyticsConfig,
+    brand: String,
+    gate: RefCell<Gate<Event>>,
+    outbox: RefCell<Outbox>,
+    sequence: Cell<u64>,
+    flush_due: Cell<bool>,
+    /// A route changed and its `page_view` is not sent yet.
+    page_due: Cell<bool>,
+}
+
+impl Analytics {
+    /// Whether the store sends events at all (any sink configured): the banner and the privacy
+    /// settings link exist only then.
+    pub fn enabled(&self) -> bool {
+        self.inner.with_value(Option::is_some)
+    }
+
+    /// Sends `event` through the consent gate to every sink. A page view that is due goes
+    /// first, so every event follows the `page_view` of the page it happened on.
+    pub fn track(&self, mut event: Event) {
+        let Some(inner) = self.inner.get_value() else {
+            return;
+        };
+        if event.name != EventName::PageView && inner.page_due.get() {
+            self.page_view();
+        }
+        event.brand_items(&inner.brand);
+        let passed = inner.gate.borrow_mut().offer(event);
+        if let Some(event) = passed {
+            inner.deliver(&event);
+        }
+    }
+
+    /// The route changed: its `page_view` is sent on the next frame (once the page has set its
+    /// title), or before the page's first event if that comes sooner.
+    pub fn route_changed(&self) {
+        let Some(inner) = self.inner.get_value() else {
+            return;
+        };
+        inner.page_due.set(true);
+        let this = *self;
+        request_animation_frame(move || {
+            if this.inner.with_value(|i| i.as_ref().is_some_and(|i| i.page_due.get())) {
+                this.page_view();
+            }
+        });
+    }
+
+    /// `page_view` of the page as it now is (its URL and title).
+    pub fn page_view(&self) {
+        let Some(inner) = self.inner.get_value() else {
+            return;
+        };
+        inner.page_due.set(false);
+        let document = web_sys::window().and_then(|w| w.document());
+        let location = document
+            .as_ref()
+            .and_then(|d| d.location())
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default();
+        let title = document.map(|d| d.title()).unwrap_or_default();
+        self.track(Event::page_view(&location, &title));
+    }
+
+    /// An event about the whole cart, when there is a cart with lines.
+    pub fn track_cart(&self, name: EventName, cart: Option<&Cart>) {
+        if let Some(cart) = cart.filter(|c| !c.lines.is_empty()) {
+            self.track(Event::for_cart(name, cart));
+        }
+    }
+
+    /// The shopper chose: the choice is stored, Consent Mode updated, and the events kept while
+    /// waiting are sent (accepted) or dropped (refused). Withdrawing analytics forgets the
+    /// client id.
+    pub fn choose(&self, consent: Consent) {
+        browser::local_set(CONSENT_KEY, &ConsentRecord::new(consent).to_json());
+        self.choice.set(Some(consent));
+        self.banner_open.set(false);
+        let Some(inner) = self.inner.get_value() else {
+            return;
+        };
+        if inner.config.data_layer {
+            sinks::consent_command("update", &consent.mode_json());
+        }
+        if !consent.analytics {
+            browser::local_remove(CLIENT_ID_KEY);
+        }
+        let kept = inner.gate.borrow_mut().decide(consent.analytics);
+        for event in kept {
+            inner.deliver(&event);
+        }
+    }
+}
+
+impl Inner {
+    fn deliver(self: &Rc<Self>, event: &Event) {
+        let sequence = self.sequence.get() + 1;
+        self.sequence.set(sequence);
+        if self.config.data_layer {
+            sinks::data_layer(event);
+        }
+        let exact = event.to_exact_json(sequence, now());
+        if self.config.dom_event {
+            sinks::dom_event(&exact);
+        }
+        if self.config.collector.is_some() {
+            self.outbox.borrow_mut().push(exact);
+            if self.outbox.borrow().len() >= BATCH / 2 {
+                self.flush();
+            } else if !self.flush_due.replace(true) {
+                let this = self.clone();
+                // Batched: events of the next second go together.
+                set_timeout(move || this.flush(), std::time::Duration::from_millis(1000));
+            }
+        }
+    }
+
+    /// Sends what waits for the collector, batch by batch; a batch the browser does not take is
+    /// kept for the next flush.
+    fn flush(&self) {
+        self.flush_due.set(false);
+        let Some(url) = self.config.collector.as_deref() else {
+            return;
+        };
+        let client_id = client_id();
+        loop {
+            let batch = self.outbox.borrow_mut().take(BATCH);
+            if batch.is_empty() {
+                return;
+            }
+            let payload = Outbox::payload(&batch, client_id.as_deref());
+            if !sinks::beacon(url, &payload) {
+                self.outbox.borrow_mut().put_back(batch);
+                return;
+            }
+        }
+    }
+}
+
+/// The anonymous id the collector counts shoppers by: made on first use, kept in storage (only
+/// ever called with analytics consent, as only then does anything reach the collector).
+fn client_id() -> Option<String> {
+    if let Some(id) = browser::local_get(CLIENT_ID_KEY) {
+        return Some(id);
+    }
+    let id = random_id();
+    browser::local_set(CLIENT_ID_KEY, &id);
+    Some(id)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn random_id() -> String {
+    let part = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{:08x}{:08x}{:08x}", part(), part(), part())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn random_id() -> String {
+    String::new()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn now() -> u64 {
+    0
+}
+
+/// Provides analytics for the storefront or the embed: reads the store's analytics settings and
+/// the stored choice, sets Consent Mode's defaults, and flushes the collector when the page is
+/// hidden. The banner opens after the first render (a prerendered page has none) when the
+/// market asks first and the shopper has not chosen.
+pub fn provide_analytics() -> Analytics {
+    let store = use_store().store();
+    let config = store
+        .config
+        .analytics
+        .clone()
+        .filter(AnalyticsConfig::sends)
+        // Nothing is sent from the prerender.
+        .filter(|_| cfg!(target_arch = "wasm32"));
+    let stored = browser::local_get(CONSENT_KEY).and_then(|t| ConsentRecord::read(&t));
+    let analytics = Analytics {
+        inner: StoredValue::new_local(None),
+        choice: RwSignal::new(stored),
+        banner_open: RwSignal::new(false),
+    };
+    provide_context(analytics);
+    let Some(config) = config else {
+        return analytics;
+    };
+    let market = use_market().market.get_untracked();
+    let rule = config
+        .consent
+        .rule(market.id.as_str(), market.country.as_str());
+    let gate = match (stored, rule) {
+        (Some(consent), _) => Gate::decided(consent.analytics),
+        (None, ConsentRule::OptIn) => Gate::waiting(),
+        (None, ConsentRule::OptOut) => Gate::decided(true),
+    };
+    if config.data_layer {
+        let assumed = stored.unwrap_or(rule.assumed());
+        sinks::consent_command("default", &assumed.mode_json());
+    }
+    let inner = Rc::new(Inner {
+        config,
+        brand: store.config.name.clone(),
+        gate: RefCell::new(gate),
+        outbox: RefCell::new(Outbox::new(OUTBOX)),
+        sequence: Cell::new(0),
+        flush_due: Cell::new(false),
+        page_due: Cell::new(false),
+    });
+    sinks::on_page_hidden({
+        let inner = inner.clone();
+        move || inner.flush()
+    });
+    analytics.inner.set_value(Some(inner));
+    Effect::new(move |_| {
+        if stored.is_none() && rule == ConsentRule::OptIn {
+            analytics.banner_open.set(true);
+        }
+    });
+    analytics
+}
+
+/// The analytics context, if provided (components outside a storefront send nothing).
+pub fn use_analytics() -> Option<Analytics> {
+    use_context::<Analytics>()
+}
+
+/// Sends `event` when analytics is provided.
+pub fn track(event: Event) {
+    if let Some(analytics) = use_analytics() {
+        analytics.track(event);
+    }
+}
+
+/// A product list was shown: `view_item_list` with each product's position.
+pub fn list_items(
+    list_id: &str,
+    list_name: &str,
+    products: &[dhow_sdk::model::Product],
+) -> Vec<Item> {
+    products
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let variant = p
+                .variants
+                .iter()
+                .find(|v| v.available)
+                .or(p.variants.first())?;
+            Some(Item::from_variant(p, variant, 1).in_list(list_id, list_name, i as u32))
+        })
+        .collect()
+}
+
+#[cfg(target_arch = "wasm32")]
+mod sinks {
+    use dhow_sdk::analytics::Event;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(
+        inline_js = "export function dhow_gtag(a, b, c) { (window.dataLayer = window.dataLayer || []).push(arguments); }"
+    )]
+    extern "C" {
+        /// gtag's convention: a command is pushed as an `arguments` object, which is what
+        /// Google's tag reads Consent Mode commands from (an array is not).
+        fn dhow_gtag(command: &str, action: &str, params: &JsValue);
+    }
+
+    fn data_layer_array() -> Option<js_sys::Array> {
+        let window = web_sys::window()?;
+        let existing = js_sys::Reflect::get(&window, &"dataLayer".into()).ok()?;
+        if existing.is_array() {
+            return Some(existing.into());
+        }
+        let array = js_sys::Array::new();
+        js_sys::Reflect::set(&window, &"dataLayer".into(), &array).ok()?;
+        Some(array)
+    }
+
+    pub fn consent_command(action: &str, params: &str) {
+        if let Ok(params) = js_sys::JSON::parse(params) {
+            dhow_gtag("consent", action, &params);
+        }
+    }
+
+    pub fn data_layer(event: &Event) {
+        let Some(layer) = data_layer_array() else {
+            return;
+        };
+        let json = event.to_data_layer_json();
+        if json.contains("\"ecommerce\":") {
+            // Google Tag Manager merges pushes: the previous event's ecommerce is cleared first.
+            let clear = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&clear, &"ecommerce".into(), &JsValue::NULL);
+            layer.push(&clear);
+        }
+        if let Ok(value) = js_sys::JSON::parse(&json) {
+            layer.push(&value);
+        }
+    }
+
+    pub fn dom_event(exact: &str) {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(detail) = js_sys::JSON::parse(exact) else {
+            return;
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(super::DOM_EVENT, &init) {
+            let _ = document.dispatch_event(&event);
+        }
+    }
+
+    /// Queues the payload with the browser; `false` when it refused (too large, or its queue is
+    /// full), so the caller keeps it.
+    pub fn beacon(url: &str, payload: &str) -> bool {
+        web_sys::window()
+            .and_then(|w| {
+                w.navigator()
+                    .send_beacon_with_opt_str(url, Some(payload))
+                    .ok()
+            })
+            .unwrap_or(false)
+    }
+
+    pub fn on_page_hidden(flush: impl Fn() + 'static) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let flush = std::rc::Rc::new(flush);
+        let on_hide = {
+            let flush = flush.clone();
+            Closure::<dyn Fn()>::new(move || flush())
+        };
+        let on_visibility = Closure::<dyn Fn()>::new(move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                flush();
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        if let Some(document) = window.document() {
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                on_visibility.as_ref().unchecked_ref(),
+            );
+        }
+        // Listeners for the page's lifetime.
+        on_hide.forget();
+        on_visibility.forget();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod sinks {
+    use dhow_sdk::analytics::Event;
+
+    pub fn consent_command(_action: &str, _params: &str) {}
+    pub fn data_layer(_event: &Event) {}
+    pub fn dom_event(_exact: &str) {}
+    pub fn beacon(_url: &str, _payload: &str) -> bool {
+        false
+    }
+    pub fn on_page_hidden(_flush: impl Fn() + 'static) {}
+}

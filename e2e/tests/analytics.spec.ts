@@ -1,0 +1,240 @@
+// Analytics with consent first: the events a whole journey records in window.dataLayer and in
+// the `dhow:analytics` DOM event (exact amounts, checked against the order the backend placed);
+// nothing leaving the page before consent where the market asks first; the beacon collector.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
+import { msg } from '../support/messages';
+import { DE, US, type Market, fillCheckout, payAndPlace, waitForApp } from '../support/store';
+
+// These tests meet the banner as a first-time shopper does.
+test.use({ storedConsent: null });
+
+type Exact = { name: string; params: Record<string, any>; sequence: number };
+
+/** Records every `dhow:analytics` event from the page's first script on. */
+async function recordDomEvents(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { e2eEvents: unknown[] };
+    w.e2eEvents = [];
+    document.addEventListener('dhow:analytics', (e) => w.e2eEvents.push((e as CustomEvent).detail));
+  });
+}
+
+const domEvents = (page: Page): Promise<Exact[]> => page.evaluate(() => (window as unknown as { e2eEvents: Exact[] }).e2eEvents);
+
+/** The dataLayer's entries: events as plain objects, gtag commands (arguments objects) as arrays. */
+const dataLayer = (page: Page): Promise<any[]> =>
+  page.evaluate(() =>
+    ((window as unknown as { dataLayer?: unknown[] }).dataLayer || []).map((entry) =>
+      Object.prototype.toString.call(entry) === '[object Arguments]'
+        ? { command: Array.from(entry as ArrayLike<unknown>) }
+        : JSON.parse(JSON.stringify(entry)),
+    ),
+  );
+
+const layerEventNames = async (page: Page) => (await dataLayer(page)).filter((e) => 'event' in e).map((e) => e.event);
+
+/** Exact decimal text → minor units, as integers (never a float). */
+function minor(text: string, digits: number): bigint {
+  const [whole, frac = ''] = text.replace('-', '').split('.');
+  const value = BigInt(whole) * 10n ** BigInt(digits) + BigInt((frac + '0'.repeat(digits)).slice(0, digits) || '0');
+  return text.startsWith('-') ? -value : value;
+}
+
+/** Opens the market's home page and follows its first product card (a client-side navigation). */
+async function homeToProduct(page: Page, market: Market) {
+  await page.goto(`${market.prefix}/`);
+  await waitForApp(page);
+  const card = page.locator('.dhow-product-grid .dhow-product-card__link').first();
+  const handle = (await card.getAttribute('href'))!.split('/products/')[1];
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`/products/${handle}$`));
+  await expect(page.getByRole('button', { name: msg(market.locale, 'add-to-cart') })).toBeEnabled();
+  return handle;
+}
+
+test('US (no consent asked): a whole journey records the expected events in order, with the order\'s exact amounts', async ({ page }) => {
+  await recordDomEvents(page);
+  await homeToProduct(page, US);
+  await expect(page.getByRole('region', { name: msg('en-US', 'consent-title') })).toHaveCount(0);
+  await page.getByRole('button', { name: msg('en-US', 'add-to-cart') }).click();
+  const drawer = page.getByRole('dialog', { name: msg('en-US', 'cart-title') });
+  await expect(drawer.locator('.dhow-cart-line')).toHaveCount(1);
+  await expect(drawer.locator('.dhow-cart-line[data-pending]')).toHaveCount(0);
+  await drawer.getByRole('button', { name: msg('en-US', 'cart-checkout'), exact: true }).click();
+  await fillCheckout(page, US);
+  await payAndPlace(page, US);
+  await expect(page.getByRole('heading', { level: 1, name: msg('en-US', 'order-thanks') })).toBeVisible();
+  const number = await page.locator('[data-order-number]').innerText();
+
+  const expected = ['page_view', 'view_item_list', 'select_item', 'page_view', 'view_item', 'view_cart', 'add_to_cart',
+    'page_view', 'begin_checkout', 'add_shipping_info', 'add_payment_info', 'purchase', 'page_view'];
+  await expect.poll(() => layerEventNames(page)).toEqual(expected);
+  const exact = await domEvents(page);
+  expect(exact.map((e) => e.name)).toEqual(expected);
+  expect(exact.map((e) => e.sequence)).toEqual(expected.map((_, i) => i + 1));
+
+  // Consent Mode's default comes before any event, as a gtag command; granted here (opt-out).
+  const layer = await dataLayer(page);
+  expect(layer[0].command.slice(0, 2)).toEqual(['consent', 'default']);
+  expect(layer[0].command[2]).toEqual({ ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted' });
+
+  // The purchase is the order the backend placed: its number, its subtotal after discounts.
+  const order = JSON.parse((await page.evaluate(() => sessionStorage.getItem('dhow.order.last')))!);
+  const purchase = exact.find((e) => e.name === 'purchase')!;
+  expect(purchase.params.transaction_id).toBe(number);
+  expect(purchase.params.currency).toBe('USD');
+  const totals = order.totals;
+  expect(minor(purchase.params.value, 2)).toBe(minor(totals.subtotal.amount.amount, 2) - minor(totals.discount.amount.amount, 2));
+  expect(purchase.params.tax).toBe(totals.tax.amount.amount);
+  expect(purchase.params.shipping).toBe(totals.shipping.amount.amount);
+  expect(purchase.params.items.map((i: any) => [i.item_name, i.quantity, i.price])).toEqual(
+    order.lines.map((l: any) => [l.title, l.quantity, l.unit_price.amount]),
+  );
+  // The dataLayer carries the same amounts as numbers; items name the brand.
+  const layerPurchase = layer.find((e) => e.event === 'purchase');
+  expect(layerPurchase.ecommerce.value).toBe(Number(purchase.params.value));
+  expect(layerPurchase.ecommerce.transaction_id).toBe(number);
+  expect(layerPurchase.ecommerce.items[0].item_brand).toBe('Dhow Goods');
+  // Each ecommerce push is preceded by one clearing the previous ecommerce object (GTM merges pushes).
+  const index = layer.indexOf(layerPurchase);
+  expect(layer[index - 1]).toEqual({ ecommerce: null });
+
+  // The list and the selection name the same product at the same position.
+  const list = exact.find((e) => e.name === 'view_item_list')!;
+  const selected = exact.find((e) => e.name === 'select_item')!;
+  expect(list.params.items[0]).toMatchObject({ item_list_id: 'home', index: 0 });
+  expect(selected.params.items[0]).toEqual(list.params.items[0]);
+  // Added at the price the cart confirmed.
+  const added = exact.find((e) => e.name === 'add_to_cart')!;
+  expect(added.params.value).toBe(added.params.items[0].price);
+  const pageViews = exact.filter((e) => e.name === 'page_view').map((e) => new URL(e.params.page_location).pathname);
+  expect(pageViews[0]).toBe('/');
+  expect(pageViews[1]).toMatch(/^\/products\//);
+  expect(pageViews[2]).toBe('/checkout');
+});
+
+test('DE (asks first): nothing is sent before consent; "Accept all" sends what was kept, the first page view included', async ({ page }) => {
+  await recordDomEvents(page);
+  const l = DE.locale;
+  await homeToProduct(page, DE);
+  const banner = page.getByRole('region', { name: msg(l, 'consent-title') });
+  await expect(banner).toBeVisible();
+  // Consent Mode: denied by default; no event reached any sink, no analytics id stored.
+  const before = await dataLayer(page);
+  expect(before).toEqual([{ command: ['consent', 'default', { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied' }] }]);
+  expect(await domEvents(page)).toEqual([]);
+  await banner.getByRole('button', { name: msg(l, 'consent-accept-all') }).click();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(() => layerEventNames(page)).toEqual(['page_view', 'view_item_list', 'select_item', 'page_view', 'view_item']);
+  const layer = await dataLayer(page);
+  expect(layer[1].command.slice(0, 2)).toEqual(['consent', 'update']);
+  expect(layer[1].command[2].analytics_storage).toBe('granted');
+  const first = (await domEvents(page))[0];
+  expect(new URL(first.params.page_location).pathname).toBe('/de/');
+  expect(first.params.page_title).toBeTruthy();
+  // From now on, events go at once, in euros.
+  await page.getByRole('button', { name: msg(l, 'add-to-cart') }).click();
+  await expect.poll(async () => (await domEvents(page)).map((e) => e.name).slice(-1)[0]).toBe('add_to_cart');
+  expect((await domEvents(page)).slice(-1)[0].params.currency).toBe('EUR');
+});
+
+test('DE: "Reject all" keeps everything in the page across reloads; privacy settings reopen the choice', async ({ page }) => {
+  await recordDomEvents(page);
+  const l = DE.locale;
+  await page.goto('/de/');
+  await waitForApp(page);
+  const banner = page.getByRole('region', { name: msg(l, 'consent-title') });
+  await banner.getByRole('button', { name: msg(l, 'consent-reject-all') }).click();
+  await expect(banner).toHaveCount(0);
+  await page.reload();
+  await waitForApp(page);
+  // The footer's link is there once the app runs: the choice was kept, so no banner.
+  await expect(page.getByRole('button', { name: msg(l, 'privacy-settings') })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await page.locator('.dhow-product-grid .dhow-product-card__link').first().click();
+  await expect(page.getByRole('button', { name: msg(l, 'add-to-cart') })).toBeEnabled();
+  expect(await layerEventNames(page)).toEqual([]);
+  expect(await domEvents(page)).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem('dhow.analytics.id'))).toBeNull();
+  expect((await dataLayer(page))[0].command[2].analytics_storage).toBe('denied');
+
+  // Changing one's mind: analytics only.
+  await page.getByRole('button', { name: msg(l, 'privacy-settings') }).click();
+  await banner.getByRole('button', { name: msg(l, 'consent-manage') }).click();
+  await banner.getByRole('checkbox', { name: msg(l, 'consent-analytics') }).check();
+  await banner.getByRole('button', { name: msg(l, 'consent-save') }).click();
+  await expect(banner).toHaveCount(0);
+  const update = (await dataLayer(page)).find((e) => e.command?.[1] === 'update');
+  expect(update.command[2]).toEqual({ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' });
+  // What was refused earlier stays unsent; what happens now is sent.
+  await page.getByRole('button', { name: msg(l, 'add-to-cart') }).click();
+  await expect.poll(async () => (await domEvents(page)).map((e) => e.name)).toEqual(['view_cart', 'add_to_cart']);
+  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.consent')))!)).toEqual({ version: 1, analytics: true, marketing: false });
+});
+
+test.describe('beacon collector', () => {
+  const e2e = join(dirname(fileURLToPath(import.meta.url)), '..');
+  let collector: Server;
+  let storefront: ChildProcess;
+  let configDir: string;
+  let origin: string;
+  const batches: any[] = [];
+
+  test.beforeAll(async () => {
+    collector = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        if (req.method === 'POST') batches.push(JSON.parse(body));
+        res.writeHead(204, { 'access-control-allow-origin': '*' });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/collect`;
+    const dist = join(e2e, '..', 'dist');
+    const config = JSON.parse(readFileSync(join(dist, 'dhow.json'), 'utf8'));
+    config.analytics = { ...config.analytics, collector: collectorUrl };
+    configDir = mkdtempSync(join(tmpdir(), 'dhow-e2e-'));
+    writeFileSync(join(configDir, 'dhow.json'), JSON.stringify(config));
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(p));
+    }));
+    origin = `http://127.0.0.1:${port}`;
+    storefront = spawn(process.execPath, ['serve.mjs', dist, String(port), join(configDir, 'dhow.json')], { cwd: e2e, stdio: 'ignore' });
+    await expect.poll(async () => (await fetch(`${origin}/index.html`).catch(() => null))?.status, { timeout: 10_000 }).toBe(200);
+  });
+
+  test.afterAll(async () => {
+    storefront?.kill();
+    await new Promise((resolve) => collector?.close(resolve));
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
+  });
+
+  test('receives the same events as the page, in batches, with one anonymous id, flushed when the page is hidden', async ({ page }) => {
+    await recordDomEvents(page);
+    await page.goto(`${origin}/`);
+    await waitForApp(page);
+    await page.locator('.dhow-product-grid .dhow-product-card__link').first().click();
+    await page.getByRole('button', { name: msg('en-US', 'add-to-cart') }).click();
+    await expect.poll(async () => (await domEvents(page)).map((e) => e.name).slice(-1)[0]).toBe('add_to_cart');
+    const sent = await domEvents(page);
+    // Leaving the page flushes whatever waits.
+    await page.goto('about:blank');
+    const received = () => batches.flatMap((b) => b.events);
+    await expect.poll(() => received().length).toBe(sent.length);
+    expect(received()).toEqual(sent);
+    expect(new Set(batches.map((b) => b.client_id)).size).toBe(1);
+    expect(batches.every((b) => b.version === 1 && /^[0-9a-f]{24}$/.test(b.client_id))).toBe(true);
+  });
+});

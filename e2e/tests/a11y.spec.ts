@@ -78,3 +78,31 @@ test('the whole checkout works by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: t('order-thanks') })).toBeVisible();
 });
+
+test.describe('consent banner', () => {
+  test.use({ storedConsent: null });
+
+  test('has no serious accessibility violations, and is chosen by keyboard alone', async ({ page }) => {
+    for (const [prefix, locale] of [['/de', 'de-DE'], ['/ae', 'ar']] as const) {
+      await page.goto(`${prefix}/`);
+      const banner = page.getByRole('region', { name: msg(locale, 'consent-title') });
+      // The United Arab Emirates market does not ask first: the banner comes from privacy settings.
+      if (prefix === '/ae') await page.getByRole('button', { name: msg(locale, 'privacy-settings') }).click();
+      await expect(banner).toBeVisible();
+      await audit(page);
+      await banner.getByRole('button', { name: msg(locale, 'consent-manage') }).click();
+      await expect(banner.getByRole('checkbox')).toHaveCount(3);
+      await audit(page);
+    }
+    // Keyboard: from the "Manage" view, tab to "Save choices" and press it.
+    const banner = page.getByRole('region', { name: msg('ar', 'consent-title') });
+    await banner.getByRole('checkbox', { name: msg('ar', 'consent-marketing') }).focus();
+    await page.keyboard.press('Space');
+    const save = banner.getByRole('button', { name: msg('ar', 'consent-save') });
+    for (let i = 0; i < 6 && !(await save.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(save).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(banner).toHaveCount(0);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.consent')))!)).toEqual({ version: 1, analytics: false, marketing: true });
+  });
+});

@@ -158,7 +158,7 @@ pub(crate) fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
         .then_some((year, month, day))
 }
 
-fn parse_utc(text: &str) -> Option<i64> {
+pub(crate) fn parse_utc(text: &str) -> Option<i64> {
     let (date, time) = match text.split_once('T') {
         Some((date, time)) => (date, Some(time)),
         None => (text, None),

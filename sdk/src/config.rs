@@ -260,6 +260,11 @@ impl StoreConfig {
         }) {
             fields.push(FieldError::new("analytics.collector", Problem::Invalid));
         }
+        if let Some(analytics) = &self.analytics
+            && crate::analytics::experiments::check_all(&analytics.experiments).is_err()
+        {
+            fields.push(FieldError::new("analytics.experiments", Problem::Invalid));
+        }
         if fields.is_empty() {
             Ok(())
         } else {

@@ -27,6 +27,11 @@ function minor(text: string, digits: number): bigint {
 
 async function journey(page: Page, market: Market, digits: number, pricePattern: RegExp) {
   const l = market.locale;
+  await page.addInitScript(() => {
+    const w = window as unknown as { e2eEvents: unknown[] };
+    w.e2eEvents = [];
+    document.addEventListener('dhow:analytics', (e) => w.e2eEvents.push((e as CustomEvent).detail));
+  });
   await findProduct(page, market);
   const price = page.locator('.dhow-product__price .dhow-price__amount');
   await expect(price).toHaveText(pricePattern);
@@ -57,6 +62,27 @@ async function journey(page: Page, market: Market, digits: number, pricePattern:
   // The confirmation shows what was paid, and the cart is empty for the next order.
   await expect(page.locator('.dhow-order-summary [data-total="totals-total"] .dhow-totals__amount')).toHaveText(total);
   await expect(page.locator('.dhow-cart-button__count')).toHaveAttribute('data-count', '0');
+
+  // Analytics: the purchase event is the backend's order, its number and its subtotal after the
+  // discount, exact; the dataLayer has the same value as a number.
+  const number = await page.locator('[data-order-number]').innerText();
+  const order = JSON.parse((await page.evaluate(() => sessionStorage.getItem('dhow.order.last')))!);
+  const events = await page.evaluate(() => (window as unknown as { e2eEvents: any[] }).e2eEvents);
+  const purchases = events.filter((e) => e.name === 'purchase');
+  expect(purchases).toHaveLength(1);
+  const purchase = purchases[0].params;
+  expect(purchase.transaction_id).toBe(number);
+  expect(purchase.currency).toBe(order.totals.total.amount.currency);
+  const exact = (text: string) => {
+    const [whole, fraction = ''] = text.split('.');
+    return BigInt(whole + fraction.padEnd(digits, '0'));
+  };
+  expect(exact(purchase.value)).toBe(exact(order.totals.subtotal.amount.amount) - exact(order.totals.discount.amount.amount));
+  expect(purchase.coupon).toMatch(/^WELCOME10$/i);
+  const layer = await page.evaluate(() => JSON.parse(JSON.stringify(((window as any).dataLayer || []).filter((e: any) => e?.event === 'purchase'))));
+  expect(layer).toHaveLength(1);
+  expect(layer[0].ecommerce.value).toBe(Number(purchase.value));
+  expect(layer[0].ecommerce.transaction_id).toBe(number);
 }
 
 test('US: dollars, tax added at checkout, WELCOME10, order placed on the backend', async ({ page }) => {

@@ -28,6 +28,7 @@ use crate::model::{Cart, CartLine, Order, Product, Variant};
 use crate::money::{Currency, Money};
 
 pub mod consent;
+pub mod experiments;
 mod gate;
 #[cfg(test)]
 mod tests;
@@ -55,9 +56,17 @@ pub struct AnalyticsConfig {
     /// How consent is asked for, per market.
     #[serde(default)]
     pub consent: consent::ConsentConfig,
+    /// A/B experiments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub experiments: Vec<experiments::Experiment>,
 }
 
 impl AnalyticsConfig {
+    /// The experiment with this key.
+    pub fn experiment(&self, key: &str) -> Option<&experiments::Experiment> {
+        self.experiments.iter().find(|e| e.key == key)
+    }
+
     /// Whether any sink is configured: without one nothing is sent and nothing is asked.
     pub fn sends(&self) -> bool {
         self.data_layer || self.dom_event || self.collector.is_some()

@@ -325,3 +325,128 @@ fn a_store_config_reads_its_analytics_and_refuses_a_collector_that_is_no_url() {
         assert!(crate::StoreConfig::from_json(&text).is_err(), "{bad}");
     }
 }
+
+mod experiments {
+    use super::super::experiments::*;
+
+    fn split(weights: &[(&str, u32)]) -> Experiment {
+        Experiment {
+            key: "pdp-layout".into(),
+            variants: weights
+                .iter()
+                .map(|(n, w)| ExperimentVariant {
+                    name: (*n).into(),
+                    weight: *w,
+                })
+                .collect(),
+            audience: Audience::default(),
+            start: None,
+            end: None,
+        }
+    }
+
+    fn shopper(now: i64) -> Shopper<'static> {
+        Shopper {
+            market: "de",
+            language: "de-DE",
+            returning: false,
+            now,
+        }
+    }
+
+    #[test]
+    fn the_bucket_is_the_documented_hash() {
+        // Computed independently (Python's hashlib): first 8 bytes of SHA-256("key:id"), mod 10000.
+        assert_eq!(bucket("pdp-layout", "0f3a9c"), 2585);
+        assert_eq!(bucket("hero", "abc123"), 8830);
+    }
+
+    #[test]
+    fn over_100000_ids_each_variant_gets_its_weight_within_one_percent() {
+        let experiment = split(&[("control", 50), ("b", 30), ("c", 20)]);
+        let mut counts = [0u32; 3];
+        for i in 0..100_000u32 {
+            let id = format!("{:08x}{:04x}", i.wrapping_mul(2_654_435_761), i % 7919);
+            match experiment.variant_for_bucket(bucket(&experiment.key, &id)) {
+                "control" => counts[0] += 1,
+                "b" => counts[1] += 1,
+                _ => counts[2] += 1,
+            }
+        }
+        for (count, weight) in counts.iter().zip([50u32, 30, 20]) {
+            let share = f64::from(*count) / 1000.0;
+            assert!((share - f64::from(weight)).abs() < 1.0, "{counts:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_follow_the_declared_order_and_weights() {
+        let experiment = split(&[("a", 1), ("b", 3)]);
+        assert_eq!(experiment.variant_for_bucket(0), "a");
+        assert_eq!(experiment.variant_for_bucket(2499), "a");
+        assert_eq!(experiment.variant_for_bucket(2500), "b");
+        assert_eq!(experiment.variant_for_bucket(9999), "b");
+        let off = split(&[("a", 1), ("b", 0)]);
+        assert!((0..BUCKETS).all(|b| off.variant_for_bucket(b) == "a"));
+    }
+
+    #[test]
+    fn a_forced_variant_wins_and_an_unknown_one_is_ignored() {
+        let experiment = split(&[("control", 1), ("b", 1)]);
+        let now = shopper(0);
+        for id in ["x", "y", "z"] {
+            assert_eq!(experiment.assign(id, &now, Some("b")), ("b", true));
+            let natural = experiment.assign(id, &now, None);
+            assert_eq!(experiment.assign(id, &now, Some("nope")), natural);
+            // Sticky: the same id gets the same variant every time.
+            assert_eq!(experiment.assign(id, &now, None), natural);
+        }
+    }
+
+    #[test]
+    fn outside_the_audience_or_the_dates_the_control_is_shown_and_nothing_exposed() {
+        let mut experiment = split(&[("control", 0), ("b", 1)]);
+        experiment.audience.markets = vec!["de".into()];
+        experiment.audience.visitors = Some(Visitors::New);
+        experiment.start = Some("2026-12-01".into());
+        experiment.end = Some("2026-12-31T00:00:00Z".into());
+        let december = crate::clock::parse_utc("2026-12-06T12:00:00Z").unwrap();
+        assert_eq!(experiment.assign("id", &shopper(december), None), ("b", true));
+        let before = crate::clock::parse_utc("2026-11-30T23:59:59Z").unwrap();
+        assert_eq!(experiment.assign("id", &shopper(before), None), ("control", false));
+        let after = crate::clock::parse_utc("2026-12-31T00:00:00Z").unwrap();
+        assert_eq!(experiment.assign("id", &shopper(after), None), ("control", false));
+        let us = Shopper {
+            market: "us",
+            ..shopper(december)
+        };
+        assert_eq!(experiment.assign("id", &us, None), ("control", false));
+        let returning = Shopper {
+            returning: true,
+            ..shopper(december)
+        };
+        assert_eq!(experiment.assign("id", &returning, None), ("control", false));
+    }
+
+    #[test]
+    fn declarations_that_cannot_work_are_refused() {
+        assert_eq!(split(&[]).check(), Err(ExperimentProblem::NoVariants));
+        assert_eq!(split(&[("a", 0)]).check(), Err(ExperimentProblem::NoVariants));
+        assert_eq!(split(&[("a", 1), ("a", 1)]).check(), Err(ExperimentProblem::DuplicateVariant));
+        let mut dated = split(&[("a", 1)]);
+        dated.start = Some("06/12/2026".into());
+        assert_eq!(dated.check(), Err(ExperimentProblem::BadDate));
+        let ok = split(&[("a", 1)]);
+        assert_eq!(check_all(&[ok.clone(), ok]), Err(ExperimentProblem::DuplicateKey));
+    }
+
+    #[test]
+    fn forced_variants_read_from_the_query() {
+        assert_eq!(forced_variants("dhow_exp=a%3Ab"), vec![("a".into(), "b".into())]);
+        assert_eq!(
+            forced_variants("?dhow_exp=a:b&dhow_exp=c:d"),
+            vec![("a".into(), "b".into()), ("c".into(), "d".into())]
+        );
+        assert!(forced_variants("?dhow_exp=&x=a:b").is_empty());
+    }
+}

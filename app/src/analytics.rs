@@ -25,6 +25,10 @@ pub const CONSENT_KEY: &str = "dhow.consent";
 pub const CLIENT_ID_KEY: &str = "dhow.analytics.id";
 /// The DOM event fired on `document` for every event, with its exact form as `detail`.
 pub const DOM_EVENT: &str = "dhow:analytics";
+/// The anonymous id for this tab's session, without analytics consent.
+pub const SESSION_ID_KEY: &str = "dhow.session.id";
+/// Experiments already reported as exposed in this session (`key=variant` lines).
+const EXPOSED_KEY: &str = "dhow.experiments.exposed";
 /// Events sent to the collector in one beacon at most.
 const BATCH: usize = 20;
 /// Events waiting for the collector at most.
@@ -38,7 +42,17 @@ pub struct Analytics {
     pub choice: RwSignal<Option<Consent>>,
     /// Whether the consent banner is shown.
     pub banner_open: RwSignal<bool>,
+    /// Each experiment's variant for this shopper, and whether they take part.
+    assigned: StoredValue<Vec<(String, String, bool)>>,
+    /// Whether variants are shown: at once on a page the app renders, after the takeover on a
+    /// prerendered page (which shows every control until then).
+    variants_shown: RwSignal<bool>,
 }
+
+/// Provided while the app takes over a prerendered page: experiments show their controls until
+/// the takeover is done, so the page matches its HTML.
+#[derive(Clone, Copy, Debug)]
+pub struct Takeover;
 
 struct Inner {
     config: AnalyticsConfig,
@@ -83,7 +97,10 @@ impl Analytics {
         inner.page_due.set(true);
         let this = *self;
         request_animation_frame(move || {
-            if this.inner.with_value(|i| i.as_ref().is_some_and(|i| i.page_due.get())) {
+            if this
+                .inner
+                .with_value(|i| i.as_ref().is_some_and(|i| i.page_due.get()))
+            {
                 this.page_view();
             }
         });
@@ -127,6 +144,9 @@ impl Analytics {
         }
         if !consent.analytics {
             browser::local_remove(CLIENT_ID_KEY);
+        } else if inner.config.collector.is_some() || self.assigned.with_value(|a| !a.is_empty()) {
+            // The session's id becomes the stored one: experiment variants stay as they were.
+            client_id();
         }
         let kept = inner.gate.borrow_mut().decide(consent.analytics);
         for event in kept {
@@ -180,15 +200,34 @@ impl Inner {
     }
 }
 
-/// The anonymous id the collector counts shoppers by: made on first use, kept in storage (only
-/// ever called with analytics consent, as only then does anything reach the collector).
+/// The anonymous id the collector counts shoppers by and experiments assign by: kept in local
+/// storage (only ever written with analytics consent, as only then does anything reach the
+/// collector); the session's id, if there is one, becomes it, so a shopper who accepts keeps
+/// their experiment variants.
 fn client_id() -> Option<String> {
     if let Some(id) = browser::local_get(CLIENT_ID_KEY) {
         return Some(id);
     }
-    let id = random_id();
+    let id = browser::session_get(SESSION_ID_KEY).unwrap_or_else(random_id);
     browser::local_set(CLIENT_ID_KEY, &id);
     Some(id)
+}
+
+/// The id experiments assign by, and whether this browser was here before: the stored id with
+/// analytics consent (made now if need be), else one for this tab's session only.
+fn anonymous_id(consented: bool) -> (String, bool) {
+    if let Some(id) = browser::local_get(CLIENT_ID_KEY) {
+        return (id, true);
+    }
+    if consented {
+        return (client_id().unwrap_or_default(), false);
+    }
+    if let Some(id) = browser::session_get(SESSION_ID_KEY) {
+        return (id, false);
+    }
+    let id = random_id();
+    browser::session_set(SESSION_ID_KEY, &id);
+    (id, false)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -226,16 +265,64 @@ pub fn provide_analytics() -> Analytics {
         // Nothing is sent from the prerender.
         .filter(|_| cfg!(target_arch = "wasm32"));
     let stored = browser::local_get(CONSENT_KEY).and_then(|t| ConsentRecord::read(&t));
+    let takeover = use_context::<Takeover>().is_some();
     let analytics = Analytics {
         inner: StoredValue::new_local(None),
         choice: RwSignal::new(stored),
         banner_open: RwSignal::new(false),
+        assigned: StoredValue::new(Vec::new()),
+        variants_shown: RwSignal::new(!takeover),
     };
     provide_context(analytics);
+    if takeover {
+        Effect::new(move |_| analytics.variants_shown.set(true));
+    }
+    let market = use_market();
+    let experiments = store
+        .config
+        .analytics
+        .as_ref()
+        .map(|a| a.experiments.clone())
+        .unwrap_or_default();
+    if cfg!(target_arch = "wasm32") && !experiments.is_empty() {
+        let consented = stored.is_some_and(|c| c.analytics)
+            || (stored.is_none()
+                && config.as_ref().is_some_and(|c| {
+                    market.market.with_untracked(|m| {
+                        c.consent.rule(m.id.as_str(), m.country.as_str()) == ConsentRule::OptOut
+                    })
+                }));
+        let (id, returning) = anonymous_id(consented);
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let forced = dhow_sdk::analytics::experiments::forced_variants(&query);
+        let market_id = market.market.with_untracked(|m| m.id.as_str().to_owned());
+        let language = untrack(|| market.locale());
+        let shopper = dhow_sdk::analytics::experiments::Shopper {
+            market: &market_id,
+            language: &language,
+            returning,
+            now: (now() / 1000) as i64,
+        };
+        let assigned = experiments
+            .iter()
+            .map(|e| {
+                let force = forced
+                    .iter()
+                    .find(|(k, _)| *k == e.key)
+                    .map(|(_, v)| v.as_str());
+                let (variant, takes_part) = e.assign(&id, &shopper, force);
+                (e.key.clone(), variant.to_owned(), takes_part)
+            })
+            .collect();
+        analytics.assigned.set_value(assigned);
+        show_variants(analytics);
+    }
     let Some(config) = config else {
         return analytics;
     };
-    let market = use_market().market.get_untracked();
+    let market = market.market.get_untracked();
     let rule = config
         .consent
         .rule(market.id.as_str(), market.country.as_str());
@@ -255,7 +342,8 @@ pub fn provide_analytics() -> Analytics {
         outbox: RefCell::new(Outbox::new(OUTBOX)),
         sequence: Cell::new(0),
         flush_due: Cell::new(false),
-        page_due: Cell::new(false),
+        // The first page's view is due from the start: nothing is reported before it.
+        page_due: Cell::new(true),
     });
     sinks::on_page_hidden({
         let inner = inner.clone();
@@ -268,6 +356,86 @@ pub fn provide_analytics() -> Analytics {
         }
     });
     analytics
+}
+
+/// Marks the document with each experiment's variant once variants are shown
+/// (`<html data-dhow-exp-KEY="VARIANT">`, for styles of a variant written in CSS alone), and
+/// reports `experiment_exposure` for those the shopper takes part in, once per session.
+fn show_variants(analytics: Analytics) {
+    Effect::new(move |_| {
+        if !analytics.variants_shown.get() {
+            return;
+        }
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        for (key, variant, takes_part) in analytics.assigned.get_value() {
+            if let Some(root) = &root {
+                let _ = root.set_attribute(&format!("data-dhow-exp-{key}"), &variant);
+            }
+            if takes_part {
+                analytics.exposed(&key, &variant);
+            }
+        }
+    });
+}
+
+impl Analytics {
+    /// `experiment_exposure` of `key` in `variant`, unless already reported this session.
+    fn exposed(&self, key: &str, variant: &str) {
+        let line = format!("{key}={variant}");
+        let reported = browser::session_get(EXPOSED_KEY).unwrap_or_default();
+        if reported.lines().any(|l| l == line) {
+            return;
+        }
+        browser::session_set(EXPOSED_KEY, &format!("{reported}{line}\n"));
+        self.track(
+            Event::new(EventName::ExperimentExposure)
+                .text("experiment_id", key)
+                .text("variant_id", variant),
+        );
+    }
+}
+
+/// The variant of experiment `key` (declared in `dhow.json`) this shopper sees, decided before
+/// the first render from their anonymous id, so nothing flickers on pages the app renders; a
+/// prerendered page shows the control until the app has taken it over. Unknown keys give `""`.
+///
+/// ```no_run
+/// use dhow_app::analytics::use_experiment;
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Hero() -> impl IntoView {
+///     let variant = use_experiment("hero-copy");
+///     move || if variant.get() == "urgent" { "Ships today" } else { "Free returns" }
+/// }
+/// ```
+pub fn use_experiment(key: &str) -> Signal<String> {
+    let Some(analytics) = use_analytics() else {
+        return Signal::stored(String::new());
+    };
+    let key = key.to_owned();
+    let control = use_store()
+        .store()
+        .config
+        .analytics
+        .as_ref()
+        .and_then(|a| a.experiment(&key))
+        .map(|e| e.control().to_owned())
+        .unwrap_or_default();
+    Signal::derive(move || {
+        let shown = analytics.variants_shown.get();
+        analytics
+            .assigned
+            .with_value(|all| {
+                all.iter()
+                    .find(|(k, _, _)| *k == key)
+                    .map(|(_, variant, _)| variant.clone())
+                    .filter(|_| shown)
+            })
+            .unwrap_or_else(|| control.clone())
+    })
 }
 
 /// The analytics context, if provided (components outside a storefront send nothing).

@@ -91,6 +91,7 @@ async fn boot() {
                 let _ = js_sys::Reflect::set(&window, &name.into(), &js_sys::Array::new());
             }
             let handle = leptos::mount::hydrate_from(root.clone(), move || {
+                provide_context(analytics::Takeover);
                 SnapshotContext::provide(snapshot.answers);
                 i18n::provide_i18n_with(translations);
                 view! { <Storefront store=store/> }

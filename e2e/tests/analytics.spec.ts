@@ -2,6 +2,7 @@
 // the `dhow:analytics` DOM event (exact amounts, checked against the order the backend placed);
 // nothing leaving the page before consent where the market asks first; the beacon collector.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -236,5 +237,104 @@ test.describe('beacon collector', () => {
     expect(received()).toEqual(sent);
     expect(new Set(batches.map((b) => b.client_id)).size).toBe(1);
     expect(batches.every((b) => b.version === 1 && /^[0-9a-f]{24}$/.test(b.client_id))).toBe(true);
+  });
+});
+
+test.describe('experiments', () => {
+  const e2e = join(dirname(fileURLToPath(import.meta.url)), '..');
+  let storefront: ChildProcess;
+  let configDir: string;
+  let origin: string;
+
+  test.beforeAll(async () => {
+    const dist = join(e2e, '..', 'dist');
+    const config = JSON.parse(readFileSync(join(dist, 'dhow.json'), 'utf8'));
+    config.analytics = {
+      ...config.analytics,
+      experiments: [
+        { key: 'card-style', variants: [{ name: 'control', weight: 1 }, { name: 'bold', weight: 1 }] },
+        { key: 'jp-only', variants: [{ name: 'control', weight: 0 }, { name: 'b', weight: 1 }], audience: { markets: ['jp'] } },
+      ],
+    };
+    configDir = mkdtempSync(join(tmpdir(), 'dhow-e2e-'));
+    writeFileSync(join(configDir, 'dhow.json'), JSON.stringify(config));
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => {
+      const p = (probe.address() as AddressInfo).port;
+      probe.close(() => resolve(p));
+    }));
+    origin = `http://127.0.0.1:${port}`;
+    storefront = spawn(process.execPath, ['serve.mjs', dist, String(port), join(configDir, 'dhow.json')], { cwd: e2e, stdio: 'ignore' });
+    await expect.poll(async () => (await fetch(`${origin}/index.html`).catch(() => null))?.status, { timeout: 10_000 }).toBe(200);
+  });
+
+  test.afterAll(async () => {
+    storefront?.kill();
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
+  });
+
+  /** The documented assignment, computed here with Node's own SHA-256. */
+  function expected(key: string, id: string, weights: Array<[string, number]>): string {
+    const digest = createHash('sha256').update(`${key}:${id}`).digest('hex');
+    const bucket = BigInt(`0x${digest.slice(0, 16)}`) % 10000n;
+    const total = weights.reduce((s, [, w]) => s + w, 0);
+    let cumulative = 0;
+    for (const [name, weight] of weights) {
+      cumulative += weight;
+      if (bucket < (10000n * BigInt(cumulative)) / BigInt(total)) return name;
+    }
+    return weights[0][0];
+  }
+
+  const variantOf = (page: Page, key: string) => page.locator('html').getAttribute(`data-dhow-exp-${key}`);
+
+  test('each id sees the variant the documented hash gives, after the takeover, reported once per session', async ({ page }) => {
+    await recordDomEvents(page);
+    // The prerendered HTML shows the control: it carries no variant.
+    expect(await (await fetch(`${origin}/`)).text()).not.toContain('data-dhow-exp-');
+    for (const id of ['e2e-a', 'e2e-b', 'e2e-c', 'e2e-d', 'e2e-e', 'e2e-f']) {
+      await page.goto(`${origin}/`);
+      await waitForApp(page);
+      // The page reported its own exposure first; then this id, in a new session.
+      await expect.poll(() => page.evaluate(() => sessionStorage.getItem('dhow.experiments.exposed'))).toMatch(/^card-style=/);
+      await page.evaluate((id) => { localStorage.setItem('dhow.analytics.id', id); sessionStorage.clear(); }, id);
+      await page.reload();
+      await waitForApp(page);
+      const want = expected('card-style', id, [['control', 1], ['bold', 1]]);
+      await expect(page.locator('html')).toHaveAttribute('data-dhow-exp-card-style', want);
+      // Outside its audience (Japan only), the other experiment shows its control, unreported.
+      expect(await variantOf(page, 'jp-only')).toBe('control');
+      await expect.poll(async () => (await domEvents(page)).filter((e) => e.name === 'experiment_exposure').map((e) => e.params)).toEqual([
+        { experiment_id: 'card-style', variant_id: want },
+      ]);
+      // Sticky, and reported once per session: a reload shows the same variant and reports nothing new.
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.locator('html')).toHaveAttribute('data-dhow-exp-card-style', want);
+      await expect.poll(async () => (await domEvents(page)).filter((e) => e.name === 'page_view').length).toBe(1);
+      expect((await domEvents(page)).filter((e) => e.name === 'experiment_exposure')).toEqual([]);
+    }
+  });
+
+  test('a forced variant wins; in its audience the other experiment takes part; without consent the id lives in the session only', async ({ page }) => {
+    await recordDomEvents(page);
+    await page.goto(`${origin}/?dhow_exp=card-style:bold`);
+    await waitForApp(page);
+    await expect(page.locator('html')).toHaveAttribute('data-dhow-exp-card-style', 'bold');
+    await page.goto(`${origin}/jp/`);
+    await waitForApp(page);
+    await expect(page.locator('html')).toHaveAttribute('data-dhow-exp-jp-only', 'b');
+    // Germany asks first: before a choice, no stored id, only the session's.
+    await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+    await page.goto(`${origin}/de/`);
+    await waitForApp(page);
+    await expect(page.locator('html')).toHaveAttribute('data-dhow-exp-card-style', /^(control|bold)$/);
+    expect(await page.evaluate(() => localStorage.getItem('dhow.analytics.id'))).toBeNull();
+    const session = await page.evaluate(() => sessionStorage.getItem('dhow.session.id'));
+    expect(session).toMatch(/^[0-9a-f]{24}$/);
+    await expect(page.locator('html')).toHaveAttribute('data-dhow-exp-card-style', expected('card-style', session!, [['control', 1], ['bold', 1]]));
+    // Accepting keeps the same id (and so the same variants), now stored.
+    await page.getByRole('region', { name: msg('de-DE', 'consent-title') }).getByRole('button', { name: msg('de-DE', 'consent-accept-all') }).click();
+    expect(await page.evaluate(() => localStorage.getItem('dhow.analytics.id'))).toBe(session);
   });
 });

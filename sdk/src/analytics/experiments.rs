@@ -168,7 +168,12 @@ impl Experiment {
     /// The variant `id` sees, and whether it takes part (only then is an exposure reported):
     /// a forced variant (`?dhow_exp=key:variant`, for QA) wins; a shopper outside the audience
     /// or the dates sees the control.
-    pub fn assign<'a>(&'a self, id: &str, shopper: &Shopper<'_>, forced: Option<&str>) -> (&'a str, bool) {
+    pub fn assign<'a>(
+        &'a self,
+        id: &str,
+        shopper: &Shopper<'_>,
+        forced: Option<&str>,
+    ) -> (&'a str, bool) {
         if let Some(name) = forced.and_then(|f| self.variants.iter().find(|v| v.name == f)) {
             return (&name.name, true);
         }
@@ -222,7 +227,12 @@ pub fn forced_variants(query: &str) -> Vec<(String, String)> {
         .trim_start_matches('?')
         .split('&')
         .filter_map(|pair| pair.strip_prefix("dhow_exp="))
-        .flat_map(|value| value.split([',', ' ']).map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|value| {
+            value
+                .split([',', ' '])
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
         .flat_map(|part| {
             let part = part.replace("%3A", ":").replace("%3a", ":");
             part.split_once(':')

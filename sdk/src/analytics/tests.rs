@@ -411,11 +411,20 @@ mod experiments {
         experiment.start = Some("2026-12-01".into());
         experiment.end = Some("2026-12-31T00:00:00Z".into());
         let december = crate::clock::parse_utc("2026-12-06T12:00:00Z").unwrap();
-        assert_eq!(experiment.assign("id", &shopper(december), None), ("b", true));
+        assert_eq!(
+            experiment.assign("id", &shopper(december), None),
+            ("b", true)
+        );
         let before = crate::clock::parse_utc("2026-11-30T23:59:59Z").unwrap();
-        assert_eq!(experiment.assign("id", &shopper(before), None), ("control", false));
+        assert_eq!(
+            experiment.assign("id", &shopper(before), None),
+            ("control", false)
+        );
         let after = crate::clock::parse_utc("2026-12-31T00:00:00Z").unwrap();
-        assert_eq!(experiment.assign("id", &shopper(after), None), ("control", false));
+        assert_eq!(
+            experiment.assign("id", &shopper(after), None),
+            ("control", false)
+        );
         let us = Shopper {
             market: "us",
             ..shopper(december)
@@ -425,24 +434,39 @@ mod experiments {
             returning: true,
             ..shopper(december)
         };
-        assert_eq!(experiment.assign("id", &returning, None), ("control", false));
+        assert_eq!(
+            experiment.assign("id", &returning, None),
+            ("control", false)
+        );
     }
 
     #[test]
     fn declarations_that_cannot_work_are_refused() {
         assert_eq!(split(&[]).check(), Err(ExperimentProblem::NoVariants));
-        assert_eq!(split(&[("a", 0)]).check(), Err(ExperimentProblem::NoVariants));
-        assert_eq!(split(&[("a", 1), ("a", 1)]).check(), Err(ExperimentProblem::DuplicateVariant));
+        assert_eq!(
+            split(&[("a", 0)]).check(),
+            Err(ExperimentProblem::NoVariants)
+        );
+        assert_eq!(
+            split(&[("a", 1), ("a", 1)]).check(),
+            Err(ExperimentProblem::DuplicateVariant)
+        );
         let mut dated = split(&[("a", 1)]);
         dated.start = Some("06/12/2026".into());
         assert_eq!(dated.check(), Err(ExperimentProblem::BadDate));
         let ok = split(&[("a", 1)]);
-        assert_eq!(check_all(&[ok.clone(), ok]), Err(ExperimentProblem::DuplicateKey));
+        assert_eq!(
+            check_all(&[ok.clone(), ok]),
+            Err(ExperimentProblem::DuplicateKey)
+        );
     }
 
     #[test]
     fn forced_variants_read_from_the_query() {
-        assert_eq!(forced_variants("dhow_exp=a%3Ab"), vec![("a".into(), "b".into())]);
+        assert_eq!(
+            forced_variants("dhow_exp=a%3Ab"),
+            vec![("a".into(), "b".into())]
+        );
         assert_eq!(
             forced_variants("?dhow_exp=a:b&dhow_exp=c:d"),
             vec![("a".into(), "b".into()), ("c".into(), "d".into())]

@@ -18,70 +18,86 @@ pub fn ConsentBanner() -> impl IntoView {
     let current = move || analytics.choice.get_untracked().unwrap_or(Consent::NONE);
     let allow_analytics = RwSignal::new(false);
     let allow_marketing = RwSignal::new(false);
-    let manage = move |_| {
+    let manage = move || {
         let now = current();
         allow_analytics.set(now.analytics);
         allow_marketing.set(now.marketing);
         managing.set(true);
     };
-    let save = move |_| {
+    let save = move || {
         analytics.choose(Consent {
             analytics: allow_analytics.get_untracked(),
             marketing: allow_marketing.get_untracked(),
         });
         managing.set(false);
     };
-    Some(view! {
-        <Show when=move || analytics.banner_open.get()>
+    // Drawn again when the banner opens or the language changes: the texts are plain strings,
+    // so the banner costs a few view types, not one per text. "Manage" only adds the categories
+    // and relabels its button, so keyboard focus stays on it.
+    let banner = move || {
+        if !analytics.banner_open.get() {
+            return None;
+        }
+        let t = move |key: &str| i18n.t(key);
+        let category = move |label: &str, text: &str, input: AnyView| {
+            view! {
+                <label class="dhow-consent__category">
+                    {input}
+                    <span><strong>{t(label)}</strong>" "{t(text)}</span>
+                </label>
+            }
+        };
+        let categories = move || {
+            managing.get().then(|| {
+            view! {
+                <fieldset class="dhow-consent__categories">
+                    {category("consent-necessary", "consent-necessary-text",
+                        view! { <input type="checkbox" checked disabled/> }.into_any())}
+                    {category("consent-analytics", "consent-analytics-text",
+                        view! { <input type="checkbox" prop:checked=allow_analytics.get_untracked()
+                            on:change=move |ev| allow_analytics.set(event_target_checked(&ev))/> }.into_any())}
+                    {category("consent-marketing", "consent-marketing-text",
+                        view! { <input type="checkbox" prop:checked=allow_marketing.get_untracked()
+                            on:change=move |ev| allow_marketing.set(event_target_checked(&ev))/> }.into_any())}
+                </fieldset>
+            }
+        })
+        };
+        let last_label = move || {
+            t(if managing.get() {
+                "consent-save"
+            } else {
+                "consent-manage"
+            })
+        };
+        let last_action = move || {
+            if managing.get_untracked() {
+                save();
+            } else {
+                manage();
+            }
+        };
+        Some(view! {
             <section class="dhow-consent" part="consent-banner" role="region"
                 aria-labelledby="dhow-consent-title">
-                <h2 id="dhow-consent-title" class="dhow-consent__title">{move || i18n.t("consent-title")}</h2>
-                <p class="dhow-consent__text">{move || i18n.t("consent-text")}</p>
-                <Show when=move || managing.get()>
-                    <fieldset class="dhow-consent__categories">
-                        <label class="dhow-consent__category">
-                            <input type="checkbox" checked disabled/>
-                            <span><strong>{move || i18n.t("consent-necessary")}</strong>" "
-                                {move || i18n.t("consent-necessary-text")}</span>
-                        </label>
-                        <label class="dhow-consent__category">
-                            <input type="checkbox" prop:checked=move || allow_analytics.get()
-                                on:change=move |ev| allow_analytics.set(event_target_checked(&ev))/>
-                            <span><strong>{move || i18n.t("consent-analytics")}</strong>" "
-                                {move || i18n.t("consent-analytics-text")}</span>
-                        </label>
-                        <label class="dhow-consent__category">
-                            <input type="checkbox" prop:checked=move || allow_marketing.get()
-                                on:change=move |ev| allow_marketing.set(event_target_checked(&ev))/>
-                            <span><strong>{move || i18n.t("consent-marketing")}</strong>" "
-                                {move || i18n.t("consent-marketing-text")}</span>
-                        </label>
-                    </fieldset>
-                </Show>
+                <h2 id="dhow-consent-title" class="dhow-consent__title">{t("consent-title")}</h2>
+                <p class="dhow-consent__text">{t("consent-text")}</p>
+                {categories}
                 <div class="dhow-consent__actions">
                     <button type="button" class="dhow-button" on:click=move |_| analytics.choose(Consent::ALL)>
-                        {move || i18n.t("consent-accept-all")}
+                        {t("consent-accept-all")}
                     </button>
                     <button type="button" class="dhow-button" on:click=move |_| analytics.choose(Consent::NONE)>
-                        {move || i18n.t("consent-reject-all")}
+                        {t("consent-reject-all")}
                     </button>
-                    {move || if managing.get() {
-                        view! {
-                            <button type="button" class="dhow-button dhow-button--secondary" on:click=save>
-                                {move || i18n.t("consent-save")}
-                            </button>
-                        }.into_any()
-                    } else {
-                        view! {
-                            <button type="button" class="dhow-button dhow-button--secondary" on:click=manage>
-                                {move || i18n.t("consent-manage")}
-                            </button>
-                        }.into_any()
-                    }}
+                    <button type="button" class="dhow-button dhow-button--secondary" on:click=move |_| last_action()>
+                        {last_label}
+                    </button>
                 </div>
             </section>
-        </Show>
-    })
+        })
+    };
+    Some(banner)
 }
 
 /// "Privacy settings": reopens the banner with the categories shown. Rendered (as a button)

@@ -29,6 +29,10 @@ pub const DOM_EVENT: &str = "dhow:analytics";
 pub const SESSION_ID_KEY: &str = "dhow.session.id";
 /// Experiments already reported as exposed in this session (`key=variant` lines).
 const EXPOSED_KEY: &str = "dhow.experiments.exposed";
+/// Products the shopper viewed (handles, newest first), kept only with functional consent.
+pub const RECENT_KEY: &str = "dhow.recent";
+/// Products remembered as viewed, at most.
+const RECENT: usize = 12;
 /// Events sent to the collector in one beacon at most.
 const BATCH: usize = 20;
 /// Events waiting for the collector at most.
@@ -42,6 +46,11 @@ pub struct Analytics {
     pub choice: RwSignal<Option<Consent>>,
     /// Whether the consent banner is shown.
     pub banner_open: RwSignal<bool>,
+    /// Products viewed, newest first (handles): in storage with functional consent, else for
+    /// this page view only.
+    pub recent: RwSignal<Vec<String>>,
+    /// The market's rule before a choice.
+    rule: StoredValue<ConsentRule>,
     /// Each experiment's variant for this shopper, and whether they take part.
     assigned: StoredValue<Vec<(String, String, bool)>>,
     /// Whether variants are shown: at once on a page the app renders, after the takeover on a
@@ -75,6 +84,9 @@ impl Analytics {
     /// Sends `event` through the consent gate to every sink. A page view that is due goes
     /// first, so every event follows the `page_view` of the page it happened on.
     pub fn track(&self, mut event: Event) {
+        if event.name == EventName::ViewItem {
+            self.viewed(&event);
+        }
         let Some(inner) = self.inner.get_value() else {
             return;
         };
@@ -85,6 +97,43 @@ impl Analytics {
         let passed = inner.gate.borrow_mut().offer(event);
         if let Some(event) = passed {
             inner.deliver(&event);
+        }
+    }
+
+    /// Whether functional storage is allowed: chosen, or assumed where the market does not ask.
+    fn functional(&self) -> bool {
+        self.choice
+            .get_untracked()
+            .unwrap_or(self.rule.get_value().assumed())
+            .functional
+    }
+
+    /// Remembers the products of a `view_item`, newest first.
+    fn viewed(&self, event: &Event) {
+        let handles: Vec<String> = event
+            .items
+            .iter()
+            .filter_map(|i| i.handle.clone())
+            .collect();
+        self.recent.update(|recent| {
+            recent.retain(|h| !handles.contains(h));
+            for handle in handles.into_iter().rev() {
+                recent.insert(0, handle);
+            }
+            recent.truncate(RECENT);
+        });
+        self.keep_recent();
+    }
+
+    /// Stores the recently viewed list, or forgets it, as functional consent says.
+    fn keep_recent(&self) {
+        if self.functional() {
+            let list = self
+                .recent
+                .with_untracked(|r| serde_json::to_string(r).unwrap_or_default());
+            browser::local_set(RECENT_KEY, &list);
+        } else {
+            browser::local_remove(RECENT_KEY);
         }
     }
 
@@ -136,6 +185,7 @@ impl Analytics {
         browser::local_set(CONSENT_KEY, &ConsentRecord::new(consent).to_json());
         self.choice.set(Some(consent));
         self.banner_open.set(false);
+        self.keep_recent();
         let Some(inner) = self.inner.get_value() else {
             return;
         };
@@ -270,14 +320,33 @@ pub fn provide_analytics() -> Analytics {
         inner: StoredValue::new_local(None),
         choice: RwSignal::new(stored),
         banner_open: RwSignal::new(false),
+        recent: RwSignal::new(Vec::new()),
+        rule: StoredValue::new(ConsentRule::OptIn),
         assigned: StoredValue::new(Vec::new()),
         variants_shown: RwSignal::new(!takeover),
     };
     provide_context(analytics);
+    let market = use_market();
+    let consent = store
+        .config
+        .analytics
+        .as_ref()
+        .map(|a| a.consent.clone())
+        .unwrap_or_default();
+    analytics.rule.set_value(
+        market
+            .market
+            .with_untracked(|m| consent.rule(m.id.as_str(), m.country.as_str())),
+    );
+    if analytics.functional()
+        && let Some(list) = browser::local_get(RECENT_KEY)
+            .and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
+    {
+        analytics.recent.set(list);
+    }
     if takeover {
         Effect::new(move |_| analytics.variants_shown.set(true));
     }
-    let market = use_market();
     let experiments = store
         .config
         .analytics

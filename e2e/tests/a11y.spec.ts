@@ -91,7 +91,7 @@ test.describe('consent banner', () => {
       await expect(banner).toBeVisible();
       await audit(page);
       await banner.getByRole('button', { name: msg(locale, 'consent-manage') }).click();
-      await expect(banner.getByRole('checkbox')).toHaveCount(3);
+      await expect(banner.getByRole('checkbox')).toHaveCount(4);
       await audit(page);
     }
     // Keyboard: from the "Manage" view, tab to "Save choices" and press it.
@@ -103,6 +103,6 @@ test.describe('consent banner', () => {
     await expect(save).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(banner).toHaveCount(0);
-    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.consent')))!)).toEqual({ version: 1, analytics: false, marketing: true });
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.consent')))!)).toEqual({ version: 1, functional: false, analytics: false, marketing: true });
   });
 });

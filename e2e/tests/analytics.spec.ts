@@ -178,7 +178,7 @@ test('DE: "Reject all" keeps everything in the page across reloads; privacy sett
   // What was refused earlier stays unsent; what happens now is sent.
   await page.getByRole('button', { name: msg(l, 'add-to-cart') }).click();
   await expect.poll(async () => (await domEvents(page)).map((e) => e.name)).toEqual(['view_cart', 'add_to_cart']);
-  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.consent')))!)).toEqual({ version: 1, analytics: true, marketing: false });
+  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.consent')))!)).toEqual({ version: 1, functional: false, analytics: true, marketing: false });
 });
 
 test.describe('beacon collector', () => {
@@ -337,4 +337,57 @@ test.describe('experiments', () => {
     await page.getByRole('region', { name: msg('de-DE', 'consent-title') }).getByRole('button', { name: msg('de-DE', 'consent-accept-all') }).click();
     expect(await page.evaluate(() => localStorage.getItem('dhow.analytics.id'))).toBe(session);
   });
+});
+
+test('a discount code applied is select_promotion, with the code as the backend spelled it and the cart\'s value after it', async ({ page }) => {
+  await recordDomEvents(page);
+  await page.goto('/products/merino-crew-sweater');
+  await waitForApp(page);
+  await page.getByRole('button', { name: msg('en-US', 'add-to-cart') }).click();
+  const drawer = page.getByRole('dialog', { name: msg('en-US', 'cart-title') });
+  await expect(drawer.locator('.dhow-cart-line[data-pending]')).toHaveCount(0);
+  await drawer.getByLabel(msg('en-US', 'promo-label')).fill('welcome10');
+  await drawer.getByRole('button', { name: msg('en-US', 'promo-apply') }).click();
+  await expect(drawer.locator('.dhow-promo__code')).toHaveText('WELCOME10');
+  await expect.poll(async () => (await domEvents(page)).filter((e) => e.name === 'select_promotion').length).toBe(1);
+  const promotion = (await domEvents(page)).find((e) => e.name === 'select_promotion')!.params;
+  expect(promotion).toMatchObject({ promotion_id: 'WELCOME10', promotion_name: 'WELCOME10', coupon: 'WELCOME10', currency: 'USD' });
+  // $95.00 less 10 %.
+  expect(promotion.value).toBe('85.50');
+});
+
+test('recently viewed: kept in storage where functional storage is allowed, newest first, on product and cart pages', async ({ page }) => {
+  const recent = page.getByRole('region', { name: msg('en-US', 'recent-title') });
+  await page.goto('/products/enamel-camp-mug');
+  await waitForApp(page);
+  // Nothing viewed before: no section.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goto('/products/merino-crew-sweater');
+  await waitForApp(page);
+  await expect(recent.locator('.dhow-product-card__title')).toHaveText(['Enamel Camp Mug']);
+  await page.goto('/cart');
+  await waitForApp(page);
+  await expect(recent.locator('.dhow-product-card__title')).toHaveText(['Merino Crew Sweater', 'Enamel Camp Mug']);
+  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.recent')))!)).toEqual(['merino-crew-sweater', 'enamel-camp-mug']);
+  // Refusing forgets it.
+  await page.getByRole('button', { name: msg('en-US', 'privacy-settings') }).click();
+  await page.getByRole('region', { name: msg('en-US', 'consent-title') }).getByRole('button', { name: msg('en-US', 'consent-reject-all') }).click();
+  expect(await page.evaluate(() => localStorage.getItem('dhow.recent'))).toBeNull();
+});
+
+test('recently viewed in DE before consent: for this page view only, never in storage', async ({ page }) => {
+  const l = DE.locale;
+  const recent = page.getByRole('region', { name: msg(l, 'recent-title') });
+  await page.goto('/de/products/enamel-camp-mug');
+  await waitForApp(page);
+  // A client-side navigation to another product keeps the page's memory.
+  const title = await page.getByRole('heading', { level: 1 }).innerText();
+  await page.getByRole('region', { name: msg(l, 'recs-similar') }).locator('.dhow-product-card__link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(title);
+  await expect(recent.locator('.dhow-product-card__title')).toHaveText([title]);
+  expect(await page.evaluate(() => localStorage.getItem('dhow.recent'))).toBeNull();
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(recent).toHaveCount(0);
 });

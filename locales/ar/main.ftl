@@ -278,3 +278,8 @@ consent-marketing = تسويقية
 consent-marketing-text = الإعلانات والعروض المخصّصة.
 consent-save = حفظ الاختيارات
 privacy-settings = إعدادات الخصوصية
+consent-functional = وظيفية
+consent-functional-text = تذكُّر المنتجات التي شاهدتها لعرضها عليك مجددًا.
+
+## Recently viewed products
+recent-title = المنتجات التي شاهدتها مؤخرًا

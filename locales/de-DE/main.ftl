@@ -264,3 +264,8 @@ consent-marketing = Marketing
 consent-marketing-text = Werbung und personalisierte Angebote.
 consent-save = Auswahl speichern
 privacy-settings = Datenschutzeinstellungen
+consent-functional = Präferenzen
+consent-functional-text = Speichert die Produkte, die Sie angesehen haben, um sie Ihnen erneut anzuzeigen.
+
+## Recently viewed products
+recent-title = Zuletzt angesehen

@@ -264,3 +264,8 @@ consent-marketing = Marketing
 consent-marketing-text = Advertising and personalised offers.
 consent-save = Save choices
 privacy-settings = Privacy settings
+consent-functional = Preferences
+consent-functional-text = Remembering the products you viewed, to show them again.
+
+## Recently viewed products
+recent-title = Recently viewed

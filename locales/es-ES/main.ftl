@@ -264,3 +264,8 @@ consent-marketing = Marketing
 consent-marketing-text = Publicidad y ofertas personalizadas.
 consent-save = Guardar preferencias
 privacy-settings = Configuración de privacidad
+consent-functional = Funcionales
+consent-functional-text = Recordar los productos que has visto para volver a mostrártelos.
+
+## Recently viewed products
+recent-title = Vistos recientemente

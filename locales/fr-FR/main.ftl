@@ -265,3 +265,8 @@ consent-marketing = Marketing
 consent-marketing-text = Publicité et offres personnalisées.
 consent-save = Enregistrer mes choix
 privacy-settings = Paramètres de confidentialité
+consent-functional = Préférences
+consent-functional-text = Les produits consultés, mémorisés pour vous les présenter à nouveau.
+
+## Recently viewed products
+recent-title = Vus récemment

@@ -255,3 +255,8 @@ consent-marketing = マーケティング
 consent-marketing-text = 広告やお客様に合わせたおすすめ・特典の表示に使用します。
 consent-save = 設定を保存
 privacy-settings = プライバシー設定
+consent-functional = 機能性
+consent-functional-text = ご覧になった商品を記憶し、再度表示するために使用します。
+
+## Recently viewed products
+recent-title = 最近チェックした商品

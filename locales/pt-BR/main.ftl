@@ -265,3 +265,8 @@ consent-marketing = Marketing
 consent-marketing-text = Publicidade e ofertas personalizadas.
 consent-save = Salvar preferências
 privacy-settings = Configurações de privacidade
+consent-functional = Funcionais
+consent-functional-text = Lembrar os produtos que você viu para mostrá-los novamente.
+
+## Recently viewed products
+recent-title = Vistos recentemente

@@ -255,3 +255,8 @@ consent-marketing = 营销
 consent-marketing-text = 广告和个性化优惠。
 consent-save = 保存选择
 privacy-settings = 隐私设置
+consent-functional = 功能
+consent-functional-text = 记住您浏览过的商品，以便再次展示。
+
+## Recently viewed products
+recent-title = 最近浏览

@@ -17,6 +17,6 @@ pub use use_market::{
 };
 pub use use_price::{UsePrice, use_price};
 pub use use_recommendations::{
-    RecommendationKind, merge_recommendations, recommended_products, use_recommendations,
-    use_recommendations_here,
+    RecommendationKind, available_products, merge_recommendations, recommended_products,
+    use_recommendations, use_recommendations_here,
 };

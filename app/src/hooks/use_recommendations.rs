@@ -126,11 +126,22 @@ pub async fn recommended_products(
             });
         }
     }
+    available_products(store, market, merge_recommendations(&lists, handles), limit).await
+}
+
+/// Up to `limit` of the products named by `handles` (in that order) that are sold and in stock
+/// in `market`; products not sold there, or gone, are skipped.
+pub async fn available_products(
+    store: &Store,
+    market: &Market,
+    handles: impl IntoIterator<Item = String>,
+    limit: usize,
+) -> Result<Vec<Product>, Error> {
     let mut found = Vec::new();
     // One at a time, best first, until enough are kept: most candidates are, so this asks for
     // little more than it shows (and a list sits below the fold: its code weighs more than the
     // wait).
-    for handle in merge_recommendations(&lists, handles) {
+    for handle in handles {
         if found.len() >= limit {
             break;
         }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::cart::{CartLines, CartTotals, PromoCode};
+use crate::components::catalog::RecentlyViewed;
 use crate::components::layout::ErrorNotice;
 use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{use_cart, use_market};
@@ -62,5 +63,6 @@ pub fn CartPage() -> impl IntoView {
                 </div>
             </Show>
         </section>
+        <RecentlyViewed/>
     }
 }

@@ -9,7 +9,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::cart::AddToCart;
 use crate::components::catalog::{
-    FrequentlyBoughtTogether, Gallery, VariantPicker, YouMayAlsoLike, initial_selection,
+    FrequentlyBoughtTogether, Gallery, RecentlyViewed, VariantPicker, YouMayAlsoLike,
+    initial_selection,
 };
 use crate::components::layout::ErrorNotice;
 use crate::components::money::{MarketTerms, Price};
@@ -229,5 +230,6 @@ fn ProductDetail(product: Product, selected: RwSignal<Vec<String>>) -> impl Into
         </article>
         <FrequentlyBoughtTogether product=Signal::derive(move || stored.get_value()) variant=variant/>
         <YouMayAlsoLike handle=Signal::derive(move || stored.with_value(|p| p.handle.clone()))/>
+        <RecentlyViewed exclude=Signal::derive(move || stored.with_value(|p| p.handle.clone()))/>
     }
 }

@@ -1,7 +1,7 @@
 //! What the shopper agreed to, and what the store may assume before they say.
 //!
-//! Three categories: `necessary` (always: the cart, the consent choice itself), `analytics`
-//! and `marketing`. A market is *opt-in* (nothing is sent and no analytics identifier is kept
+//! Four categories: `necessary` (always: the cart, the consent choice itself), `functional`
+//! (remembering viewed products), `analytics` and `marketing`. A market is *opt-in* (nothing is sent and no analytics identifier is kept
 //! until the shopper accepts) or *opt-out* (sent until the shopper refuses). By default the
 //! EEA, the United Kingdom and Switzerland are opt-in and other countries opt-out;
 //! `dhow.json` may say otherwise per market.
@@ -72,6 +72,10 @@ impl ConsentConfig {
 /// What the shopper agreed to (necessary storage is always allowed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Consent {
+    /// Functional storage: remembering what the shopper viewed, to show it again. A choice
+    /// stored before this category existed reads as refused.
+    #[serde(default)]
+    pub functional: bool,
     /// Measuring visits and sales.
     pub analytics: bool,
     /// Advertising: ads storage, user data and personalization.
@@ -81,11 +85,13 @@ pub struct Consent {
 impl Consent {
     /// Everything refused.
     pub const NONE: Consent = Consent {
+        functional: false,
         analytics: false,
         marketing: false,
     };
     /// Everything accepted.
     pub const ALL: Consent = Consent {
+        functional: true,
         analytics: true,
         marketing: true,
     };
@@ -101,7 +107,7 @@ impl Consent {
     }
 }
 
-/// The shopper's choice as stored: `{"version":1,"analytics":…,"marketing":…}`.
+/// The shopper's choice as stored: `{"version":1,"functional":…,"analytics":…,"marketing":…}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentRecord {
     /// The record's format.

@@ -164,6 +164,9 @@ pub struct Item {
     pub discount: Option<Money>,
     /// Discount codes on the cart, comma-separated.
     pub coupon: Option<String>,
+    /// The product's handle: not sent (GA4 has no such field), for the storefront's own use
+    /// of the stream (recently viewed products).
+    pub handle: Option<String>,
 }
 
 impl Item {
@@ -187,6 +190,7 @@ impl Item {
             quantity,
             discount: None,
             coupon: None,
+            handle: None,
         }
     }
 
@@ -201,6 +205,7 @@ impl Item {
         if product.variants.len() > 1 && !variant.title.is_empty() {
             item.item_variant = Some(variant.title.clone());
         }
+        item.handle = Some(product.handle.clone());
         item
     }
 
@@ -216,6 +221,7 @@ impl Item {
         if !line.variant_title.is_empty() {
             item.item_variant = Some(line.variant_title.clone());
         }
+        item.handle = Some(line.handle.clone());
         if !line.discount.is_zero() && line.quantity > 0 {
             let per_unit = line.discount.minor_units() / i64::from(line.quantity);
             if per_unit * i64::from(line.quantity) == line.discount.minor_units() {

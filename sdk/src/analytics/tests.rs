@@ -224,6 +224,7 @@ fn consent_rules_default_by_country_and_yield_to_the_markets_setting() {
 #[test]
 fn consent_mode_signals_follow_the_categories() {
     let only_analytics = Consent {
+        functional: false,
         analytics: true,
         marketing: false,
     };
@@ -244,6 +245,7 @@ fn a_stored_choice_reads_back_and_anything_else_is_no_choice() {
     assert_eq!(
         ConsentRecord::read(r#"{"version":1,"analytics":true,"marketing":false}"#),
         Some(Consent {
+            functional: false,
             analytics: true,
             marketing: false
         })

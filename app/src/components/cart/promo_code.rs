@@ -30,6 +30,7 @@ pub fn PromoCode() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let analytics = crate::analytics::use_analytics();
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let entered = code.get_untracked().trim().to_owned();
@@ -48,9 +49,25 @@ pub fn PromoCode() -> impl IntoView {
                 .await;
             busy.set(false);
             match result {
-                Ok(_) => {
+                Ok(cart) => {
                     code.set(String::new());
                     message.set(None);
+                    // The code as the backend applied it (its own spelling), as the promotion.
+                    let applied = cart
+                        .discounts
+                        .iter()
+                        .find(|d| d.code.eq_ignore_ascii_case(&entered))
+                        .map_or(entered, |d| d.code.clone());
+                    if let Some(analytics) = analytics {
+                        let mut event = dhow_sdk::analytics::Event::for_cart(
+                            dhow_sdk::analytics::EventName::SelectPromotion,
+                            &cart,
+                        );
+                        event = event
+                            .text("promotion_id", applied.clone())
+                            .text("promotion_name", applied);
+                        analytics.track(event);
+                    }
                 }
                 Err(Error::PromotionRejected { reason, .. }) => {
                     message.set(Some(

@@ -5,6 +5,7 @@ mod facet_filters;
 mod gallery;
 mod product_card;
 mod product_grid;
+mod recently_viewed;
 mod recommendations;
 mod variant_picker;
 
@@ -13,6 +14,7 @@ pub use facet_filters::FacetFilters;
 pub use gallery::Gallery;
 pub use product_card::ProductCard;
 pub use product_grid::{ItemList, ProductGrid};
+pub use recently_viewed::{RECENT_SHOWN, RecentlyViewed};
 pub use recommendations::{
     ALIKE, AlikeProducts, BoughtTogether, CompleteYourOrder, FrequentlyBoughtTogether, TOGETHER,
     YouMayAlsoLike,

@@ -16,16 +16,19 @@ pub fn ConsentBanner() -> impl IntoView {
     let i18n = use_i18n();
     let managing = RwSignal::new(false);
     let current = move || analytics.choice.get_untracked().unwrap_or(Consent::NONE);
+    let allow_functional = RwSignal::new(false);
     let allow_analytics = RwSignal::new(false);
     let allow_marketing = RwSignal::new(false);
     let manage = move || {
         let now = current();
+        allow_functional.set(now.functional);
         allow_analytics.set(now.analytics);
         allow_marketing.set(now.marketing);
         managing.set(true);
     };
     let save = move || {
         analytics.choose(Consent {
+            functional: allow_functional.get_untracked(),
             analytics: allow_analytics.get_untracked(),
             marketing: allow_marketing.get_untracked(),
         });
@@ -53,6 +56,9 @@ pub fn ConsentBanner() -> impl IntoView {
                 <fieldset class="dhow-consent__categories">
                     {category("consent-necessary", "consent-necessary-text",
                         view! { <input type="checkbox" checked disabled/> }.into_any())}
+                    {category("consent-functional", "consent-functional-text",
+                        view! { <input type="checkbox" prop:checked=allow_functional.get_untracked()
+                            on:change=move |ev| allow_functional.set(event_target_checked(&ev))/> }.into_any())}
                     {category("consent-analytics", "consent-analytics-text",
                         view! { <input type="checkbox" prop:checked=allow_analytics.get_untracked()
                             on:change=move |ev| allow_analytics.set(event_target_checked(&ev))/> }.into_any())}

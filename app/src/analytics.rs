@@ -52,10 +52,21 @@ pub struct Analytics {
     /// The market's rule before a choice.
     rule: StoredValue<ConsentRule>,
     /// Each experiment's variant for this shopper, and whether they take part.
-    assigned: StoredValue<Vec<(String, String, bool)>>,
+    assigned: StoredValue<Vec<Assigned>>,
     /// Whether variants are shown: at once on a page the app renders, after the takeover on a
     /// prerendered page (which shows every control until then).
     variants_shown: RwSignal<bool>,
+}
+
+/// An experiment as this shopper sees it.
+#[derive(Clone, Debug)]
+struct Assigned {
+    key: String,
+    variant: String,
+    /// In the audience and the dates (or forced): only then is an exposure reported.
+    takes_part: bool,
+    /// Where a variant shown by styles alone shows (every page when empty).
+    paths: Vec<String>,
 }
 
 /// Provided while the app takes over a prerendered page: experiments show their controls until
@@ -145,6 +156,7 @@ impl Analytics {
         };
         inner.page_due.set(true);
         let this = *self;
+        // On the next frame the address is the new page's (the router may write it after this).
         request_animation_frame(move || {
             if this
                 .inner
@@ -152,6 +164,7 @@ impl Analytics {
             {
                 this.page_view();
             }
+            this.report_exposures();
         });
     }
 
@@ -382,7 +395,12 @@ pub fn provide_analytics() -> Analytics {
                     .find(|(k, _)| *k == e.key)
                     .map(|(_, v)| v.as_str());
                 let (variant, takes_part) = e.assign(&id, &shopper, force);
-                (e.key.clone(), variant.to_owned(), takes_part)
+                Assigned {
+                    key: e.key.clone(),
+                    variant: variant.to_owned(),
+                    takes_part,
+                    paths: e.paths.clone(),
+                }
             })
             .collect();
         analytics.assigned.set_value(assigned);
@@ -429,7 +447,7 @@ pub fn provide_analytics() -> Analytics {
 
 /// Marks the document with each experiment's variant once variants are shown
 /// (`<html data-dhow-exp-KEY="VARIANT">`, for styles of a variant written in CSS alone), and
-/// reports `experiment_exposure` for those the shopper takes part in, once per session.
+/// reports the exposures of this page.
 fn show_variants(analytics: Analytics) {
     Effect::new(move |_| {
         if !analytics.variants_shown.get() {
@@ -438,18 +456,50 @@ fn show_variants(analytics: Analytics) {
         let root = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element());
-        for (key, variant, takes_part) in analytics.assigned.get_value() {
-            if let Some(root) = &root {
-                let _ = root.set_attribute(&format!("data-dhow-exp-{key}"), &variant);
-            }
-            if takes_part {
-                analytics.exposed(&key, &variant);
+        if let Some(root) = &root {
+            for a in analytics.assigned.get_value() {
+                let _ = root.set_attribute(&format!("data-dhow-exp-{}", a.key), &a.variant);
             }
         }
+        analytics.report_exposures();
     });
 }
 
+/// The page's path without the market's prefix (`/de/products/x` → `/products/x`).
+fn page_path() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let rest = path.strip_prefix('/').unwrap_or(&path);
+    let end = rest.find('/').unwrap_or(rest.len());
+    if end == 2 && rest[..end].bytes().all(|b| b.is_ascii_lowercase()) {
+        let tail = &rest[end..];
+        if tail.is_empty() {
+            "/".to_owned()
+        } else {
+            tail.to_owned()
+        }
+    } else {
+        path
+    }
+}
+
 impl Analytics {
+    /// `experiment_exposure` for every experiment the shopper takes part in whose variant shows
+    /// on this page by styles alone (see `paths`), once per session each.
+    fn report_exposures(&self) {
+        if !self.variants_shown.get_untracked() {
+            return;
+        }
+        let path = page_path();
+        for a in self.assigned.get_value() {
+            let shows = a.paths.is_empty() || a.paths.iter().any(|p| path.starts_with(p.as_str()));
+            if a.takes_part && shows {
+                self.exposed(&a.key, &a.variant);
+            }
+        }
+    }
+
     /// `experiment_exposure` of `key` in `variant`, unless already reported this session.
     fn exposed(&self, key: &str, variant: &str) {
         let line = format!("{key}={variant}");
@@ -484,27 +534,36 @@ pub fn use_experiment(key: &str) -> Signal<String> {
     let Some(analytics) = use_analytics() else {
         return Signal::stored(String::new());
     };
-    let key = key.to_owned();
     let control = use_store()
         .store()
         .config
         .analytics
         .as_ref()
-        .and_then(|a| a.experiment(&key))
+        .and_then(|a| a.experiment(key))
         .map(|e| e.control().to_owned())
         .unwrap_or_default();
-    Signal::derive(move || {
+    let key_owned = key.to_owned();
+    let variant = Signal::derive(move || {
         let shown = analytics.variants_shown.get();
         analytics
             .assigned
             .with_value(|all| {
                 all.iter()
-                    .find(|(k, _, _)| *k == key)
-                    .map(|(_, variant, _)| variant.clone())
+                    .find(|a| a.key == key_owned)
                     .filter(|_| shown)
+                    .map(|a| (a.variant.clone(), a.takes_part))
             })
-            .unwrap_or_else(|| control.clone())
-    })
+            .unwrap_or_else(|| (control.clone(), false))
+    });
+    // A component renders the variant: that is its exposure (once per session).
+    let key = StoredValue::new(key.to_owned());
+    Effect::new(move |_| {
+        let (shown, takes_part) = variant.get();
+        if takes_part {
+            key.with_value(|key| analytics.exposed(key, &shown));
+        }
+    });
+    Signal::derive(move || variant.get().0)
 }
 
 /// The analytics context, if provided (components outside a storefront send nothing).

@@ -254,6 +254,7 @@ test.describe('experiments', () => {
       experiments: [
         { key: 'card-style', variants: [{ name: 'control', weight: 1 }, { name: 'bold', weight: 1 }] },
         { key: 'jp-only', variants: [{ name: 'control', weight: 0 }, { name: 'b', weight: 1 }], audience: { markets: ['jp'] } },
+        { key: 'pdp-only', variants: [{ name: 'control', weight: 0 }, { name: 'b', weight: 1 }], paths: ['/products/'] },
       ],
     };
     configDir = mkdtempSync(join(tmpdir(), 'dhow-e2e-'));
@@ -314,6 +315,21 @@ test.describe('experiments', () => {
       await expect.poll(async () => (await domEvents(page)).filter((e) => e.name === 'page_view').length).toBe(1);
       expect((await domEvents(page)).filter((e) => e.name === 'experiment_exposure')).toEqual([]);
     }
+  });
+
+  test('a variant shown by styles on some pages only is reported where it shows, after the page view', async ({ page }) => {
+    await recordDomEvents(page);
+    await page.goto(`${origin}/de/`);
+    await waitForApp(page);
+    await page.getByRole('region', { name: msg('de-DE', 'consent-title') }).getByRole('button', { name: msg('de-DE', 'consent-accept-all') }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-dhow-exp-pdp-only', 'b');
+    const exposures = async () => (await domEvents(page)).filter((e) => e.name === 'experiment_exposure').map((e) => e.params.experiment_id);
+    await expect.poll(exposures).toEqual(['card-style']);
+    await page.locator('.dhow-product-grid .dhow-product-card__link').first().click();
+    await expect.poll(exposures).toEqual(['card-style', 'pdp-only']);
+    const names = (await domEvents(page)).map((e) => e.name);
+    // The product page's view comes before the exposure on it.
+    expect(names.lastIndexOf('page_view')).toBeLessThan(names.lastIndexOf('experiment_exposure'));
   });
 
   test('a forced variant wins; in its audience the other experiment takes part; without consent the id lives in the session only', async ({ page }) => {

@@ -45,6 +45,12 @@ pub struct Experiment {
     /// When it stops (exclusive), written as `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<String>,
+    /// For a variant shown by the page's styles alone (`<html data-dhow-exp-KEY>`): the paths,
+    /// without the market's prefix, where it shows (`"/products/"` covers every product page),
+    /// so the exposure is reported there only; every page when empty. A variant a component
+    /// renders through `use_experiment` is reported where it renders, whatever this says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
 }
 
 /// A variant and its share.
@@ -119,6 +125,11 @@ pub fn bucket(key: &str, id: &str) -> u64 {
 }
 
 impl Experiment {
+    /// Whether a variant shown by styles alone shows on `path` (without the market's prefix).
+    pub fn shows_on(&self, path: &str) -> bool {
+        self.paths.is_empty() || self.paths.iter().any(|p| path.starts_with(p.as_str()))
+    }
+
     /// The control: the first variant's name.
     pub fn control(&self) -> &str {
         self.variants.first().map_or("", |v| v.name.as_str())

@@ -344,6 +344,7 @@ mod experiments {
             audience: Audience::default(),
             start: None,
             end: None,
+            paths: Vec::new(),
         }
     }
 
@@ -440,6 +441,17 @@ mod experiments {
             experiment.assign("id", &returning, None),
             ("control", false)
         );
+    }
+
+    #[test]
+    fn a_styles_only_variant_shows_on_its_paths() {
+        let mut experiment = split(&[("a", 1)]);
+        assert!(experiment.shows_on("/"));
+        experiment.paths = vec!["/products/".into(), "/cart".into()];
+        assert!(experiment.shows_on("/products/wool-overcoat"));
+        assert!(experiment.shows_on("/cart"));
+        assert!(!experiment.shows_on("/"));
+        assert!(!experiment.shows_on("/collections/bags"));
     }
 
     #[test]

@@ -148,6 +148,14 @@ impl Analytics {
         }
     }
 
+    /// The storefront reports page views (the embed, which has no pages of its own, does not):
+    /// the first page's view is due from now, so nothing is reported before it.
+    pub fn expect_page_views(&self) {
+        if let Some(inner) = self.inner.get_value() {
+            inner.page_due.set(true);
+        }
+    }
+
     /// The route changed: its `page_view` is sent on the next frame (once the page has set its
     /// title), or before the page's first event if that comes sooner.
     pub fn route_changed(&self) {
@@ -429,8 +437,7 @@ pub fn provide_analytics() -> Analytics {
         outbox: RefCell::new(Outbox::new(OUTBOX)),
         sequence: Cell::new(0),
         flush_due: Cell::new(false),
-        // The first page's view is due from the start: nothing is reported before it.
-        page_due: Cell::new(true),
+        page_due: Cell::new(false),
     });
     sinks::on_page_hidden({
         let inner = inner.clone();

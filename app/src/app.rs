@@ -115,6 +115,7 @@ fn page_views() {
     let Some(analytics) = crate::analytics::use_analytics() else {
         return;
     };
+    analytics.expect_page_views();
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();

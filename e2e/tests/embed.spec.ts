@@ -317,3 +317,30 @@ test('embedded recommendations offer the set bought together, priced in the mark
   expect(Math.round(Number(subtotal.amount) * 100)).toBe(await total());
   await expectNoCspViolations(page);
 });
+
+test.describe('analytics', () => {
+  // A first visit in the United States, which does not ask first: events are sent.
+  test.use({ storedConsent: null });
+
+  test('embedded elements emit the same events as the storefront, with exact amounts, and no page view of their own', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.__analytics = [];
+      document.addEventListener('dhow:analytics', (e) => w.__analytics.push((e as CustomEvent).detail));
+    });
+    await openBrand(page);
+    await addSweater(page);
+    const analytics = () => page.evaluate(() => (window as any).__analytics as Array<{ name: string; params: any }>);
+    await expect.poll(async () => (await analytics()).map((e) => e.name)).toContain('add_to_cart');
+    const add = (await analytics()).find((e) => e.name === 'add_to_cart')!;
+    expect(add.params).toMatchObject({
+      currency: 'USD', value: '95.00',
+      items: [{ item_name: 'Merino Crew Sweater', item_brand: 'Dhow Goods', price: '95.00', quantity: 1 }],
+    });
+    // The brand's page owns its page views.
+    expect((await analytics()).map((e) => e.name)).not.toContain('page_view');
+    const layer = await page.evaluate(() => JSON.parse(JSON.stringify(((window as any).dataLayer || []).filter((e: any) => e?.event === 'add_to_cart'))));
+    expect(layer).toHaveLength(1);
+    expect(layer[0].ecommerce.value).toBe(95);
+  });
+});

@@ -8,6 +8,9 @@ import { JP, type Market, US, addToCart, fillCheckout, payAndPlace } from '../..
 
 const HANDLE = 'merino-crew-sweater';
 
+// A shopper who has not chosen: these markets (US, JP) do not ask first, so events are sent.
+test.use({ storedConsent: null });
+
 /** Opens the product from a search, the way a shopper finds it, and waits until it can be bought. */
 async function findProduct(page: Page, market: Market) {
   const l = market.locale;

@@ -13,6 +13,8 @@ const dist = process.argv[2] || join(here, '..', '..', 'target', 'dist-bench');
 const port = Number(process.argv[3] || 4180);
 const base = `http://127.0.0.1:${port}`;
 const RUNS = 5;
+// Cold loads per page for the paint figures (DHOW_BENCH_PAINT_RUNS to change).
+const PAINT_RUNS = Number(process.env.DHOW_BENCH_PAINT_RUNS || 15);
 
 const server = spawn(process.execPath, [join(here, '..', 'serve.mjs'), dist, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
@@ -33,39 +35,49 @@ async function throttledPage() {
   return { context, page };
 }
 
-// Largest contentful paint and cumulative layout shift of a cold load (a new context each run),
-// read once the app has taken the page over (or, for a static page, once the network is idle).
-async function paint(path, { app = true } = {}) {
-  const lcps = [];
-  const shifts = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { context, page } = await throttledPage();
-    await page.goto(base + path, { waitUntil: 'networkidle' });
-    if (app) {
-      await page.waitForSelector('#dhow-root[data-dhow-app]');
-      await page.waitForSelector('main:not([aria-busy]) h1');
-    }
-    const [lcp, cls] = await page.evaluate(() => Promise.all([
-      new Promise((resolve) => {
-        new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          resolve(entries[entries.length - 1].startTime);
-        }).observe({ type: 'largest-contentful-paint', buffered: true });
-      }),
-      new Promise((resolve) => {
-        let sum = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        // Buffered entries arrive in the observer's first callback, before the next frame ends.
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(sum)));
-      }),
-    ]));
-    lcps.push(lcp);
-    shifts.push(cls);
-    await context.close();
+// Largest contentful paint and cumulative layout shift of one cold load (a new context), read
+// once the app has taken the page over (or, for a static page, once the network is idle).
+async function paintOnce(path, app) {
+  const { context, page } = await throttledPage();
+  await page.goto(base + path, { waitUntil: 'networkidle' });
+  if (app) {
+    await page.waitForSelector('#dhow-root[data-dhow-app]');
+    await page.waitForSelector('main:not([aria-busy]) h1');
   }
-  return [median(lcps), median(shifts)];
+  const result = await page.evaluate(() => Promise.all([
+    new Promise((resolve) => {
+      new PerformanceObserver((list) => {
+        const entries = list.getEntries();
+        resolve(entries[entries.length - 1].startTime);
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    }),
+    new Promise((resolve) => {
+      let sum = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      // Buffered entries arrive in the observer's first callback, before the next frame ends.
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(sum)));
+    }),
+  ]));
+  await context.close();
+  return result;
+}
+
+// Medians of PAINT_RUNS cold loads of each page, loaded in turn (floor, home, product, …, then
+// again), so a machine whose speed drifts during the run treats every page alike: single loads
+// here vary by ±100 ms, and the floor is only meaningful next to pages measured in the same turns.
+async function paintAll(pages) {
+  const lcps = pages.map(() => []);
+  const shifts = pages.map(() => []);
+  for (let run = 0; run < PAINT_RUNS; run++) {
+    for (const [i, [path, app]] of pages.entries()) {
+      const [lcp, cls] = await paintOnce(path, app);
+      lcps[i].push(lcp);
+      shifts[i].push(cls);
+    }
+  }
+  return pages.map((_, i) => [median(lcps[i]), median(shifts[i])]);
 }
 
 // The floor: a static page with the storefront's stylesheets and the home page's first image at
@@ -156,11 +168,13 @@ async function renderCards(n) {
 }
 
 const floor = writeFloorPage();
-const [floorLcp] = await paint('/bench-floor.html', { app: false });
-const [floorTextLcp] = await paint('/bench-floor-text.html', { app: false });
-const [homeLcp, homeCls] = await paint('/');
-const [productLcp, productCls] = await paint('/products/wool-overcoat');
-const [deLcp, deCls] = await paint('/de/products/wool-overcoat');
+const [[floorLcp], [floorTextLcp], [homeLcp, homeCls], [productLcp, productCls], [deLcp, deCls]] = await paintAll([
+  ['/bench-floor.html', false],
+  ['/bench-floor-text.html', false],
+  ['/', true],
+  ['/products/wool-overcoat', true],
+  ['/de/products/wool-overcoat', true],
+]);
 const figures = [
   [`LCP, floor: ${floor.styles} stylesheets + 1 image (ms)`, floorLcp],
   ['LCP, floor + header and title text (ms)', floorTextLcp],
@@ -174,7 +188,7 @@ const figures = [
   ['market switch → price re-priced (ms)', await marketSwitchLatency()],
   ['render 1,000 product cards (ms)', await renderCards(1000)],
 ];
-console.log('\nStorefront benchmark (headless Chromium, 4× CPU throttling, medians)');
+console.log(`\nStorefront benchmark (headless Chromium, 4× CPU throttling, medians; paint: ${PAINT_RUNS} cold loads per page, in turns)`);
 for (const [name, value] of figures) console.log(`${name.padEnd(48)}${value.toFixed(name.startsWith('CLS') ? 3 : 0).padStart(8)}`);
 
 await browser.close();

@@ -61,6 +61,32 @@ async function homeToProduct(page: Page, market: Market) {
   return handle;
 }
 
+/** The built dist/ served on a free loopback port with its dhow.json's `analytics` section
+ * changed by `edit` (the CSP follows the served configuration). */
+async function serveWithAnalytics(edit: (analytics: Record<string, unknown>) => Record<string, unknown>) {
+  const e2e = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const dist = join(e2e, '..', 'dist');
+  const config = JSON.parse(readFileSync(join(dist, 'dhow.json'), 'utf8'));
+  config.analytics = edit(config.analytics);
+  const configDir = mkdtempSync(join(tmpdir(), 'dhow-e2e-'));
+  writeFileSync(join(configDir, 'dhow.json'), JSON.stringify(config));
+  const probe = createServer();
+  const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => {
+    const p = (probe.address() as AddressInfo).port;
+    probe.close(() => resolve(p));
+  }));
+  const origin = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn(process.execPath, ['serve.mjs', dist, String(port), join(configDir, 'dhow.json')], { cwd: e2e, stdio: 'ignore' });
+  await expect.poll(async () => (await fetch(`${origin}/index.html`).catch(() => null))?.status, { timeout: 10_000 }).toBe(200);
+  return {
+    origin,
+    stop() {
+      server.kill();
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}
+
 test('US (no consent asked): a whole journey records the expected events in order, with the order\'s exact amounts', async ({ page }) => {
   await recordDomEvents(page);
   await homeToProduct(page, US);
@@ -182,10 +208,8 @@ test('DE: "Reject all" keeps everything in the page across reloads; privacy sett
 });
 
 test.describe('beacon collector', () => {
-  const e2e = join(dirname(fileURLToPath(import.meta.url)), '..');
   let collector: Server;
-  let storefront: ChildProcess;
-  let configDir: string;
+  let site: Awaited<ReturnType<typeof serveWithAnalytics>>;
   let origin: string;
   const batches: any[] = [];
 
@@ -201,25 +225,13 @@ test.describe('beacon collector', () => {
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/collect`;
-    const dist = join(e2e, '..', 'dist');
-    const config = JSON.parse(readFileSync(join(dist, 'dhow.json'), 'utf8'));
-    config.analytics = { ...config.analytics, collector: collectorUrl };
-    configDir = mkdtempSync(join(tmpdir(), 'dhow-e2e-'));
-    writeFileSync(join(configDir, 'dhow.json'), JSON.stringify(config));
-    const probe = createServer();
-    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as AddressInfo).port;
-      probe.close(() => resolve(p));
-    }));
-    origin = `http://127.0.0.1:${port}`;
-    storefront = spawn(process.execPath, ['serve.mjs', dist, String(port), join(configDir, 'dhow.json')], { cwd: e2e, stdio: 'ignore' });
-    await expect.poll(async () => (await fetch(`${origin}/index.html`).catch(() => null))?.status, { timeout: 10_000 }).toBe(200);
+    site = await serveWithAnalytics((analytics) => ({ ...analytics, collector: collectorUrl }));
+    origin = site.origin;
   });
 
   test.afterAll(async () => {
-    storefront?.kill();
+    site?.stop();
     await new Promise((resolve) => collector?.close(resolve));
-    if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
 
   test('receives the same events as the page, in batches, with one anonymous id, flushed when the page is hidden', async ({ page }) => {
@@ -241,38 +253,22 @@ test.describe('beacon collector', () => {
 });
 
 test.describe('experiments', () => {
-  const e2e = join(dirname(fileURLToPath(import.meta.url)), '..');
-  let storefront: ChildProcess;
-  let configDir: string;
+  let site: Awaited<ReturnType<typeof serveWithAnalytics>>;
   let origin: string;
 
   test.beforeAll(async () => {
-    const dist = join(e2e, '..', 'dist');
-    const config = JSON.parse(readFileSync(join(dist, 'dhow.json'), 'utf8'));
-    config.analytics = {
-      ...config.analytics,
+    site = await serveWithAnalytics((analytics) => ({
+      ...analytics,
       experiments: [
         { key: 'card-style', variants: [{ name: 'control', weight: 1 }, { name: 'bold', weight: 1 }] },
         { key: 'jp-only', variants: [{ name: 'control', weight: 0 }, { name: 'b', weight: 1 }], audience: { markets: ['jp'] } },
         { key: 'pdp-only', variants: [{ name: 'control', weight: 0 }, { name: 'b', weight: 1 }], paths: ['/products/'] },
       ],
-    };
-    configDir = mkdtempSync(join(tmpdir(), 'dhow-e2e-'));
-    writeFileSync(join(configDir, 'dhow.json'), JSON.stringify(config));
-    const probe = createServer();
-    const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as AddressInfo).port;
-      probe.close(() => resolve(p));
     }));
-    origin = `http://127.0.0.1:${port}`;
-    storefront = spawn(process.execPath, ['serve.mjs', dist, String(port), join(configDir, 'dhow.json')], { cwd: e2e, stdio: 'ignore' });
-    await expect.poll(async () => (await fetch(`${origin}/index.html`).catch(() => null))?.status, { timeout: 10_000 }).toBe(200);
+    origin = site.origin;
   });
 
-  test.afterAll(async () => {
-    storefront?.kill();
-    if (configDir) rmSync(configDir, { recursive: true, force: true });
-  });
+  test.afterAll(() => site?.stop());
 
   /** The documented assignment, computed here with Node's own SHA-256. */
   function expected(key: string, id: string, weights: Array<[string, number]>): string {

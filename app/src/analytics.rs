@@ -204,8 +204,17 @@ impl Analytics {
     /// client id.
     pub fn choose(&self, consent: Consent) {
         browser::local_set(CONSENT_KEY, &ConsentRecord::new(consent).to_json());
-        self.choice.set(Some(consent));
         self.banner_open.set(false);
+        self.apply(consent);
+    }
+
+    /// Acts on a choice made here or in another tab (already stored).
+    fn apply(&self, consent: Consent) {
+        self.banner_open.set(false);
+        if self.choice.get_untracked() == Some(consent) {
+            return;
+        }
+        self.choice.set(Some(consent));
         self.keep_recent();
         let Some(inner) = self.inner.get_value() else {
             return;
@@ -276,10 +285,12 @@ impl Inner {
 /// collector); the session's id, if there is one, becomes it, so a shopper who accepts keeps
 /// their experiment variants.
 fn client_id() -> Option<String> {
-    if let Some(id) = browser::local_get(CLIENT_ID_KEY) {
+    if let Some(id) = browser::local_get(CLIENT_ID_KEY).filter(|id| !id.is_empty()) {
         return Some(id);
     }
-    let id = browser::session_get(SESSION_ID_KEY).unwrap_or_else(random_id);
+    let id = browser::session_get(SESSION_ID_KEY)
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(random_id);
     browser::local_set(CLIENT_ID_KEY, &id);
     Some(id)
 }
@@ -287,13 +298,13 @@ fn client_id() -> Option<String> {
 /// The id experiments assign by, and whether this browser was here before: the stored id with
 /// analytics consent (made now if need be), else one for this tab's session only.
 fn anonymous_id(consented: bool) -> (String, bool) {
-    if let Some(id) = browser::local_get(CLIENT_ID_KEY) {
+    if let Some(id) = browser::local_get(CLIENT_ID_KEY).filter(|id| !id.is_empty()) {
         return (id, true);
     }
     if consented {
         return (client_id().unwrap_or_default(), false);
     }
-    if let Some(id) = browser::session_get(SESSION_ID_KEY) {
+    if let Some(id) = browser::session_get(SESSION_ID_KEY).filter(|id| !id.is_empty()) {
         return (id, false);
     }
     let id = random_id();
@@ -328,37 +339,23 @@ fn now() -> u64 {
 /// market asks first and the shopper has not chosen.
 pub fn provide_analytics() -> Analytics {
     let store = use_store().store();
-    let config = store
-        .config
-        .analytics
-        .clone()
-        .filter(AnalyticsConfig::sends)
-        // Nothing is sent from the prerender.
-        .filter(|_| cfg!(target_arch = "wasm32"));
+    let settings = store.config.analytics.clone().unwrap_or_default();
     let stored = browser::local_get(CONSENT_KEY).and_then(|t| ConsentRecord::read(&t));
     let takeover = use_context::<Takeover>().is_some();
+    let market = use_market();
+    let rule = market
+        .market
+        .with_untracked(|m| settings.consent.rule(m.id.as_str(), m.country.as_str()));
     let analytics = Analytics {
         inner: StoredValue::new_local(None),
         choice: RwSignal::new(stored),
         banner_open: RwSignal::new(false),
         recent: RwSignal::new(Vec::new()),
-        rule: StoredValue::new(ConsentRule::OptIn),
+        rule: StoredValue::new(rule),
         assigned: StoredValue::new(Vec::new()),
         variants_shown: RwSignal::new(!takeover),
     };
     provide_context(analytics);
-    let market = use_market();
-    let consent = store
-        .config
-        .analytics
-        .as_ref()
-        .map(|a| a.consent.clone())
-        .unwrap_or_default();
-    analytics.rule.set_value(
-        market
-            .market
-            .with_untracked(|m| consent.rule(m.id.as_str(), m.country.as_str())),
-    );
     if analytics.functional()
         && let Some(list) = browser::local_get(RECENT_KEY)
             .and_then(|t| serde_json::from_str::<Vec<String>>(&t).ok())
@@ -368,70 +365,43 @@ pub fn provide_analytics() -> Analytics {
     if takeover {
         Effect::new(move |_| analytics.variants_shown.set(true));
     }
-    let experiments = store
-        .config
-        .analytics
-        .as_ref()
-        .map(|a| a.experiments.clone())
-        .unwrap_or_default();
-    if cfg!(target_arch = "wasm32") && !experiments.is_empty() {
-        let consented = stored.is_some_and(|c| c.analytics)
-            || (stored.is_none()
-                && config.as_ref().is_some_and(|c| {
-                    market.market.with_untracked(|m| {
-                        c.consent.rule(m.id.as_str(), m.country.as_str()) == ConsentRule::OptOut
-                    })
-                }));
+    // A choice made in another tab holds here too, at once.
+    browser::on_storage_change(CONSENT_KEY, move || {
+        if let Some(consent) = browser::local_get(CONSENT_KEY).and_then(|t| ConsentRecord::read(&t))
+        {
+            analytics.apply(consent);
+        }
+    });
+    if cfg!(target_arch = "wasm32") && !settings.experiments.is_empty() {
+        // Opt-out markets count as consenting until the shopper refuses.
+        let consented = stored.map_or(rule == ConsentRule::OptOut, |c| c.analytics);
         let (id, returning) = anonymous_id(consented);
-        let query = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let forced = dhow_sdk::analytics::experiments::forced_variants(&query);
-        let market_id = market.market.with_untracked(|m| m.id.as_str().to_owned());
-        let language = untrack(|| market.locale());
         let shopper = dhow_sdk::analytics::experiments::Shopper {
-            market: &market_id,
-            language: &language,
+            market: &market.market.with_untracked(|m| m.id.as_str().to_owned()),
+            language: &untrack(|| market.locale()),
             returning,
             now: (now() / 1000) as i64,
         };
-        let assigned = experiments
-            .iter()
-            .map(|e| {
-                let force = forced
-                    .iter()
-                    .find(|(k, _)| *k == e.key)
-                    .map(|(_, v)| v.as_str());
-                let (variant, takes_part) = e.assign(&id, &shopper, force);
-                Assigned {
-                    key: e.key.clone(),
-                    variant: variant.to_owned(),
-                    takes_part,
-                    paths: e.paths.clone(),
-                }
-            })
-            .collect();
-        analytics.assigned.set_value(assigned);
+        analytics
+            .assigned
+            .set_value(assign_experiments(&settings.experiments, &id, &shopper));
         show_variants(analytics);
     }
-    let Some(config) = config else {
+    // Nothing is sent from the prerender, nor without a sink.
+    if !cfg!(target_arch = "wasm32") || !settings.sends() {
         return analytics;
-    };
-    let market = market.market.get_untracked();
-    let rule = config
-        .consent
-        .rule(market.id.as_str(), market.country.as_str());
+    }
     let gate = match (stored, rule) {
         (Some(consent), _) => Gate::decided(consent.analytics),
         (None, ConsentRule::OptIn) => Gate::waiting(),
         (None, ConsentRule::OptOut) => Gate::decided(true),
     };
-    if config.data_layer {
+    if settings.data_layer {
         let assumed = stored.unwrap_or(rule.assumed());
         sinks::consent_command("default", &assumed.mode_json());
     }
     let inner = Rc::new(Inner {
-        config,
+        config: settings,
         brand: store.config.name.clone(),
         gate: RefCell::new(gate),
         outbox: RefCell::new(Outbox::new(OUTBOX)),
@@ -450,6 +420,34 @@ pub fn provide_analytics() -> Analytics {
         }
     });
     analytics
+}
+
+/// Each experiment as this shopper sees it, variants forced by the page's `?dhow_exp=` winning.
+fn assign_experiments(
+    experiments: &[dhow_sdk::analytics::experiments::Experiment],
+    id: &str,
+    shopper: &dhow_sdk::analytics::experiments::Shopper<'_>,
+) -> Vec<Assigned> {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let forced = dhow_sdk::analytics::experiments::forced_variants(&query);
+    experiments
+        .iter()
+        .map(|e| {
+            let force = forced
+                .iter()
+                .find(|(k, _)| *k == e.key)
+                .map(|(_, v)| v.as_str());
+            let (variant, takes_part) = e.assign(id, shopper, force);
+            Assigned {
+                key: e.key.clone(),
+                variant: variant.to_owned(),
+                takes_part,
+                paths: e.paths.clone(),
+            }
+        })
+        .collect()
 }
 
 /// Marks the document with each experiment's variant once variants are shown
@@ -578,11 +576,20 @@ pub fn use_analytics() -> Option<Analytics> {
     use_context::<Analytics>()
 }
 
-/// Sends `event` when analytics is provided.
-pub fn track(event: Event) {
-    if let Some(analytics) = use_analytics() {
-        analytics.track(event);
-    }
+/// `name` about the whole cart, once, as soon as the cart shows lines (`view_cart` on the cart
+/// page, `begin_checkout`): the page may open before the saved cart has loaded.
+pub fn track_cart_once(cart: ReadSignal<Option<Cart>>, name: EventName) {
+    let Some(analytics) = use_analytics() else {
+        return;
+    };
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        let ready = cart.with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty()));
+        if ready && !done.get_value() {
+            done.set_value(true);
+            cart.with_untracked(|c| analytics.track_cart(name, c.as_ref()));
+        }
+    });
 }
 
 /// A product list was shown: `view_item_list` with each product's position.

@@ -403,3 +403,63 @@ test('recently viewed in DE before consent: for this page view only, never in st
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(recent).toHaveCount(0);
 });
+
+test.describe('stored state that cannot be used', () => {
+  test('garbage in the stored choice, the viewed list and the id reads as none: the banner asks, the list starts again', async ({ page }) => {
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem('e2e.seeded')) return;
+      sessionStorage.setItem('e2e.seeded', '1');
+      localStorage.setItem('dhow.consent', '{"version":1,"analytics":"yes"');
+      localStorage.setItem('dhow.recent', '[1, 2');
+      localStorage.setItem('dhow.analytics.id', '');
+    });
+    await recordDomEvents(page);
+    const l = DE.locale;
+    await page.goto('/de/products/enamel-camp-mug');
+    await waitForApp(page);
+    const banner = page.getByRole('region', { name: msg(l, 'consent-title') });
+    await expect(banner).toBeVisible();
+    await banner.getByRole('button', { name: msg(l, 'consent-accept-all') }).click();
+    await expect.poll(async () => (await domEvents(page)).map((e) => e.name)).toEqual(['page_view', 'view_item']);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.recent')))!)).toEqual(['enamel-camp-mug']);
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('dhow.consent')))!)).toEqual({ version: 1, functional: true, analytics: true, marketing: true });
+  });
+
+  test('blocked storage: the choice, the events and the viewed list work for the page view', async ({ page }) => {
+    await page.addInitScript(() => {
+      for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {
+          configurable: true,
+          get() {
+            throw new DOMException(`Access to '${name}' is denied for this document.`, 'SecurityError');
+          },
+        });
+      }
+    });
+    await recordDomEvents(page);
+    const l = DE.locale;
+    await page.goto('/de/products/enamel-camp-mug');
+    await waitForApp(page);
+    const title = await page.getByRole('heading', { level: 1 }).innerText();
+    const banner = page.getByRole('region', { name: msg(l, 'consent-title') });
+    await banner.getByRole('button', { name: msg(l, 'consent-accept-all') }).click();
+    await expect(banner).toHaveCount(0);
+    await expect.poll(async () => (await domEvents(page)).map((e) => e.name)).toEqual(['page_view', 'view_item']);
+    await page.getByRole('region', { name: msg(l, 'recs-similar') }).locator('.dhow-product-card__link').first().click();
+    await expect(page.getByRole('region', { name: msg(l, 'recent-title') }).locator('.dhow-product-card__title')).toHaveText([title]);
+  });
+});
+
+test('a choice made in one tab holds in the other at once: its banner closes and what it kept is sent', async ({ page, context }) => {
+  const l = DE.locale;
+  const other = await context.newPage();
+  await recordDomEvents(other);
+  for (const p of [page, other]) {
+    await p.goto('/de/');
+    await waitForApp(p);
+    await expect(p.getByRole('region', { name: msg(l, 'consent-title') })).toBeVisible();
+  }
+  await page.getByRole('region', { name: msg(l, 'consent-title') }).getByRole('button', { name: msg(l, 'consent-accept-all') }).click();
+  await expect(other.getByRole('region', { name: msg(l, 'consent-title') })).toHaveCount(0);
+  await expect.poll(async () => (await domEvents(other)).map((e) => e.name)).toEqual(['page_view', 'view_item_list']);
+});

@@ -367,17 +367,7 @@ pub fn use_checkout_with_options(options: UseCheckoutOptions) -> UseCheckoutRetu
         analytics: crate::analytics::use_analytics(),
     };
 
-    // `begin_checkout` once, when the cart's lines are known.
-    let begun = StoredValue::new(false);
-    Effect::new(move |_| {
-        let has_lines = cart
-            .cart
-            .with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty()));
-        if has_lines && !begun.get_value() {
-            begun.set_value(true);
-            checkout.report(dhow_sdk::analytics::EventName::BeginCheckout, None);
-        }
-    });
+    crate::analytics::track_cart_once(cart.cart, dhow_sdk::analytics::EventName::BeginCheckout);
 
     // The cart's checkout state moves the step: a paid cart (a reload after paying) goes to
     // placing the order; a cart that becomes open again goes back to paying.

@@ -26,21 +26,7 @@ pub fn CartPage() -> impl IntoView {
             .with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default())
     });
     let totals = move || cart.cart.with(|c| c.as_ref().map(|c| c.totals.clone()));
-    // `view_cart` once, when the cart's lines are known.
-    if let Some(analytics) = crate::analytics::use_analytics() {
-        let viewed = StoredValue::new(false);
-        Effect::new(move |_| {
-            let ready = cart
-                .cart
-                .with(|c| c.as_ref().is_some_and(|c| !c.lines.is_empty()));
-            if ready && !viewed.get_value() {
-                viewed.set_value(true);
-                cart.cart.with_untracked(|c| {
-                    analytics.track_cart(dhow_sdk::analytics::EventName::ViewCart, c.as_ref())
-                });
-            }
-        });
-    }
+    crate::analytics::track_cart_once(cart.cart, dhow_sdk::analytics::EventName::ViewCart);
     view! {
         <section class="dhow-cart-page" aria-labelledby="cart-heading">
             <h1 id="cart-heading" class="dhow-section__title">{move || i18n.t("cart-title")}</h1>

@@ -85,6 +85,40 @@ pub enum Error {
         /// The storage key it was moved to.
         key: String,
     },
+    /// Registration refused: an account with this email exists already.
+    #[error("an account with this email exists already")]
+    EmailTaken,
+    /// Sign-in refused. Deliberately the same for an unknown email and a wrong password, so a
+    /// sign-in form never tells whether an email has an account.
+    #[error("wrong email or password")]
+    WrongCredentials,
+    /// The account exists but its email is not verified yet (a backend that requires
+    /// verification sent a link when the account was created).
+    #[error("the account is not verified yet")]
+    NotVerified,
+    /// The password does not meet the rule; `rule` says it, for the shopper.
+    #[error("the password is too weak: {rule}")]
+    WeakPassword {
+        /// The rule that was not met.
+        rule: crate::account::PasswordRule,
+    },
+    /// Too many attempts in a short time (sign-ins, resets); try again later.
+    #[error("too many attempts, try again later")]
+    TooManyAttempts {
+        /// Seconds to wait, when the backend said.
+        #[serde(default)]
+        retry_after: Option<u32>,
+    },
+    /// An account operation without a signed-in customer (never signed in, signed out, or the
+    /// session expired): the storefront goes to sign-in.
+    #[error("not signed in")]
+    NotSignedIn,
+    /// The backend cannot do this (for example a password reset without an e-mail provider).
+    #[error("the store cannot {what}")]
+    Unsupported {
+        /// What it cannot do, for logs: `reset passwords`.
+        what: String,
+    },
     /// The backend reported an error of its own that maps to nothing above.
     #[error("the store answered with error {code}: {message}")]
     Backend {
@@ -169,6 +203,10 @@ pub enum Resource {
     // Named `resource` in JSON, as Medusa's answers were before this was typed.
     #[serde(rename = "resource")]
     Unnamed,
+    /// A customer account.
+    Customer,
+    /// An address of a customer's address book.
+    Address,
 }
 
 impl Resource {
@@ -191,6 +229,8 @@ impl Resource {
             Resource::File => "file",
             Resource::Element => "element",
             Resource::Unnamed => "resource",
+            Resource::Customer => "customer",
+            Resource::Address => "address",
         }
     }
 }
@@ -328,6 +368,8 @@ mod tests {
             Resource::File,
             Resource::Element,
             Resource::Unnamed,
+            Resource::Customer,
+            Resource::Address,
         ];
         for r in resources {
             let json = serde_json::to_value(r).expect("json");

@@ -57,4 +57,8 @@ id_type! {
     PaymentMethodId;
     /// A market of the store configuration: `us`, `de`, `jp`.
     MarketId;
+    /// A customer account, as the backend identifies it.
+    CustomerId;
+    /// An address of a customer's address book.
+    AddressId;
 }

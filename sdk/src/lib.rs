@@ -11,6 +11,7 @@
 //! assert_eq!(two.to_decimal_string(), "39.98");
 //! ```
 
+pub mod account;
 pub mod address;
 pub mod analytics;
 pub mod backend;

@@ -50,6 +50,7 @@
 //! # }
 //! ```
 
+mod account;
 mod cart;
 mod checkout;
 pub mod data;

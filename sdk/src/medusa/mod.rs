@@ -25,6 +25,7 @@
 //!   [`MedusaBackend::with_timeout`]), natively and
 //!   in the browser; a slower one is [`Error::Timeout`](crate::Error::Timeout).
 
+mod account;
 mod cart;
 mod catalog;
 mod checkout;

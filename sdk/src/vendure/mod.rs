@@ -66,6 +66,7 @@
 //!
 //! `tests/offline_vendure.rs` replays each case as a real server answered it.
 
+mod account;
 mod cart;
 mod catalog;
 mod checkout;

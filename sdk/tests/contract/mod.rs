@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // Each including test file uses what it needs.
 
+pub mod accounts;
+
 use dhow_sdk::address::Address;
 use dhow_sdk::model::{
     CardDetails, Cart, CheckoutState, Order, PaymentInput, ProductPage, ProductQuery,

@@ -199,7 +199,7 @@ pub(crate) fn entropy() -> String {
 
 /// A record as Dhow writes it to a [`Storage`]: `{"version": N, "data": …}`, so that a later
 /// version of the SDK can tell what it reads. Shared by the local engine and the Vendure adapter.
-#[cfg(any(feature = "local", feature = "vendure"))]
+#[cfg(any(feature = "local", feature = "medusa", feature = "vendure"))]
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Record<T> {
     version: u32,
@@ -207,7 +207,7 @@ struct Record<T> {
 }
 
 /// Writes `value` under `key` as a record of schema `version`.
-#[cfg(any(feature = "local", feature = "vendure"))]
+#[cfg(any(feature = "local", feature = "medusa", feature = "vendure"))]
 pub(crate) fn write_record<T: serde::Serialize>(
     storage: &dyn Storage,
     key: &str,
@@ -229,7 +229,7 @@ pub(crate) fn write_record<T: serde::Serialize>(
 /// to fail every call, and never silently lost: it is moved under `recovery` and the answer is
 /// [`Error::SetAside`](crate::Error::SetAside) naming `what`. Records from before versions
 /// existed (the bare value) still read.
-#[cfg(any(feature = "local", feature = "vendure"))]
+#[cfg(any(feature = "local", feature = "medusa", feature = "vendure"))]
 pub(crate) fn read_record<T: serde::de::DeserializeOwned>(
     storage: &dyn Storage,
     key: &str,
@@ -247,7 +247,7 @@ pub(crate) fn read_record<T: serde::de::DeserializeOwned>(
 }
 
 /// Moves what is under `key` to `recovery` and returns the error that says so.
-#[cfg(any(feature = "local", feature = "vendure"))]
+#[cfg(any(feature = "local", feature = "medusa", feature = "vendure"))]
 pub(crate) fn set_aside(
     storage: &dyn Storage,
     key: &str,
@@ -266,7 +266,7 @@ pub(crate) fn set_aside(
 
 /// A stored record's data: the versioned record (of a version up to `version`), or the bare
 /// value written before versions.
-#[cfg(any(feature = "local", feature = "vendure"))]
+#[cfg(any(feature = "local", feature = "medusa", feature = "vendure"))]
 fn decode_record<T: serde::de::DeserializeOwned>(text: &str, version: u32) -> Option<T> {
     #[derive(serde::Deserialize)]
     struct Version {

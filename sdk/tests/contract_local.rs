@@ -181,3 +181,66 @@ async fn every_demo_market_prices_the_whole_catalog() {
         contract::assert_cart(&cart, &market);
     }
 }
+
+/// A browser of its own over the engine's shared store: accounts, carts and orders are shared
+/// (they are the engine's "server"), who is signed in is not.
+struct Device {
+    shared: Rc<MemoryStorage>,
+    own: MemoryStorage,
+}
+
+impl dhow_sdk::storage::Storage for Device {
+    fn get(&self, key: &str) -> dhow_sdk::Result<Option<String>> {
+        self.pick(key).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> dhow_sdk::Result<()> {
+        self.pick(key).set(key, value)
+    }
+    fn remove(&self, key: &str) -> dhow_sdk::Result<()> {
+        self.pick(key).remove(key)
+    }
+}
+
+impl Device {
+    fn pick(&self, key: &str) -> &MemoryStorage {
+        if key == "dhow.local.session" {
+            &self.own
+        } else {
+            &self.shared
+        }
+    }
+}
+
+#[tokio::test]
+async fn account_journey_in_the_us() {
+    let f = fixture(
+        "us",
+        "rain jacket",
+        address(
+            "US",
+            "1 Market St",
+            "San Francisco",
+            Some("CA"),
+            Some("94105"),
+        ),
+    );
+    let shared = Rc::new(MemoryStorage::new());
+    let device = || {
+        let storage = Rc::new(Device {
+            shared: shared.clone(),
+            own: MemoryStorage::new(),
+        });
+        LocalBackend::from_json(CATALOG, config().markets, storage)
+            .expect("demo data")
+            .with_clock(Clock::fixed_at("2026-11-25T10:00:00Z").expect("clock"))
+            .with_password_iterations(1_000)
+    };
+    contract::accounts::account_journey(device, &f).await;
+    // No password in clear anywhere in the store.
+    for key in shared.keys() {
+        let value = dhow_sdk::storage::Storage::get(shared.as_ref(), &key)
+            .unwrap()
+            .unwrap_or_default();
+        assert!(!value.contains(contract::accounts::PASSWORD), "{key}");
+    }
+}

@@ -101,4 +101,5 @@ mod tests;
 pub use form::{AddressFormat, CityLabel, PostalLabel, Region, RegionLabel, countries, format_for};
 pub use model::{Address, AddressField, CountryCode};
 pub use postal::normalize_postal_code;
+pub(crate) use validation::is_phone_number;
 pub use validation::validate;

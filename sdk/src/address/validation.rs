@@ -112,7 +112,7 @@ fn is_unprintable(c: char) -> bool {
 
 /// Whether `value` reads as a phone number: digits, an optional leading `+`, and the usual
 /// punctuation and spaces; at least four digits. Full-width forms count as their ASCII twins.
-fn is_phone_number(value: &str) -> bool {
+pub(crate) fn is_phone_number(value: &str) -> bool {
     let mut digits = 0;
     for (i, c) in value.chars().map(fold_width).enumerate() {
         match c {

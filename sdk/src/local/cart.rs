@@ -41,13 +41,14 @@ impl LocalBackend {
             order: None,
             placing: None,
             next_line: 1,
+            customer: None,
         };
         state.save_cart(&cart)?;
         self.view(&cart)
     }
 
     /// Reads a cart that may still change: a completed cart is the order's record.
-    fn open_cart(&self, id: &CartId) -> Result<StoredCart> {
+    pub(super) fn open_cart(&self, id: &CartId) -> Result<StoredCart> {
         let cart = self.state().cart(id)?;
         match &cart.order {
             Some(number) => Err(Error::Conflict {

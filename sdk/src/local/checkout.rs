@@ -165,6 +165,9 @@ impl LocalBackend {
             sold.orders.push(number.clone());
             state.save_sold(&sold)?;
         }
+        if let Some(customer) = &cart.customer {
+            self.record_order(customer, &number)?;
+        }
         cart.order = Some(number);
         cart.placing = None;
         state.save_cart(&cart)?;

@@ -54,6 +54,8 @@ mod account;
 mod cart;
 mod checkout;
 pub mod data;
+mod password;
+pub use account::OutboxMessage;
 mod payment;
 mod pricing;
 mod search;
@@ -93,6 +95,7 @@ pub struct LocalBackend {
     markets: Vec<Market>,
     storage: Rc<dyn Storage>,
     clock: Clock,
+    password_iterations: u32,
 }
 
 impl std::fmt::Debug for LocalBackend {
@@ -135,6 +138,7 @@ impl LocalBackend {
             markets,
             storage,
             clock: Clock::system(),
+            password_iterations: password::ITERATIONS,
         }
     }
 
@@ -156,6 +160,13 @@ impl LocalBackend {
         let data = CatalogFile::from_json(catalog_json)?;
         data.check(&markets)?;
         Ok(LocalBackend::new(data, markets, storage))
+    }
+
+    /// The same engine hashing new passwords with `iterations` rounds of PBKDF2 instead of
+    /// 600,000: for tests only (a hash keeps its own count, so older hashes still verify).
+    pub fn with_password_iterations(mut self, iterations: u32) -> LocalBackend {
+        self.password_iterations = iterations.max(1);
+        self
     }
 
     /// The same engine reading "now" from `clock`: a fixed clock makes promotion dates, card

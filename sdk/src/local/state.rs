@@ -74,6 +74,9 @@ pub(crate) struct StoredCart {
     /// Next line number, so a removed line's id is never reused.
     #[serde(default)]
     pub next_line: u64,
+    /// The account (its email) the cart belongs to: its order goes to that account's history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<String>,
 }
 
 /// A line as stored.
@@ -111,6 +114,18 @@ impl<'a> State<'a> {
             Err(Error::SetAside { .. }) => Ok(None),
             other => other,
         }
+    }
+
+    pub(crate) fn read_record<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        what: &str,
+    ) -> Result<Option<T>> {
+        self.read(key, what)
+    }
+
+    pub(crate) fn write_record<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {
+        self.write(key, value)
     }
 
     fn write<T: Serialize>(&self, key: &str, value: &T) -> Result<()> {

@@ -193,6 +193,70 @@ impl Backend for AnyBackend {
     }
 }
 
+#[cfg_attr(
+    not(any(feature = "local", feature = "medusa", feature = "vendure")),
+    allow(unused_variables)
+)]
+impl Accounts for AnyBackend {
+    fn account_features(&self) -> AccountFeatures {
+        dispatch!(self, b => b.account_features())
+    }
+    async fn register(&self, registration: &Registration) -> Result<Customer> {
+        dispatch!(self, b => b.register(registration).await)
+    }
+    async fn sign_in(&self, email: &str, password: &str) -> Result<Customer> {
+        dispatch!(self, b => b.sign_in(email, password).await)
+    }
+    async fn sign_out(&self) -> Result<()> {
+        dispatch!(self, b => b.sign_out().await)
+    }
+    async fn customer(&self) -> Result<Option<Customer>> {
+        dispatch!(self, b => b.customer().await)
+    }
+    async fn update_profile(&self, profile: &Profile) -> Result<Customer> {
+        dispatch!(self, b => b.update_profile(profile).await)
+    }
+    async fn addresses(&self) -> Result<Vec<SavedAddress>> {
+        dispatch!(self, b => b.addresses().await)
+    }
+    async fn add_address(
+        &self,
+        address: &Address,
+        defaults: AddressDefaults,
+    ) -> Result<SavedAddress> {
+        dispatch!(self, b => b.add_address(address, defaults).await)
+    }
+    async fn update_address(
+        &self,
+        id: &AddressId,
+        address: &Address,
+        defaults: AddressDefaults,
+    ) -> Result<SavedAddress> {
+        dispatch!(self, b => b.update_address(id, address, defaults).await)
+    }
+    async fn remove_address(&self, id: &AddressId) -> Result<()> {
+        dispatch!(self, b => b.remove_address(id).await)
+    }
+    async fn orders(&self, page: OrderPage) -> Result<OrderHistory> {
+        dispatch!(self, b => b.orders(page).await)
+    }
+    async fn customer_order(&self, number: &str) -> Result<Order> {
+        dispatch!(self, b => b.customer_order(number).await)
+    }
+    async fn request_password_reset(&self, email: &str) -> Result<()> {
+        dispatch!(self, b => b.request_password_reset(email).await)
+    }
+    async fn reset_password(&self, token: &str, password: &str) -> Result<()> {
+        dispatch!(self, b => b.reset_password(token, password).await)
+    }
+    async fn customer_cart(&self) -> Result<Option<Cart>> {
+        dispatch!(self, b => b.customer_cart().await)
+    }
+    async fn adopt_cart(&self, cart: &CartId) -> Result<Cart> {
+        dispatch!(self, b => b.adopt_cart(cart).await)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::future::{Future, ready};
@@ -256,69 +320,5 @@ mod tests {
             Err(other) => panic!("{other:?}"),
             Ok(_) => panic!("opened a backend that is not compiled in"),
         }
-    }
-}
-
-#[cfg_attr(
-    not(any(feature = "local", feature = "medusa", feature = "vendure")),
-    allow(unused_variables)
-)]
-impl Accounts for AnyBackend {
-    fn account_features(&self) -> AccountFeatures {
-        dispatch!(self, b => b.account_features())
-    }
-    async fn register(&self, registration: &Registration) -> Result<Customer> {
-        dispatch!(self, b => b.register(registration).await)
-    }
-    async fn sign_in(&self, email: &str, password: &str) -> Result<Customer> {
-        dispatch!(self, b => b.sign_in(email, password).await)
-    }
-    async fn sign_out(&self) -> Result<()> {
-        dispatch!(self, b => b.sign_out().await)
-    }
-    async fn customer(&self) -> Result<Option<Customer>> {
-        dispatch!(self, b => b.customer().await)
-    }
-    async fn update_profile(&self, profile: &Profile) -> Result<Customer> {
-        dispatch!(self, b => b.update_profile(profile).await)
-    }
-    async fn addresses(&self) -> Result<Vec<SavedAddress>> {
-        dispatch!(self, b => b.addresses().await)
-    }
-    async fn add_address(
-        &self,
-        address: &Address,
-        defaults: AddressDefaults,
-    ) -> Result<SavedAddress> {
-        dispatch!(self, b => b.add_address(address, defaults).await)
-    }
-    async fn update_address(
-        &self,
-        id: &AddressId,
-        address: &Address,
-        defaults: AddressDefaults,
-    ) -> Result<SavedAddress> {
-        dispatch!(self, b => b.update_address(id, address, defaults).await)
-    }
-    async fn remove_address(&self, id: &AddressId) -> Result<()> {
-        dispatch!(self, b => b.remove_address(id).await)
-    }
-    async fn orders(&self, page: OrderPage) -> Result<OrderHistory> {
-        dispatch!(self, b => b.orders(page).await)
-    }
-    async fn customer_order(&self, number: &str) -> Result<Order> {
-        dispatch!(self, b => b.customer_order(number).await)
-    }
-    async fn request_password_reset(&self, email: &str) -> Result<()> {
-        dispatch!(self, b => b.request_password_reset(email).await)
-    }
-    async fn reset_password(&self, token: &str, password: &str) -> Result<()> {
-        dispatch!(self, b => b.reset_password(token, password).await)
-    }
-    async fn customer_cart(&self) -> Result<Option<Cart>> {
-        dispatch!(self, b => b.customer_cart().await)
-    }
-    async fn adopt_cart(&self, cart: &CartId) -> Result<Cart> {
-        dispatch!(self, b => b.adopt_cart(cart).await)
     }
 }

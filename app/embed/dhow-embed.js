@@ -127,6 +127,7 @@ const ELEMENTS = {
   'cart-drawer': [],
   checkout: [],
   recommendations: ['handle', 'kind'],
+  account: [],
 };
 
 for (const [kind, observed] of Object.entries(ELEMENTS)) {

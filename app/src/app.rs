@@ -12,11 +12,12 @@ use crate::analytics::provide_analytics;
 use crate::components::cart::CartDrawer;
 use crate::components::layout::{CartNotices, ConsentBanner, ErrorNotice, Footer, Header};
 use crate::head::{PageMeta, use_page_meta};
-use crate::hooks::{provide_cart, provide_market, use_market};
+use crate::hooks::{provide_account, provide_cart, provide_market, use_market};
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::routes::{
-    CartPage, CheckoutPage, CollectionPage, Home, NotFound, OrderConfirmationPage, OrderLookupPage,
-    ProductPage, SearchPage,
+    AccountOrderPage, AccountPage, AddressesPage, CartPage, CheckoutPage, CollectionPage, Home,
+    NotFound, OrderConfirmationPage, OrderLookupPage, OrdersPage, OutboxPage, ProductPage,
+    RegisterPage, ResetPage, SearchPage, SignInPage,
 };
 use crate::store::{CONFIG_URL, Store, load_store, provide_store};
 
@@ -65,6 +66,7 @@ fn Shell() -> impl IntoView {
     provide_market();
     provide_analytics();
     provide_cart();
+    provide_account();
     page_views();
     let shell = use_context::<ShopperPageShell>();
     if let Some(ShopperPageShell { title }) = shell {
@@ -98,6 +100,14 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/checkout") view=CheckoutPage/>
                             <Route path=path!("/orders") view=OrderLookupPage/>
                             <Route path=path!("/orders/:number") view=OrderConfirmationPage/>
+                            <Route path=path!("/account") view=AccountPage/>
+                            <Route path=path!("/account/addresses") view=AddressesPage/>
+                            <Route path=path!("/account/orders") view=OrdersPage/>
+                            <Route path=path!("/account/orders/:number") view=AccountOrderPage/>
+                            <Route path=path!("/account/sign-in") view=SignInPage/>
+                            <Route path=path!("/account/register") view=RegisterPage/>
+                            <Route path=path!("/account/reset") view=ResetPage/>
+                            <Route path=path!("/account/outbox") view=OutboxPage/>
                         </ParentRoute>
                     </Routes>
                 })

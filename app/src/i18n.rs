@@ -336,11 +336,17 @@ mod tests {
         let mut args = FluentArgs::new();
         for name in [
             "amount", "price", "total", "min", "max", "code", "title", "example", "query",
-            "country", "number", "email",
+            "country", "number", "email", "address", "name", "date",
         ] {
             args.set(name, "x");
         }
-        for (name, value) in [("count", 3), ("index", 1), ("page", 2), ("pages", 5)] {
+        for (name, value) in [
+            ("count", 3),
+            ("index", 1),
+            ("page", 2),
+            ("pages", 5),
+            ("minutes", 15),
+        ] {
             args.set(name, value);
         }
         args.set("max", 7);

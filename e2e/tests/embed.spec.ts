@@ -344,3 +344,32 @@ test.describe('analytics', () => {
     expect(layer[0].ecommerce.value).toBe(95);
   });
 });
+
+test('<dhow-account> signs in and out with the storefront\'s own session', async ({ page, context }) => {
+  const email = `embed-${Date.now()}@example.com`;
+  const storefront = await context.newPage();
+  await storefront.goto('/account/register');
+  await storefront.getByLabel(msg('en-US', 'account-first-name')).fill('Ada');
+  await storefront.getByLabel(msg('en-US', 'account-last-name')).fill('Lovelace');
+  await storefront.getByLabel(msg('en-US', 'account-email')).fill(email);
+  await storefront.getByLabel(msg('en-US', 'account-password')).fill('correct horse 42');
+  await storefront.getByRole('button', { name: msg('en-US', 'account-register'), exact: true }).click();
+  await expect(storefront.getByRole('heading', { level: 1, name: msg('en-US', 'account-title') })).toBeVisible();
+
+  await openBrand(page);
+  await page.evaluate(() => document.querySelector('.site-tools')!.append(document.createElement('dhow-account')));
+  const account = page.locator('dhow-account');
+  // Signed in already: the storefront's session.
+  await expect(account.getByText('Signed in as Ada Lovelace')).toBeVisible();
+  await account.getByRole('button', { name: msg('en-US', 'account-sign-out'), exact: true }).click();
+  // Signed out everywhere.
+  await expect(storefront.locator('header').getByRole('link', { name: msg('en-US', 'account-sign-in'), exact: true })).toBeVisible();
+  // And in again from the brand's page.
+  await account.getByLabel(msg('en-US', 'account-email')).fill(email);
+  await account.getByLabel(msg('en-US', 'account-password')).fill('correct horse 42');
+  await account.getByRole('button', { name: msg('en-US', 'account-sign-in'), exact: true }).click();
+  await expect(account.getByText('Signed in as Ada Lovelace')).toBeVisible();
+  await expect(storefront.locator('header').getByRole('link', { name: msg('en-US', 'account-title'), exact: true })).toBeVisible();
+  await expectNoCspViolations(page);
+  await storefront.close();
+});

@@ -283,3 +283,83 @@ consent-functional-text = تذكُّر المنتجات التي شاهدتها 
 
 ## Recently viewed products
 recent-title = المنتجات التي شاهدتها مؤخرًا
+
+## Accounts
+account-title = حسابي
+account-nav-label = حسابك
+account-sign-in = تسجيل الدخول
+account-register = إنشاء حساب
+account-sign-out = تسجيل الخروج
+account-email = البريد الإلكتروني
+account-password = كلمة المرور
+account-password-rule = يجب أن يتراوح عدد الأحرف بين { $min } و{ $max }.
+account-first-name = الاسم الأول
+account-last-name = اسم العائلة
+account-phone = رقم الهاتف
+account-no-account = ليس لديك حساب؟
+account-have-account = لديك حساب بالفعل؟
+account-forgot = هل نسيت كلمة المرور؟
+account-wrong-credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+account-email-taken = يوجد حساب بهذا البريد الإلكتروني بالفعل. سجّل الدخول أو أعد تعيين كلمة المرور.
+account-not-verified = لم يتم التحقق من حسابك بعد: اتبع الرابط الوارد في رسالة البريد الإلكتروني التي أرسلناها إليك.
+account-too-many = محاولات كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد { $minutes ->
+    [zero] قليل
+    [one] دقيقة
+    [two] دقيقتين
+    [few] { $minutes } دقائق
+    [many] { $minutes } دقيقة
+   *[other] { $minutes } دقيقة
+}.
+account-too-many-later = محاولات كثيرة جدًا. يُرجى المحاولة مرة أخرى لاحقًا.
+account-signed-out = تم تسجيل خروجك. سجّل الدخول مجددًا للمتابعة.
+account-unavailable = الحسابات غير متاحة في هذا المتجر حاليًا.
+account-check-fields = بعض الحقول تحتاج إلى مراجعة.
+account-signed-in-as = تم تسجيل الدخول باسم { $name }
+account-profile = الملف الشخصي
+account-profile-save = حفظ الملف الشخصي
+account-profile-saved = تم حفظ ملفك الشخصي.
+account-orders = سجل الطلبات
+account-orders-empty = ليس لديك أي طلبات بعد.
+account-orders-more = عرض المزيد من الطلبات
+account-order-view = الطلب رقم { $number }
+account-order-date = تاريخ الطلب: { $date }
+account-order-items = { $count ->
+    [zero] لا توجد منتجات
+    [one] منتج واحد
+    [two] منتجان
+    [few] { $count } منتجات
+    [many] { $count } منتجًا
+   *[other] { $count } منتج
+}
+account-order-status-placed = قيد المعالجة
+account-order-status-fulfilled = تم الشحن
+account-order-status-cancelled = ملغى
+account-addresses = العناوين
+account-addresses-empty = ليس لديك عناوين محفوظة بعد.
+account-address-add = إضافة عنوان
+account-address-edit = تعديل
+account-address-edit-title = تعديل العنوان
+account-address-edit-label = تعديل { $address }
+account-address-remove = إزالة
+account-address-remove-label = إزالة { $address }
+account-address-save = حفظ العنوان
+account-address-cancel = إلغاء
+account-address-country = البلد/المنطقة
+account-address-default-shipping = عنوان الشحن الافتراضي
+account-address-default-billing = عنوان الفاتورة الافتراضي
+account-address-saved = تم حفظ العنوان.
+account-address-removed = تمت إزالة العنوان.
+account-save-address = حفظ هذا العنوان في دفتر العناوين
+account-view-order = عرض هذا الطلب في حسابك
+account-reset-title = إعادة تعيين كلمة المرور
+account-reset-request = إرسال رابط إعادة التعيين
+account-reset-sent = إذا كان هناك حساب مرتبط بالبريد الإلكتروني { $email }، فسيصل إليه رابط لإعادة تعيين كلمة المرور.
+account-reset-new = كلمة المرور الجديدة
+account-reset-submit = تعيين كلمة المرور الجديدة
+account-reset-done = تم تغيير كلمة المرور. سجّل الدخول باستخدام كلمة المرور الجديدة.
+account-reset-invalid = رابط إعادة التعيين هذا لم يعد صالحًا. اطلب رابطًا جديدًا.
+account-reset-unsupported = لا يمكن إعادة تعيين كلمة المرور من هنا في هذا المتجر. يُرجى التواصل مع المتجر.
+account-outbox-title = صندوق الصادر (بيئة التطوير)
+account-outbox-intro = المتجر المدمج لا يرسل أي رسائل بريد إلكتروني: تُعرض هنا الرسائل التي كان سيرسلها.
+account-outbox-empty = لا توجد رسائل بعد.
+account-outbox-open = فتح رابط إعادة تعيين كلمة المرور

@@ -269,3 +269,75 @@ consent-functional-text = Speichert die Produkte, die Sie angesehen haben, um si
 
 ## Recently viewed products
 recent-title = Zuletzt angesehen
+
+## Accounts
+account-title = Mein Konto
+account-nav-label = Ihr Kundenkonto
+account-sign-in = Anmelden
+account-register = Konto erstellen
+account-sign-out = Abmelden
+account-email = E-Mail-Adresse
+account-password = Passwort
+account-password-rule = Verwenden Sie { $min } bis { $max } Zeichen.
+account-first-name = Vorname
+account-last-name = Nachname
+account-phone = Telefon
+account-no-account = Neu hier?
+account-have-account = Sie haben bereits ein Konto?
+account-forgot = Passwort vergessen?
+account-wrong-credentials = E-Mail-Adresse oder Passwort ist falsch.
+account-email-taken = Mit dieser E-Mail-Adresse besteht bereits ein Konto. Melden Sie sich an oder setzen Sie das Passwort zurück.
+account-not-verified = Ihr Konto ist noch nicht bestätigt. Bitte klicken Sie auf den Link in der E-Mail, die wir Ihnen gesendet haben.
+account-too-many = Zu viele Versuche. Bitte versuchen Sie es in { $minutes ->
+    [one] einer Minute
+   *[other] { $minutes } Minuten
+} erneut.
+account-too-many-later = Zu viele Versuche. Bitte versuchen Sie es später erneut.
+account-signed-out = Sie wurden abgemeldet. Bitte melden Sie sich erneut an, um fortzufahren.
+account-unavailable = Kundenkonten sind in diesem Shop derzeit nicht verfügbar.
+account-check-fields = Einige Angaben müssen noch überprüft werden.
+account-signed-in-as = Angemeldet als { $name }
+account-profile = Persönliche Daten
+account-profile-save = Daten speichern
+account-profile-saved = Ihre Daten wurden gespeichert.
+account-orders = Meine Bestellungen
+account-orders-empty = Sie haben noch keine Bestellungen aufgegeben.
+account-orders-more = Weitere Bestellungen anzeigen
+account-order-view = Bestellung { $number }
+account-order-date = Bestellt am { $date }
+account-order-items = { $count ->
+    [one] 1 Artikel
+   *[other] { $count } Artikel
+}
+account-order-status-placed = In Bearbeitung
+account-order-status-fulfilled = Versandt
+account-order-status-cancelled = Storniert
+account-addresses = Meine Adressen
+account-addresses-empty = Sie haben noch keine Adressen gespeichert.
+account-address-add = Adresse hinzufügen
+account-address-edit = Bearbeiten
+account-address-edit-title = Adresse bearbeiten
+account-address-edit-label = { $address } bearbeiten
+account-address-remove = Entfernen
+account-address-remove-label = { $address } entfernen
+account-address-save = Adresse speichern
+account-address-cancel = Abbrechen
+account-address-country = Land/Region
+account-address-default-shipping = Standard-Lieferadresse
+account-address-default-billing = Standard-Rechnungsadresse
+account-address-saved = Die Adresse wurde gespeichert.
+account-address-removed = Die Adresse wurde entfernt.
+account-save-address = Diese Adresse in meinem Adressbuch speichern
+account-view-order = Diese Bestellung in Ihrem Kundenkonto ansehen
+account-reset-title = Passwort zurücksetzen
+account-reset-request = Link zum Zurücksetzen senden
+account-reset-sent = Falls zu { $email } ein Konto besteht, ist ein Link zum Zurücksetzen des Passworts unterwegs.
+account-reset-new = Neues Passwort
+account-reset-submit = Neues Passwort speichern
+account-reset-done = Ihr Passwort wurde geändert. Melden Sie sich mit dem neuen Passwort an.
+account-reset-invalid = Dieser Link zum Zurücksetzen ist nicht mehr gültig. Bitte fordern Sie einen neuen an.
+account-reset-unsupported = In diesem Shop kann das Passwort hier nicht zurückgesetzt werden. Bitte wenden Sie sich an den Shop.
+account-outbox-title = Postausgang (Entwicklung)
+account-outbox-intro = Der integrierte Shop versendet keine E-Mails: Die Nachrichten, die er gesendet hätte, werden hier aufgelistet.
+account-outbox-empty = Noch keine Nachrichten.
+account-outbox-open = Link zum Zurücksetzen des Passworts öffnen

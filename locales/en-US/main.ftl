@@ -269,3 +269,75 @@ consent-functional-text = Remembering the products you viewed, to show them agai
 
 ## Recently viewed products
 recent-title = Recently viewed
+
+## Accounts
+account-title = Account
+account-nav-label = Your account
+account-sign-in = Sign in
+account-register = Create account
+account-sign-out = Sign out
+account-email = Email
+account-password = Password
+account-password-rule = Use { $min } to { $max } characters.
+account-first-name = First name
+account-last-name = Last name
+account-phone = Phone
+account-no-account = New here?
+account-have-account = Already have an account?
+account-forgot = Forgot your password?
+account-wrong-credentials = Wrong email or password.
+account-email-taken = An account with this email exists already. Sign in, or reset its password.
+account-not-verified = Your account is not verified yet: follow the link in the email we sent you.
+account-too-many = Too many attempts. Try again in { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}.
+account-too-many-later = Too many attempts. Try again later.
+account-signed-out = You are signed out. Sign in again to go on.
+account-unavailable = Accounts are not available in this store right now.
+account-check-fields = Some fields need attention.
+account-signed-in-as = Signed in as { $name }
+account-profile = Profile
+account-profile-save = Save profile
+account-profile-saved = Your profile was saved.
+account-orders = Order history
+account-orders-empty = You have no orders yet.
+account-orders-more = Show more orders
+account-order-view = Order { $number }
+account-order-date = Placed on { $date }
+account-order-items = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+account-order-status-placed = Placed
+account-order-status-fulfilled = Shipped
+account-order-status-cancelled = Cancelled
+account-addresses = Addresses
+account-addresses-empty = You have no saved addresses yet.
+account-address-add = Add an address
+account-address-edit = Edit
+account-address-edit-title = Edit the address
+account-address-edit-label = Edit { $address }
+account-address-remove = Remove
+account-address-remove-label = Remove { $address }
+account-address-save = Save address
+account-address-cancel = Cancel
+account-address-country = Country or region
+account-address-default-shipping = Default shipping address
+account-address-default-billing = Default billing address
+account-address-saved = The address was saved.
+account-address-removed = The address was removed.
+account-save-address = Save this address to my address book
+account-view-order = See this order in your account
+account-reset-title = Reset your password
+account-reset-request = Send a reset link
+account-reset-sent = If { $email } has an account, a link to reset its password is on its way.
+account-reset-new = New password
+account-reset-submit = Set the new password
+account-reset-done = Your password was changed. Sign in with the new one.
+account-reset-invalid = This reset link does not work any more. Ask for a new one.
+account-reset-unsupported = This store cannot reset passwords here. Please contact the store.
+account-outbox-title = Development outbox
+account-outbox-intro = The built-in store sends no e-mail: the messages it would have sent are listed here.
+account-outbox-empty = No messages yet.
+account-outbox-open = Open the password reset link

@@ -269,3 +269,75 @@ consent-functional-text = Recordar los productos que has visto para volver a mos
 
 ## Recently viewed products
 recent-title = Vistos recientemente
+
+## Accounts
+account-title = Mi cuenta
+account-nav-label = Tu cuenta
+account-sign-in = Iniciar sesión
+account-register = Crear cuenta
+account-sign-out = Cerrar sesión
+account-email = Correo electrónico
+account-password = Contraseña
+account-password-rule = Usa entre { $min } y { $max } caracteres.
+account-first-name = Nombre
+account-last-name = Apellidos
+account-phone = Teléfono
+account-no-account = ¿Aún no tienes cuenta?
+account-have-account = ¿Ya tienes una cuenta?
+account-forgot = ¿Has olvidado tu contraseña?
+account-wrong-credentials = El correo electrónico o la contraseña no son correctos.
+account-email-taken = Ya existe una cuenta con este correo electrónico. Inicia sesión o restablece la contraseña.
+account-not-verified = Tu cuenta aún no está verificada: abre el enlace del correo electrónico que te hemos enviado.
+account-too-many = Demasiados intentos. Vuelve a intentarlo dentro de { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minutos
+}.
+account-too-many-later = Demasiados intentos. Vuelve a intentarlo más tarde.
+account-signed-out = Se ha cerrado tu sesión. Vuelve a iniciar sesión para continuar.
+account-unavailable = Las cuentas de cliente no están disponibles en esta tienda en este momento.
+account-check-fields = Hay algunos campos que debes revisar.
+account-signed-in-as = Sesión iniciada como { $name }
+account-profile = Mis datos
+account-profile-save = Guardar datos
+account-profile-saved = Se han guardado tus datos.
+account-orders = Mis pedidos
+account-orders-empty = Todavía no has hecho ningún pedido.
+account-orders-more = Ver más pedidos
+account-order-view = Pedido { $number }
+account-order-date = Realizado el { $date }
+account-order-items = { $count ->
+    [one] 1 artículo
+   *[other] { $count } artículos
+}
+account-order-status-placed = En curso
+account-order-status-fulfilled = Enviado
+account-order-status-cancelled = Cancelado
+account-addresses = Mis direcciones
+account-addresses-empty = Todavía no tienes direcciones guardadas.
+account-address-add = Añadir una dirección
+account-address-edit = Editar
+account-address-edit-title = Editar la dirección
+account-address-edit-label = Editar { $address }
+account-address-remove = Eliminar
+account-address-remove-label = Eliminar { $address }
+account-address-save = Guardar dirección
+account-address-cancel = Cancelar
+account-address-country = País/región
+account-address-default-shipping = Dirección de envío predeterminada
+account-address-default-billing = Dirección de facturación predeterminada
+account-address-saved = Se ha guardado la dirección.
+account-address-removed = Se ha eliminado la dirección.
+account-save-address = Guardar esta dirección en mi libreta de direcciones
+account-view-order = Ver este pedido en tu cuenta
+account-reset-title = Restablecer la contraseña
+account-reset-request = Enviar enlace de restablecimiento
+account-reset-sent = Si { $email } tiene una cuenta, te estamos enviando un enlace para restablecer la contraseña.
+account-reset-new = Nueva contraseña
+account-reset-submit = Guardar la nueva contraseña
+account-reset-done = Se ha cambiado tu contraseña. Inicia sesión con la nueva.
+account-reset-invalid = Este enlace de restablecimiento ya no es válido. Solicita uno nuevo.
+account-reset-unsupported = Esta tienda no permite restablecer la contraseña aquí. Ponte en contacto con la tienda.
+account-outbox-title = Bandeja de salida de desarrollo
+account-outbox-intro = La tienda integrada no envía correos electrónicos: aquí se muestran los mensajes que habría enviado.
+account-outbox-empty = Aún no hay mensajes.
+account-outbox-open = Abrir el enlace para restablecer la contraseña

@@ -270,3 +270,75 @@ consent-functional-text = Les produits consultés, mémorisés pour vous les pr�
 
 ## Recently viewed products
 recent-title = Vus récemment
+
+## Accounts
+account-title = Mon compte
+account-nav-label = Votre compte
+account-sign-in = Se connecter
+account-register = Créer un compte
+account-sign-out = Se déconnecter
+account-email = Adresse e-mail
+account-password = Mot de passe
+account-password-rule = Utilisez entre { $min } et { $max } caractères.
+account-first-name = Prénom
+account-last-name = Nom
+account-phone = Téléphone
+account-no-account = Nouveau client ?
+account-have-account = Vous avez déjà un compte ?
+account-forgot = Mot de passe oublié ?
+account-wrong-credentials = Adresse e-mail ou mot de passe incorrect.
+account-email-taken = Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez son mot de passe.
+account-not-verified = Votre compte n’est pas encore vérifié : cliquez sur le lien de l’e-mail que nous vous avons envoyé.
+account-too-many = Trop de tentatives. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
+account-too-many-later = Trop de tentatives. Réessayez plus tard.
+account-signed-out = Votre session est terminée. Reconnectez-vous pour continuer.
+account-unavailable = Les comptes client ne sont pas disponibles dans cette boutique pour le moment.
+account-check-fields = Certains champs sont à vérifier.
+account-signed-in-as = Connecté en tant que { $name }
+account-profile = Mes informations
+account-profile-save = Enregistrer mes informations
+account-profile-saved = Vos informations ont été enregistrées.
+account-orders = Mes commandes
+account-orders-empty = Vous n’avez encore passé aucune commande.
+account-orders-more = Afficher plus de commandes
+account-order-view = Commande { $number }
+account-order-date = Passée le { $date }
+account-order-items = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+account-order-status-placed = En cours
+account-order-status-fulfilled = Expédiée
+account-order-status-cancelled = Annulée
+account-addresses = Mes adresses
+account-addresses-empty = Vous n’avez pas encore d’adresse enregistrée.
+account-address-add = Ajouter une adresse
+account-address-edit = Modifier
+account-address-edit-title = Modifier l’adresse
+account-address-edit-label = Modifier { $address }
+account-address-remove = Supprimer
+account-address-remove-label = Supprimer { $address }
+account-address-save = Enregistrer l’adresse
+account-address-cancel = Annuler
+account-address-country = Pays/région
+account-address-default-shipping = Adresse de livraison par défaut
+account-address-default-billing = Adresse de facturation par défaut
+account-address-saved = L’adresse a été enregistrée.
+account-address-removed = L’adresse a été supprimée.
+account-save-address = Enregistrer cette adresse dans mon carnet d’adresses
+account-view-order = Voir cette commande dans votre compte
+account-reset-title = Réinitialiser votre mot de passe
+account-reset-request = Envoyer un lien de réinitialisation
+account-reset-sent = Si un compte est associé à { $email }, un lien de réinitialisation du mot de passe vient d’être envoyé à cette adresse.
+account-reset-new = Nouveau mot de passe
+account-reset-submit = Enregistrer le nouveau mot de passe
+account-reset-done = Votre mot de passe a été modifié. Connectez-vous avec le nouveau.
+account-reset-invalid = Ce lien de réinitialisation n’est plus valide. Demandez-en un nouveau.
+account-reset-unsupported = Cette boutique ne permet pas de réinitialiser le mot de passe ici. Veuillez contacter la boutique.
+account-outbox-title = Boîte d’envoi de développement
+account-outbox-intro = La boutique intégrée n’envoie aucun e-mail : les messages qu’elle aurait envoyés sont listés ici.
+account-outbox-empty = Aucun message pour l’instant.
+account-outbox-open = Ouvrir le lien de réinitialisation du mot de passe

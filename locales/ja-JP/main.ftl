@@ -260,3 +260,73 @@ consent-functional-text = ご覧になった商品を記憶し、再度表示す
 
 ## Recently viewed products
 recent-title = 最近チェックした商品
+
+## Accounts
+account-title = マイページ
+account-nav-label = マイページメニュー
+account-sign-in = ログイン
+account-register = 会員登録
+account-sign-out = ログアウト
+account-email = メールアドレス
+account-password = パスワード
+account-password-rule = { $min }～{ $max }文字で入力してください。
+account-first-name = 名
+account-last-name = 姓
+account-phone = 電話番号
+account-no-account = 初めてご利用ですか？
+account-have-account = すでにアカウントをお持ちですか？
+account-forgot = パスワードをお忘れですか？
+account-wrong-credentials = メールアドレスまたはパスワードが正しくありません。
+account-email-taken = このメールアドレスはすでに登録されています。ログインするか、パスワードを再設定してください。
+account-not-verified = アカウントの確認が完了していません。お送りしたメールに記載されているリンクから確認を完了してください。
+account-too-many = 試行回数の上限に達しました。{ $minutes ->
+   *[other] { $minutes }分
+}後にもう一度お試しください。
+account-too-many-later = 試行回数の上限に達しました。しばらくしてからもう一度お試しください。
+account-signed-out = ログアウトされました。続けるには、もう一度ログインしてください。
+account-unavailable = 現在、このストアではアカウント機能をご利用いただけません。
+account-check-fields = 入力内容に不備があります。各項目をご確認ください。
+account-signed-in-as = { $name } 様でログイン中
+account-profile = 会員情報
+account-profile-save = 会員情報を保存
+account-profile-saved = 会員情報を保存しました。
+account-orders = 注文履歴
+account-orders-empty = ご注文履歴はまだありません。
+account-orders-more = さらに表示
+account-order-view = ご注文 { $number }
+account-order-date = ご注文日：{ $date }
+account-order-items = { $count ->
+   *[other] { $count }点
+}
+account-order-status-placed = ご注文受付済み
+account-order-status-fulfilled = 発送済み
+account-order-status-cancelled = キャンセル済み
+account-addresses = 住所録
+account-addresses-empty = 登録済みの住所はまだありません。
+account-address-add = 住所を追加
+account-address-edit = 編集
+account-address-edit-title = 住所を編集
+account-address-edit-label = { $address }を編集
+account-address-remove = 削除
+account-address-remove-label = { $address }を削除
+account-address-save = 住所を保存
+account-address-cancel = キャンセル
+account-address-country = 国/地域
+account-address-default-shipping = 既定のお届け先住所
+account-address-default-billing = 既定の請求先住所
+account-address-saved = 住所を保存しました。
+account-address-removed = 住所を削除しました。
+account-save-address = この住所を住所録に保存する
+account-view-order = このご注文をマイページで確認する
+account-reset-title = パスワードの再設定
+account-reset-request = 再設定用リンクを送信
+account-reset-sent = { $email } でアカウントが登録されている場合は、パスワード再設定用のリンクをお送りしています。
+account-reset-new = 新しいパスワード
+account-reset-submit = 新しいパスワードを設定
+account-reset-done = パスワードを変更しました。新しいパスワードでログインしてください。
+account-reset-invalid = この再設定用リンクは無効です。お手数ですが、もう一度リンクをご請求ください。
+account-reset-unsupported = このストアでは、こちらからパスワードを再設定することはできません。ストアまでお問い合わせください。
+account-outbox-title = 開発用送信トレイ
+account-outbox-intro = 組み込みストアはメールを送信しません。送信されるはずだったメッセージをここに一覧表示します。
+account-outbox-empty = メッセージはまだありません。
+account-outbox-open = パスワード再設定用リンクを開く

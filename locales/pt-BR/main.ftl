@@ -270,3 +270,75 @@ consent-functional-text = Lembrar os produtos que você viu para mostrá-los nov
 
 ## Recently viewed products
 recent-title = Vistos recentemente
+
+## Accounts
+account-title = Minha conta
+account-nav-label = Sua conta
+account-sign-in = Entrar
+account-register = Criar conta
+account-sign-out = Sair
+account-email = E-mail
+account-password = Senha
+account-password-rule = Use de { $min } a { $max } caracteres.
+account-first-name = Nome
+account-last-name = Sobrenome
+account-phone = Telefone
+account-no-account = Ainda não tem conta?
+account-have-account = Já tem uma conta?
+account-forgot = Esqueceu sua senha?
+account-wrong-credentials = E-mail ou senha incorretos.
+account-email-taken = Já existe uma conta com este e-mail. Entre ou redefina a senha.
+account-not-verified = Sua conta ainda não foi verificada: clique no link do e-mail que enviamos para você.
+account-too-many = Muitas tentativas. Tente novamente em { $minutes ->
+    [one] um minuto
+   *[other] { $minutes } minutos
+}.
+account-too-many-later = Muitas tentativas. Tente novamente mais tarde.
+account-signed-out = Sua sessão foi encerrada. Entre novamente para continuar.
+account-unavailable = As contas de cliente não estão disponíveis nesta loja no momento.
+account-check-fields = Alguns campos precisam ser revisados.
+account-signed-in-as = Olá, { $name }
+account-profile = Meus dados
+account-profile-save = Salvar dados
+account-profile-saved = Seus dados foram salvos.
+account-orders = Meus pedidos
+account-orders-empty = Você ainda não fez nenhum pedido.
+account-orders-more = Ver mais pedidos
+account-order-view = Pedido { $number }
+account-order-date = Realizado em { $date }
+account-order-items = { $count ->
+    [one] { $count } item
+   *[other] { $count } itens
+}
+account-order-status-placed = Realizado
+account-order-status-fulfilled = Enviado
+account-order-status-cancelled = Cancelado
+account-addresses = Meus endereços
+account-addresses-empty = Você ainda não tem endereços salvos.
+account-address-add = Adicionar endereço
+account-address-edit = Editar
+account-address-edit-title = Editar endereço
+account-address-edit-label = Editar { $address }
+account-address-remove = Remover
+account-address-remove-label = Remover { $address }
+account-address-save = Salvar endereço
+account-address-cancel = Cancelar
+account-address-country = País/região
+account-address-default-shipping = Endereço de entrega padrão
+account-address-default-billing = Endereço de cobrança padrão
+account-address-saved = O endereço foi salvo.
+account-address-removed = O endereço foi removido.
+account-save-address = Salvar este endereço na minha conta
+account-view-order = Ver este pedido na sua conta
+account-reset-title = Redefinir sua senha
+account-reset-request = Enviar link de redefinição
+account-reset-sent = Se { $email } tiver uma conta, um link para redefinir a senha está a caminho.
+account-reset-new = Nova senha
+account-reset-submit = Salvar nova senha
+account-reset-done = Sua senha foi alterada. Entre com a nova senha.
+account-reset-invalid = Este link de redefinição não é mais válido. Solicite um novo.
+account-reset-unsupported = Não é possível redefinir a senha por aqui nesta loja. Entre em contato com a loja.
+account-outbox-title = Caixa de saída de desenvolvimento
+account-outbox-intro = A loja integrada não envia e-mails: as mensagens que ela teria enviado aparecem aqui.
+account-outbox-empty = Nenhuma mensagem ainda.
+account-outbox-open = Abrir o link de redefinição de senha

@@ -260,3 +260,73 @@ consent-functional-text = 记住您浏览过的商品，以便再次展示。
 
 ## Recently viewed products
 recent-title = 最近浏览
+
+## Accounts
+account-title = 我的账户
+account-nav-label = 您的账户
+account-sign-in = 登录
+account-register = 注册
+account-sign-out = 退出登录
+account-email = 电子邮箱
+account-password = 密码
+account-password-rule = 请使用 { $min } 至 { $max } 个字符。
+account-first-name = 名
+account-last-name = 姓
+account-phone = 电话
+account-no-account = 还没有账户？
+account-have-account = 已有账户？
+account-forgot = 忘记密码？
+account-wrong-credentials = 电子邮箱或密码错误。
+account-email-taken = 此电子邮箱已注册过账户。请直接登录，或重置密码。
+account-not-verified = 您的账户尚未验证：请点击我们发送给您的邮件中的链接。
+account-too-many = 尝试次数过多，请在 { $minutes ->
+   *[other] { $minutes } 分钟
+}后重试。
+account-too-many-later = 尝试次数过多，请稍后重试。
+account-signed-out = 您已退出登录。请重新登录以继续。
+account-unavailable = 本店目前暂不支持账户功能。
+account-check-fields = 部分信息需要修改，请检查。
+account-signed-in-as = 已登录：{ $name }
+account-profile = 个人资料
+account-profile-save = 保存个人资料
+account-profile-saved = 您的个人资料已保存。
+account-orders = 我的订单
+account-orders-empty = 您还没有订单。
+account-orders-more = 查看更多订单
+account-order-view = 订单 { $number }
+account-order-date = 下单日期：{ $date }
+account-order-items = { $count ->
+   *[other] { $count } 件商品
+}
+account-order-status-placed = 已下单
+account-order-status-fulfilled = 已发货
+account-order-status-cancelled = 已取消
+account-addresses = 地址簿
+account-addresses-empty = 您还没有保存的地址。
+account-address-add = 添加地址
+account-address-edit = 编辑
+account-address-edit-title = 编辑地址
+account-address-edit-label = 编辑 { $address }
+account-address-remove = 删除
+account-address-remove-label = 删除 { $address }
+account-address-save = 保存地址
+account-address-cancel = 取消
+account-address-country = 国家/地区
+account-address-default-shipping = 默认收货地址
+account-address-default-billing = 默认账单地址
+account-address-saved = 地址已保存。
+account-address-removed = 地址已删除。
+account-save-address = 将此地址保存到我的地址簿
+account-view-order = 在您的账户中查看此订单
+account-reset-title = 重置密码
+account-reset-request = 发送重置链接
+account-reset-sent = 如果 { $email } 已注册账户，密码重置链接即将发送至该邮箱。
+account-reset-new = 新密码
+account-reset-submit = 设置新密码
+account-reset-done = 您的密码已更改，请使用新密码登录。
+account-reset-invalid = 此重置链接已失效，请重新申请。
+account-reset-unsupported = 本店无法在此重置密码，请联系商店。
+account-outbox-title = 开发用发件箱
+account-outbox-intro = 内置商店不会发送电子邮件：本应发送的邮件都列在这里。
+account-outbox-empty = 暂无邮件。
+account-outbox-open = 打开密码重置链接

@@ -404,7 +404,7 @@ fn sitemap(config: &StoreConfig, pages: &BTreeMap<String, Vec<Market>>) -> Strin
 fn robots(config: &StoreConfig) -> String {
     let mut text = String::from("User-agent: *\nAllow: /\n");
     for market in &config.markets {
-        for private in ["/cart", "/checkout", "/orders"] {
+        for private in ["/cart", "/checkout", "/orders", "/account"] {
             text.push_str(&format!(
                 "Disallow: {}\n",
                 market_path(config, market, private)

@@ -1,5 +1,6 @@
 //! Reusable storefront components, one per file, grouped by area.
 
+pub mod account;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::events::{self, CartSnapshot, OrderPlaced};
 use super::{Attributes, Emit, Runtime};
+use crate::components::account::AccountMenu;
 use crate::components::cart::{AddToCart, CartButton, CartDrawer};
 use crate::components::catalog::{
     ALIKE, AlikeProducts, BoughtTogether, ProductCard, TOGETHER, VariantPicker, initial_selection,
@@ -41,6 +42,9 @@ pub enum Element {
     /// `<dhow-recommendations handle kind>`: "Frequently bought together" with this product
     /// (`kind="bought-together"`) or "You may also like" (`kind="similar"`, the default).
     Recommendations,
+    /// `<dhow-account>`: the sign-in form, or the signed-in customer with "Sign out"; the same
+    /// session as the storefront's and every other element's.
+    Account,
 }
 
 /// The attributes a product element reads; a change to one re-renders it in place.
@@ -50,7 +54,7 @@ const KIND: &str = "kind";
 
 impl Element {
     /// Every element, in the order the JavaScript module defines them.
-    pub const ALL: [Element; 8] = [
+    pub const ALL: [Element; 9] = [
         Element::ProductCard,
         Element::BuyButton,
         Element::Price,
@@ -59,6 +63,7 @@ impl Element {
         Element::CartDrawer,
         Element::Checkout,
         Element::Recommendations,
+        Element::Account,
     ];
 
     /// The attributes the element reads, which its custom element must observe (checked against
@@ -71,7 +76,8 @@ impl Element {
             Element::MarketSelector
             | Element::CartButton
             | Element::CartDrawer
-            | Element::Checkout => &[],
+            | Element::Checkout
+            | Element::Account => &[],
         }
     }
 
@@ -95,6 +101,7 @@ impl Element {
             Element::CartDrawer => "dhow-cart-drawer",
             Element::Checkout => "dhow-checkout",
             Element::Recommendations => "dhow-recommendations",
+            Element::Account => "dhow-account",
         }
     }
 }
@@ -171,6 +178,7 @@ pub fn view(element: Element, attributes: ArcRwSignal<Attributes>, shared: Share
         Element::Recommendations => {
             view! { <RecommendationsElement attributes=attributes/> }.into_any()
         }
+        Element::Account => view! { <AccountMenu links=false/> }.into_any(),
     }
 }
 

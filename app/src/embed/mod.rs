@@ -175,6 +175,7 @@ pub async fn start(options: &str, emit: Emit) -> Result<(), Error> {
         }
         crate::analytics::provide_analytics();
         let cart = provide_cart();
+        crate::hooks::provide_account();
         let checkout_open = RwSignal::new(false);
         events::emit_cart_changes(cart, market, emit.clone());
         Ok::<_, Error>(Runtime {
@@ -211,7 +212,7 @@ impl Mounted {
 }
 
 /// Mounts the element `kind` (`product-card`, `buy-button`, `price`, `market-selector`,
-/// `cart-button`, `cart-drawer`, `checkout`) into `container`, with its attributes as JSON.
+/// `cart-button`, `cart-drawer`, `checkout`, `recommendations`, `account`) into `container`, with its attributes as JSON.
 pub fn mount(
     container: web_sys::HtmlElement,
     kind: &str,

@@ -1,11 +1,13 @@
 //! Hooks: the storefront's state for components and for developers writing their own markup.
 
+mod use_account;
 mod use_cart;
 mod use_checkout;
 mod use_market;
 mod use_price;
 mod use_recommendations;
 
+pub use use_account::{AccountState, UseAccount, provide_account, use_account};
 pub use use_cart::{CartNotice, LAST_ORDER_KEY, UseCart, provide_cart, use_cart};
 pub use use_checkout::{
     CheckoutDetails, CheckoutEvent, CheckoutStep, UseCheckoutOptions, UseCheckoutReturn,

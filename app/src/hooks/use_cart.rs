@@ -81,6 +81,8 @@ pub struct UseCart {
     last_write: StoredValue<Option<Shared<LocalBoxFuture<'static, ()>>>, LocalStorage>,
     /// Where confirmed changes and placed orders are reported.
     analytics: Option<Analytics>,
+    /// Whether a customer is signed in: a new cart is then made the account's.
+    signed_in: StoredValue<bool>,
 }
 
 impl UseCart {
@@ -188,6 +190,25 @@ impl UseCart {
         drop(done);
         self.set_pending.update(|n| *n = n.saturating_sub(1));
         result
+    }
+
+    /// The id of the saved cart, if there is one (not a cart still being created).
+    pub fn saved_id(&self) -> Option<CartId> {
+        browser::local_get(CART_KEY).map(CartId)
+    }
+
+    /// Says whether a customer is signed in, for the carts made from now on.
+    pub fn set_signed_in(&self, signed_in: bool) {
+        self.signed_in.set_value(signed_in);
+    }
+
+    /// Takes `cart` as the shopper's cart from now on (the account's after signing in), or
+    /// forgets the cart when there is none.
+    pub fn take(&self, cart: Option<Cart>) {
+        match cart {
+            Some(cart) => self.accept(cart),
+            None => self.clear(),
+        }
     }
 
     /// Forgets the cart (after its order was placed): the next add starts a new one.
@@ -425,7 +446,14 @@ impl UseCart {
                 return Ok(CartId(id));
             }
             let market = self.market.get_untracked();
-            let id = store.backend.create_cart(&market).await?.id;
+            let mut id = store.backend.create_cart(&market).await?.id;
+            if self.signed_in.get_value() {
+                // The signed-in customer's order must land in the account: the cart is theirs
+                // from the start (a backend may answer with the account's own cart).
+                id = dhow_sdk::account::Accounts::adopt_cart(&store.backend, &id)
+                    .await?
+                    .id;
+            }
             // Only the id: the optimistic lines stay shown until the write that needed the cart
             // answers with the cart that holds them.
             browser::local_set(CART_KEY, id.as_str());
@@ -495,6 +523,7 @@ pub fn provide_cart() -> UseCart {
         confirmed: StoredValue::new_local(None),
         retry: StoredValue::new_local(None),
         analytics: use_analytics(),
+        signed_in: StoredValue::new(false),
     };
     provide_context(cart);
     // The cart follows this tab's market: re-priced in its currency when the shopper switches

@@ -1,5 +1,6 @@
 //! The storefront's pages, one per file.
 
+mod account;
 #[cfg(feature = "bench")]
 mod bench;
 mod cart;
@@ -10,6 +11,10 @@ mod not_found;
 mod order;
 mod product;
 
+pub use account::{
+    AccountOrderPage, AccountPage, AddressesPage, OrdersPage, OutboxPage, RegisterPage, ResetPage,
+    SignInPage,
+};
 #[cfg(feature = "bench")]
 pub use bench::BenchCards;
 pub use cart::CartPage;

@@ -116,8 +116,25 @@ pub fn OrderDetails(
     order: Order,
     /// Whether it was just placed.
     confirmation: bool,
+    /// Whether it is shown in the account already (no link to itself).
+    #[prop(optional)]
+    in_account: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let account = use_context::<crate::hooks::UseAccount>();
+    let market = crate::hooks::use_market();
+    let order_email = dhow_sdk::account::normalize_email(&order.email);
+    let order_path = format!("/account/orders/{}", order.number);
+    // The order's page in the account, for the customer it belongs to.
+    let account_link = move || {
+        let customer = account.filter(|_| !in_account)?.customer()?;
+        (customer.email == order_email).then(|| {
+            let href = market.href(&order_path);
+            view! {
+                <p><a class="dhow-order__account-link" href=href>{i18n.t("account-view-order")}</a></p>
+            }
+        })
+    };
     let number = order.number.clone();
     let heading = move || {
         if confirmation {
@@ -137,6 +154,7 @@ pub fn OrderDetails(
             {confirmation.then(|| view! {
                 <p>{i18n.t_with("order-email-sent", &[("email", order.email.clone().into())])}</p>
             })}
+            {account_link}
             <div class="dhow-order__layout">
                 <div class="dhow-order__facts">
                     <h2>{i18n.t("order-ship-to")}</h2>

@@ -1,8 +1,9 @@
-//! `<Header>`: the store's banner: name, search, market selector and cart button.
+//! `<Header>`: the store's banner: name, search, market selector, account and cart button.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::account::AccountMenu;
 use crate::components::cart::CartButton;
 use crate::components::market::MarketSelector;
 use crate::hooks::use_market;
@@ -50,6 +51,7 @@ pub fn Header() -> impl IntoView {
             </form>
             <div class="dhow-header__actions">
                 <MarketSelector/>
+                <AccountMenu/>
                 <CartButton/>
             </div>
         </header>

@@ -1,6 +1,7 @@
 // The first page: the shell paints, the app takes over, products and exact prices show.
 import { expect, test } from '../support/fixtures';
 import { msg } from '../support/messages';
+import { waitForApp } from '../support/store';
 
 test('home lists products with prices formatted by Intl', async ({ page }) => {
   await page.goto('/');
@@ -50,6 +51,8 @@ test('runs under a strict Content-Security-Policy', async ({ page }) => {
 test('the language changes on its own, the market stays', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('.dhow-product-card').first()).toBeVisible();
+  // The select changes the language once the app has taken the prerendered page over.
+  await waitForApp(page);
   await page.getByLabel(msg('en-US', 'market-language')).selectOption('fr-FR');
   await expect(page.getByRole('heading', { level: 1, name: msg('fr-FR', 'home-featured') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr-FR');

@@ -7,18 +7,27 @@
 mod common;
 mod contract;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use contract::accounts::{PASSWORD, account_journey, check_out, registration, unique_email};
 use contract::{ContractFixture, journey};
+use dhow_sdk::account::{Accounts, OrderPage};
 use dhow_sdk::address::Address;
 use dhow_sdk::medusa::{MedusaBackend, MedusaConfig};
 use dhow_sdk::model::{CardDetails, ProductQuery};
+use dhow_sdk::storage::{MemoryStorage, Storage};
 use dhow_sdk::{Backend, Error, Resource, StoreConfig};
 
 const CONFIG: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/dhow.json"));
 
-/// The backend for the test server, with the demo configuration's markets; panics with what to
-/// do when the server cannot be reached.
-async fn backend() -> MedusaBackend {
-    let url = std::env::var("DHOW_MEDUSA_URL").unwrap_or_else(|_| "http://127.0.0.1:9000".into());
+/// The test server's URL.
+fn url() -> String {
+    std::env::var("DHOW_MEDUSA_URL").unwrap_or_else(|_| "http://127.0.0.1:9000".into())
+}
+
+/// The test server's publishable key.
+fn publishable_key() -> String {
     let key = std::env::var("DHOW_MEDUSA_KEY").unwrap_or_else(|_| {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -28,17 +37,31 @@ async fn backend() -> MedusaBackend {
             panic!("no publishable key ({path}: {e}): run backends/medusa/start.sh first")
         })
     });
+    key.trim().to_owned()
+}
+
+/// The test server as a new browser sees it: the demo configuration's markets, and `storage`
+/// (where the adapter keeps the signed-in customer and the orders placed) of its own.
+fn device(storage: Rc<dyn Storage>) -> MedusaBackend {
     let markets = StoreConfig::from_json(CONFIG)
         .expect("public/dhow.json")
         .markets;
-    let backend = MedusaBackend::new(
+    MedusaBackend::new(
         MedusaConfig {
-            url: url.clone(),
-            publishable_key: key.trim().to_owned(),
+            url: url(),
+            publishable_key: publishable_key(),
         },
         markets,
     )
-    .expect("a valid URL and key");
+    .expect("a valid URL and key")
+    .with_storage(storage)
+}
+
+/// The backend for the test server, with the demo configuration's markets and a storage of its
+/// own; panics with what to do when the server cannot be reached.
+async fn backend() -> MedusaBackend {
+    let url = url();
+    let backend = device(Rc::new(MemoryStorage::new()));
     match backend.markets().await {
         Ok(markets) if !markets.is_empty() => backend,
         Ok(_) => panic!("Medusa at {url} serves none of the demo markets: is it seeded?"),
@@ -70,9 +93,7 @@ fn fixture(market: &str, address: Address) -> ContractFixture {
 
 #[tokio::test]
 async fn journey_in_the_us_tax_exclusive() {
-    let address = common::address("US", "350 5th Ave", "New York", Some("NY"), Some("10118"))
-        .with_phone("+1 212 555 0100");
-    let order = journey(&backend().await, &fixture("us", address)).await;
+    let order = journey(&backend().await, &fixture("us", us_address())).await;
     assert!(!order.totals.tax_included);
     assert_eq!(order.totals.tax_lines[0].name, "NY sales tax");
     assert!(!order.totals.tax.amount.is_zero(), "sales tax is added");
@@ -236,5 +257,249 @@ async fn filters_medusa_lacks_run_on_the_whole_result() {
             .facets
             .iter()
             .any(|f| matches!(f, dhow_sdk::model::Facet::InStock { count: 6 }))
+    );
+}
+
+fn us_address() -> Address {
+    common::address("US", "350 5th Ave", "New York", Some("NY"), Some("10118"))
+        .with_phone("+1 212 555 0100")
+}
+
+#[tokio::test]
+async fn account_journey_in_the_us() {
+    // Reached first, so that a server that is down says so.
+    backend().await;
+    let storages: RefCell<Vec<Rc<MemoryStorage>>> = RefCell::default();
+    let new_device = || {
+        let storage = Rc::new(MemoryStorage::new());
+        storages.borrow_mut().push(storage.clone());
+        device(storage)
+    };
+    account_journey(new_device, &fixture("us", us_address())).await;
+    // A browser keeps the session's token, never the password.
+    let storages = storages.borrow();
+    assert!(storages.len() >= 4, "every device was a new browser");
+    for storage in storages.iter() {
+        for key in storage.keys() {
+            let value = storage.get(&key).expect("read").unwrap_or_default();
+            assert!(!value.contains(PASSWORD), "{key}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_password_reset_is_asked_for_alike_for_any_email() {
+    let backend = backend().await;
+    assert!(backend.account_features().password_reset);
+    let email = unique_email("reset");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    backend
+        .request_password_reset(&email.to_uppercase())
+        .await
+        .expect("a registered email");
+    backend
+        .request_password_reset(&unique_email("nobody"))
+        .await
+        .expect("an unknown email answers the same");
+    let malformed = backend.request_password_reset("not an email").await;
+    assert!(
+        matches!(&malformed, Err(Error::InvalidInput { fields }) if fields[0].field == "email"),
+        "{malformed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_made_up_reset_token_is_refused_and_the_password_kept() {
+    let backend = backend().await;
+    let email = unique_email("reset");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    backend.sign_out().await.expect("sign out");
+    let refused = backend
+        .reset_password("made-up-token", "a new password 42")
+        .await;
+    assert!(
+        matches!(&refused, Err(Error::InvalidInput { fields }) if fields[0].field == "token"),
+        "{refused:?}"
+    );
+    // A weak password is refused before the token is sent (and used up).
+    assert!(matches!(
+        backend.reset_password("made-up-token", "short").await,
+        Err(Error::WeakPassword { .. })
+    ));
+    let wrong = backend.sign_in(&email, "a new password 42").await;
+    assert!(matches!(wrong, Err(Error::WrongCredentials)), "{wrong:?}");
+    backend
+        .sign_in(&email, PASSWORD)
+        .await
+        .expect("the password is unchanged");
+}
+
+#[tokio::test]
+async fn a_session_medusa_no_longer_accepts_signs_the_customer_out() {
+    backend().await;
+    let storage = Rc::new(MemoryStorage::new());
+    let browser = device(storage.clone());
+    browser
+        .register(&registration(&unique_email("expired"), "Ada"))
+        .await
+        .expect("register");
+    // What the browser keeps, with the token replaced by one Medusa never issued (as an expired
+    // one reads to it).
+    let key = "dhow.medusa.account";
+    let mut record: serde_json::Value =
+        serde_json::from_str(&storage.get(key).expect("read").expect("a session")).expect("JSON");
+    record["data"]["token"] = "eyJhbGciOiJIUzI1NiJ9.e30.expired".into();
+    storage.set(key, &record.to_string()).expect("write");
+    assert!(matches!(
+        browser.orders(OrderPage::default()).await,
+        Err(Error::NotSignedIn)
+    ));
+    assert_eq!(
+        storage.get(key).expect("read"),
+        None,
+        "the session is forgotten"
+    );
+    assert_eq!(browser.customer().await.expect("customer"), None);
+}
+
+/// The US market and a variant in stock there, for a cart of one line.
+async fn us_variant(backend: &MedusaBackend) -> (dhow_sdk::Market, dhow_sdk::VariantId) {
+    let us = backend
+        .markets()
+        .await
+        .expect("markets")
+        .into_iter()
+        .find(|m| m.id.as_str() == "us")
+        .expect("us");
+    let product = backend
+        .product(&us, "merino-crew-sweater")
+        .await
+        .expect("product");
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("in stock")
+        .id
+        .clone();
+    (us, variant)
+}
+
+#[tokio::test]
+async fn a_kept_cart_another_customer_took_is_not_found_again() {
+    let ada = backend().await;
+    let eve = backend().await;
+    let (us, variant) = us_variant(&ada).await;
+    ada.register(&registration(&unique_email("ada"), "Ada"))
+        .await
+        .expect("ada");
+    eve.register(&registration(&unique_email("eve"), "Eve"))
+        .await
+        .expect("eve");
+    let cart = ada.create_cart(&us).await.expect("cart");
+    ada.adopt_cart(&cart.id).await.expect("adopt");
+    ada.add_line(&cart.id, &variant, 1).await.expect("add");
+    assert_eq!(
+        ada.customer_cart().await.expect("kept").map(|c| c.id),
+        Some(cart.id.clone())
+    );
+    // Medusa lets whoever holds a cart's id give it to themselves.
+    eve.adopt_cart(&cart.id).await.expect("taken");
+    assert_eq!(ada.customer_cart().await.expect("kept"), None);
+    assert_eq!(
+        eve.customer_cart().await.expect("kept").map(|c| c.id),
+        Some(cart.id)
+    );
+}
+
+#[tokio::test]
+async fn a_completed_cart_is_not_adopted() {
+    let backend = backend().await;
+    let (us, variant) = us_variant(&backend).await;
+    let address = fixture("us", us_address());
+    let one_line_cart = || async {
+        let cart = backend.create_cart(&us).await.expect("cart");
+        backend.add_line(&cart.id, &variant, 1).await.expect("add")
+    };
+    // Completed by a guest before the account existed: Medusa refuses to move it.
+    let email = unique_email("late");
+    let before = one_line_cart().await;
+    check_out(&backend, &before, &email, &address).await;
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    let refused = backend.adopt_cart(&before.id).await;
+    assert!(
+        matches!(refused, Err(Error::Conflict { .. })),
+        "{refused:?}"
+    );
+    let history = backend.orders(OrderPage::default()).await.expect("orders");
+    assert_eq!(history.total, 0, "the guest's order stays the guest's");
+    // Completed by a guest with the email of an account: Medusa gives the cart (and its order)
+    // to the account on its own, and answers a move with the completed cart. Still no cart to
+    // keep.
+    let email = unique_email("known");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    backend.sign_out().await.expect("sign out");
+    let after = one_line_cart().await;
+    check_out(&backend, &after, &email, &address).await;
+    backend.sign_in(&email, PASSWORD).await.expect("sign in");
+    let refused = backend.adopt_cart(&after.id).await;
+    assert!(
+        matches!(refused, Err(Error::Conflict { .. })),
+        "{refused:?}"
+    );
+    assert_eq!(backend.customer_cart().await.expect("kept"), None);
+    let history = backend.orders(OrderPage::default()).await.expect("orders");
+    assert_eq!(history.total, 1, "{history:?}");
+}
+
+/// Makes only the auth identity of `email`, as a registration cut short after its first request
+/// leaves it (no customer yet).
+async fn identity_only(email: &str) {
+    let answer = reqwest::Client::new()
+        .post(format!("{}/auth/customer/emailpass/register", url()))
+        .header("x-publishable-api-key", publishable_key())
+        .header("content-type", "application/json")
+        .body(serde_json::json!({ "email": email, "password": PASSWORD }).to_string())
+        .send()
+        .await
+        .expect("register the identity");
+    assert_eq!(answer.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn a_registration_cut_short_is_finished_later() {
+    // Registering again, with the same password: the account is made with its names.
+    let browser = backend().await;
+    let email = unique_email("cut");
+    identity_only(&email).await;
+    let customer = browser
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("registered");
+    assert_eq!(customer.first_name, "Ada");
+    // Signing in: the account is made with the email alone.
+    let browser = backend().await;
+    let email = unique_email("cut");
+    identity_only(&email).await;
+    let customer = browser.sign_in(&email, PASSWORD).await.expect("signed in");
+    assert_eq!(
+        (customer.email.as_str(), customer.first_name.as_str()),
+        (email.as_str(), "")
+    );
+    assert_eq!(
+        browser.customer().await.expect("customer").map(|c| c.id),
+        Some(customer.id)
     );
 }

@@ -204,8 +204,13 @@ impl MedusaBackend {
             .get(&["store", "orders", id], &[("fields", wire::ORDER_FIELDS)])
             .await
             .map_err(during(Request::Order(id)))?;
-        let market = self.market_of(&answer.order).await?;
-        mapping::order(&answer.order, &market)
+        self.map_order(&answer.order).await
+    }
+
+    /// An order answer mapped in its market.
+    pub(super) async fn map_order(&self, w: &wire::Cart) -> Result<Order> {
+        let market = self.market_of(w).await?;
+        mapping::order(w, &market)
     }
 
     /// An order placed on this device (see the module documentation), if the email matches.
@@ -267,6 +272,7 @@ pub(super) fn placed(completion: wire::Completion) -> Result<String> {
         message: error
             .message
             .unwrap_or_else(|| format!("cart answered as `{}`", completion.kind)),
+        retry_after: None,
     };
     Err(refused.into_error())
 }

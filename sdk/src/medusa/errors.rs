@@ -7,7 +7,7 @@
 
 use super::transport::{ApiError, Failure};
 use crate::error::{Error, FieldError, Problem, PromotionRejection, Resource};
-use crate::ids::{CartId, LineId, VariantId};
+use crate::ids::{AddressId, CartId, LineId, VariantId};
 
 /// What a refused request was doing: the ids its errors name, and which rules apply to it.
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +30,20 @@ pub(crate) enum Request<'a> {
     ChooseOption(&'a CartId),
     /// Reading an order by id.
     Order(&'a str),
+    /// Making an account: its auth identity, then its customer.
+    Register,
+    /// Signing in with email and password.
+    SignIn,
+    /// A signed-in customer's request: the profile, the address book, the orders.
+    Customer,
+    /// A signed-in customer's request about an address of the book.
+    Address(&'a AddressId),
+    /// Making a cart the signed-in customer's.
+    AdoptCart(&'a CartId),
+    /// Asking for a password-reset token.
+    PasswordReset,
+    /// Setting a new password with a reset token.
+    NewPassword,
 }
 
 /// Which requests a rule applies to.
@@ -53,6 +67,18 @@ pub(crate) enum Step {
     ChooseOption,
     /// [`Request::Order`].
     Order,
+    /// Every account request: registering, signing in, a signed-in customer's, a reset.
+    Account,
+    /// [`Request::Register`].
+    Register,
+    /// [`Request::SignIn`].
+    SignIn,
+    /// Every request that acts for a signed-in customer (with the session's bearer token).
+    SignedIn,
+    /// [`Request::Address`].
+    Address,
+    /// [`Request::NewPassword`].
+    NewPassword,
 }
 
 impl Request<'_> {
@@ -67,20 +93,51 @@ impl Request<'_> {
             Request::SetAddress(_) => Step::SetAddress,
             Request::ChooseOption(_) => Step::ChooseOption,
             Request::Order(_) => Step::Order,
+            Request::Register => Step::Register,
+            Request::SignIn => Step::SignIn,
+            Request::Customer | Request::AdoptCart(_) => Step::SignedIn,
+            Request::Address(_) => Step::Address,
+            Request::PasswordReset => Step::Account,
+            Request::NewPassword => Step::NewPassword,
         }
     }
 
     fn cart(&self) -> Option<&CartId> {
         match *self {
-            Request::Store | Request::Order(_) => None,
+            Request::Store
+            | Request::Order(_)
+            | Request::Register
+            | Request::SignIn
+            | Request::Customer
+            | Request::Address(_)
+            | Request::PasswordReset
+            | Request::NewPassword => None,
             Request::Cart(cart)
             | Request::AddLine(cart, _)
             | Request::UpdateLine(cart, _)
             | Request::ApplyCode(cart, _)
             | Request::SetEmail(cart)
             | Request::SetAddress(cart)
-            | Request::ChooseOption(cart) => Some(cart),
+            | Request::ChooseOption(cart)
+            | Request::AdoptCart(cart) => Some(cart),
         }
+    }
+
+    /// Whether the request acts for a signed-in customer.
+    fn signed_in(&self) -> bool {
+        matches!(
+            self,
+            Request::Customer | Request::Address(_) | Request::AdoptCart(_)
+        )
+    }
+
+    /// Whether the request is about accounts (where a 429 means too many attempts).
+    fn account(&self) -> bool {
+        self.signed_in()
+            || matches!(
+                self,
+                Request::Register | Request::SignIn | Request::PasswordReset | Request::NewPassword
+            )
     }
 
     /// The id the request is about beyond its cart: the variant, line, code or order.
@@ -89,7 +146,8 @@ impl Request<'_> {
             Request::AddLine(_, variant) => variant.as_str(),
             Request::UpdateLine(_, line) => line.as_str(),
             Request::ApplyCode(_, code) | Request::Order(code) => code,
-            Request::Cart(cart) => cart.as_str(),
+            Request::Cart(cart) | Request::AdoptCart(cart) => cart.as_str(),
+            Request::Address(address) => address.as_str(),
             _ => "",
         }
     }
@@ -115,7 +173,9 @@ impl Rule {
         let step = request.step();
         let during = self.during == Step::Any
             || self.during == step
-            || (self.during == Step::Cart && request.cart().is_some());
+            || (self.during == Step::Cart && request.cart().is_some())
+            || (self.during == Step::SignedIn && request.signed_in())
+            || (self.during == Step::Account && request.account());
         let message = api.message.to_lowercase();
         during
             && (self.status.is_empty() || self.status.contains(&api.status))
@@ -162,6 +222,68 @@ pub(crate) static RULES: &[Rule] = &[
         code: &[],
         words: &["publishable"],
         error: unauthorized,
+    },
+    Rule {
+        name: "too_many_attempts",
+        during: Step::Account,
+        // Medusa 2.21.2 limits no rate itself; a proxy or a brand's middleware in front may.
+        status: &[429],
+        kind: &[],
+        code: &[],
+        words: &[],
+        error: |_, api| Error::TooManyAttempts {
+            retry_after: api.retry_after,
+        },
+    },
+    Rule {
+        name: "email_taken",
+        during: Step::Register,
+        status: &[],
+        // "Identity with email already exists" (401): the auth identity, whatever the password.
+        kind: &["unauthorized"],
+        code: &[],
+        words: &["already exists"],
+        error: |_, _| Error::EmailTaken,
+    },
+    Rule {
+        name: "wrong_credentials",
+        during: Step::SignIn,
+        // "Invalid email or password", for an unknown email and a wrong password alike.
+        status: &[401],
+        kind: &[],
+        code: &[],
+        words: &[],
+        error: |_, _| Error::WrongCredentials,
+    },
+    Rule {
+        name: "reset_token_refused",
+        during: Step::NewPassword,
+        // "Invalid token": unknown, used, expired, or not a reset token.
+        status: &[401],
+        kind: &[],
+        code: &[],
+        words: &[],
+        error: |_, _| Error::invalid("token", Problem::Invalid),
+    },
+    Rule {
+        name: "session_expired",
+        during: Step::SignedIn,
+        // The bearer token is expired or unknown (Medusa says only "Unauthorized").
+        status: &[401],
+        kind: &[],
+        code: &[],
+        words: &[],
+        error: |_, _| Error::NotSignedIn,
+    },
+    Rule {
+        name: "address_not_found",
+        during: Step::Address,
+        // Another customer's address answers the same as one that never was.
+        status: &[404],
+        kind: &[],
+        code: &[],
+        words: &[],
+        error: |request, _| Error::not_found(Resource::Address, request.subject()),
     },
     Rule {
         name: "cart_completed",

@@ -6,10 +6,13 @@ mod cart;
 
 pub(crate) use cart::{cart, order};
 
+use crate::account::{Customer, SavedAddress};
 use crate::address::{self, Address, CountryCode};
 use crate::decimal::Decimal;
 use crate::error::{Error, Result};
-use crate::ids::{CollectionId, PaymentMethodId, ProductId, ShippingOptionId};
+use crate::ids::{
+    AddressId, CollectionId, CustomerId, PaymentMethodId, ProductId, ShippingOptionId,
+};
 use crate::market::{Market, TaxDisplay};
 use crate::model::{
     Collection, Image, Payment, Price, Product, ProductOption, ShippingOption, Variant,
@@ -191,6 +194,30 @@ pub(crate) fn from_address(a: &Address) -> wire::Address {
         country_code: Some(country),
         phone: a.phone.as_deref().and_then(some),
     }
+}
+
+/// A customer's account as the storefront shows it.
+pub(crate) fn customer(w: &wire::Customer) -> Customer {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    Customer {
+        id: CustomerId(w.id.clone()),
+        email: text(&w.email),
+        first_name: text(&w.first_name),
+        last_name: text(&w.last_name),
+        // Medusa keeps a cleared phone as `""` when a client sent one.
+        phone: w.phone.clone().filter(|p| !p.trim().is_empty()),
+    }
+}
+
+/// An address of a customer's book; `None` for one Dhow cannot show (no street, or a country
+/// code that is not ISO 3166: written by another client of the same Medusa).
+pub(crate) fn saved_address(w: &wire::CustomerAddress) -> Option<SavedAddress> {
+    Some(SavedAddress {
+        id: AddressId(w.id.clone()),
+        address: to_address(&w.address)?,
+        default_shipping: w.is_default_shipping,
+        default_billing: w.is_default_billing,
+    })
 }
 
 /// A product priced for `market`; `None` when no variant has a price there (not sold in it).

@@ -21,6 +21,12 @@
 //!   storage* (this browser): the number → order id is kept in the [`Storage`] when the order is
 //!   placed, the order is read by id and its email compared case-insensitively. An order placed
 //!   elsewhere is not found.
+//! - **Accounts.** [`Accounts`](crate::account::Accounts) over Medusa's `emailpass` auth and
+//!   `/store/customers/me`: the signed-in customer's bearer token is kept in the [`Storage`]
+//!   and sent only with account requests (carts need none). Signing out forgets the token:
+//!   Medusa cannot end a bearer token before it expires. The customer's kept cart is named in
+//!   their metadata; orders by number are found in the customer's own order list. A password
+//!   reset token reaches the shopper only through the brand's notification provider.
 //! - **Time-outs.** Each request may take 20 s ([`crate::http::REQUEST_TIMEOUT`], see
 //!   [`MedusaBackend::with_timeout`]), natively and
 //!   in the browser; a slower one is [`Error::Timeout`](crate::Error::Timeout).
@@ -106,8 +112,9 @@ impl MedusaBackend {
     /// configuration's markets. Nothing is fetched yet; a URL that is not `http(s)` or an empty
     /// key is [`Error::InvalidInput`](crate::Error::InvalidInput).
     ///
-    /// Orders placed are remembered (for [`Backend::order`]) in the browser's `localStorage` on
-    /// wasm32 and in memory natively; see [`MedusaBackend::with_storage`].
+    /// Orders placed (for [`Backend::order`]) and the signed-in customer's session are kept in
+    /// the browser's `localStorage` on wasm32 and in memory natively; see
+    /// [`MedusaBackend::with_storage`].
     pub fn new(config: MedusaConfig, markets: Vec<Market>) -> Result<MedusaBackend> {
         Ok(MedusaBackend {
             transport: Transport::new(&config.url, &config.publishable_key)?,
@@ -117,7 +124,8 @@ impl MedusaBackend {
         })
     }
 
-    /// The same backend remembering placed orders in `storage`.
+    /// The same backend keeping placed orders and the signed-in customer's session in
+    /// `storage` (a new [`MemoryStorage`] is a new browser: nobody signed in).
     pub fn with_storage(mut self, storage: Rc<dyn Storage>) -> MedusaBackend {
         self.storage = storage;
         self

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, RETRY_AFTER};
 use reqwest::{Client, Method, RequestBuilder, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -21,6 +21,8 @@ pub(crate) struct ApiError {
     /// Medusa's finer code when it gives one (`insufficient_inventory`).
     pub code: String,
     pub message: String,
+    /// Seconds to wait before trying again, when the answer said (`Retry-After`).
+    pub retry_after: Option<u32>,
 }
 
 /// Why a request did not produce a value.
@@ -38,13 +40,26 @@ impl From<Error> for Failure {
     }
 }
 
-/// A Store API client: base URL, publishable key, time-out.
+/// A Store API client: base URL, publishable key, time-out, and the bearer token its requests
+/// carry when they act for a customer ([`Transport::with_bearer`]).
 #[derive(Clone, Debug)]
 pub(crate) struct Transport {
     client: Client,
     base: Url,
     key: String,
     timeout: Duration,
+    bearer: Option<Bearer>,
+}
+
+/// A bearer token (a customer's session, a password reset's): sent in the `Authorization`
+/// header only, never in a URL, and never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct Bearer(pub String);
+
+impl std::fmt::Debug for Bearer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Bearer(<hidden>)")
+    }
 }
 
 /// Result of one request.
@@ -77,7 +92,16 @@ impl Transport {
             base,
             key: key.to_owned(),
             timeout: crate::http::REQUEST_TIMEOUT,
+            bearer: None,
         })
+    }
+
+    /// The same client sending `token` as `Authorization: Bearer` with every request.
+    pub fn with_bearer(&self, token: &Bearer) -> Transport {
+        Transport {
+            bearer: Some(token.clone()),
+            ..self.clone()
+        }
     }
 
     /// The same client with another time-out per request.
@@ -113,6 +137,23 @@ impl Transport {
         .await
     }
 
+    /// `POST` a JSON body to a route whose success says nothing worth reading (Medusa answers a
+    /// password-reset request with `201 Created` in plain text).
+    pub async fn post_ignoring_answer<B: Serialize>(
+        &self,
+        segments: &[&str],
+        body: &B,
+    ) -> Answer<()> {
+        let body = json(body)?;
+        self.send_text(
+            self.request(Method::POST, segments)?
+                .header(CONTENT_TYPE, "application/json")
+                .body(body),
+        )
+        .await
+        .map(drop)
+    }
+
     /// `DELETE`, with a JSON body when Medusa wants one (promotion codes).
     pub async fn delete<T: DeserializeOwned, B: Serialize>(
         &self,
@@ -134,23 +175,42 @@ impl Transport {
         url.path_segments_mut()
             .map_err(|()| Failure::Other(Error::invalid("url", crate::error::Problem::Invalid)))?
             .extend(segments);
-        Ok(self
+        let request = self
             .client
             .request(method, url)
             .header("x-publishable-api-key", &self.key)
             .header(ACCEPT, "application/json")
             // Per request: reqwest implements it natively and, on wasm32, with an AbortSignal.
-            .timeout(self.timeout))
+            .timeout(self.timeout);
+        Ok(match &self.bearer {
+            // reqwest marks the header sensitive: it is left out of its debug output.
+            Some(Bearer(token)) => request.bearer_auth(token),
+            None => request,
+        })
     }
 
     async fn send<T: DeserializeOwned>(&self, request: RequestBuilder) -> Answer<T> {
+        let text = self.send_text(request).await?;
+        decode(&text).map_err(Failure::Other)
+    }
+
+    /// The body of a successful answer, or the refusal.
+    async fn send_text(&self, request: RequestBuilder) -> Answer<String> {
         let response = request.send().await.map_err(transport_error)?;
         let status = response.status().as_u16();
+        // Only the seconds form: an HTTP date would need a clock the browser build keeps small.
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u32>().ok());
         let text = response.text().await.map_err(transport_error)?;
         if (200..300).contains(&status) {
-            decode(&text).map_err(Failure::Other)
+            Ok(text)
         } else {
-            Err(Failure::Api(api_error(status, &text)))
+            let mut refused = api_error(status, &text);
+            refused.retry_after = retry_after;
+            Err(Failure::Api(refused))
         }
     }
 }
@@ -173,6 +233,7 @@ pub(crate) fn api_error(status: u16, text: &str) -> ApiError {
         message: body
             .message
             .unwrap_or_else(|| text.chars().take(200).collect()),
+        retry_after: None,
     }
 }
 

@@ -24,6 +24,14 @@ shipping_address.*,billing_address.*,promotions.code";
 /// market) and the payment provider.
 pub(crate) const ORDER_FIELDS: &str = "+metadata,+payment_collections.payment_sessions.provider_id";
 
+/// Fields of each order of a customer's order list (`GET /store/orders`): what the mapping reads.
+/// The list's defaults are fewer than a single order's (no addresses, shipping methods or
+/// payments), and nested fields by dotted name are dropped there: relations are asked with `*`.
+pub(crate) const ORDER_LIST_FIELDS: &str = "+email,+region_id,+tax_total,+shipping_total,\
++shipping_tax_total,*shipping_address,*billing_address,*shipping_methods,\
+*shipping_methods.tax_lines,*payment_collections,*payment_collections.payment_sessions,\
+*items.tax_lines,*items.adjustments";
+
 /// Fields of a product: defaults plus the price for the region and stock.
 pub(crate) const PRODUCT_FIELDS: &str = "*variants.calculated_price,+variants.inventory_quantity";
 
@@ -456,4 +464,96 @@ pub(crate) struct OrderRef {
 #[derive(Debug, Deserialize)]
 pub(crate) struct OrderEnvelope {
     pub order: Cart,
+}
+
+/// A customer's order list, or the orders of it with an id.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Orders {
+    #[serde(deserialize_with = "list")]
+    pub orders: Vec<Cart>,
+    pub count: u64,
+}
+
+/// A customer's order list read for the numbers only.
+#[derive(Debug, Deserialize)]
+pub(crate) struct OrderNumbers {
+    #[serde(deserialize_with = "list")]
+    pub orders: Vec<OrderNumber>,
+    pub count: u64,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct OrderNumber {
+    pub id: String,
+    #[serde(default)]
+    pub display_id: Option<u64>,
+}
+
+/// The token an auth route answers with: a session's (sign-in) or an identity's (register).
+#[derive(Deserialize)]
+pub(crate) struct Token {
+    pub token: String,
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(<hidden>)")
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CustomerEnvelope {
+    pub customer: Customer,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Customer {
+    pub id: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub metadata: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "list")]
+    pub addresses: Vec<CustomerAddress>,
+}
+
+/// An address of a customer's book.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CustomerAddress {
+    pub id: String,
+    #[serde(flatten)]
+    pub address: Address,
+    #[serde(default)]
+    pub is_default_shipping: bool,
+    #[serde(default)]
+    pub is_default_billing: bool,
+    #[serde(default)]
+    pub created_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct Addresses {
+    #[serde(deserialize_with = "list")]
+    pub addresses: Vec<CustomerAddress>,
+    pub count: u64,
+}
+
+/// Who a cart belongs to, and whether it is still open.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CartOwnerEnvelope {
+    pub cart: CartOwner,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CartOwner {
+    #[serde(default)]
+    pub customer_id: Option<String>,
+    #[serde(default)]
+    pub completed_at: Option<String>,
 }

@@ -8,6 +8,7 @@ const CART: &str = "cart_01";
 const VARIANT: &str = "variant_01";
 const LINE: &str = "item_01";
 const ORDER: &str = "order_01";
+const ADDRESS: &str = "cuaddr_01";
 
 /// Where each saved refusal comes from: a refusal recorded with its status by
 /// `backends/medusa/record-fixtures.mjs --errors` (`{request, status, body}`), or an exchange
@@ -37,8 +38,20 @@ macro_rules! refusal_file {
     };
 }
 
+/// A refusal of an account route, saved from the test server in the same form.
+macro_rules! account_refusal {
+    ($name:literal) => {
+        include_str!(concat!("../account/fixtures/refusals/", $name, ".json"))
+    };
+}
+
 /// The saved refusal of each rule that has one, and the request it answered.
-fn fixtures<'a>(cart: &'a CartId, variant: &'a VariantId, line: &'a LineId) -> Vec<Fixture<'a>> {
+fn fixtures<'a>(
+    cart: &'a CartId,
+    variant: &'a VariantId,
+    line: &'a LineId,
+    address: &'a AddressId,
+) -> Vec<Fixture<'a>> {
     fn not_found(error: &Error, resource: Resource, expected: &str) -> bool {
         matches!(error, Error::NotFound { what, id } if *what == resource && id == expected)
     }
@@ -201,6 +214,61 @@ fn fixtures<'a>(cart: &'a CartId, variant: &'a VariantId, line: &'a LineId) -> V
             ),
             gives: unauthorized,
         },
+        // The same answer to a signed-in customer's request: the session is over.
+        Fixture {
+            rule: "session_expired",
+            request: Request::Customer,
+            saved: Saved::Refusal(
+                refusal_file!("unauthorized_status"),
+                "GET /store/customers/me",
+            ),
+            gives: |e| matches!(e, Error::NotSignedIn),
+        },
+        Fixture {
+            rule: "email_taken",
+            request: Request::Register,
+            saved: Saved::Refusal(
+                account_refusal!("email_taken"),
+                "POST /auth/customer/emailpass/register",
+            ),
+            gives: |e| matches!(e, Error::EmailTaken),
+        },
+        Fixture {
+            rule: "wrong_credentials",
+            request: Request::SignIn,
+            saved: Saved::Refusal(
+                account_refusal!("wrong_credentials"),
+                "POST /auth/customer/emailpass",
+            ),
+            gives: |e| matches!(e, Error::WrongCredentials),
+        },
+        Fixture {
+            rule: "reset_token_refused",
+            request: Request::NewPassword,
+            saved: Saved::Refusal(
+                account_refusal!("reset_token_refused"),
+                "POST /auth/customer/emailpass/update",
+            ),
+            gives: |e| field(e, "token", Problem::Invalid),
+        },
+        Fixture {
+            rule: "address_not_found",
+            request: Request::Address(address),
+            saved: Saved::Refusal(
+                account_refusal!("address_not_found"),
+                "DELETE /store/customers/me/addresses/{}",
+            ),
+            gives: |e| not_found(e, Resource::Address, ADDRESS),
+        },
+        Fixture {
+            rule: "cart_not_found",
+            request: Request::AdoptCart(cart),
+            saved: Saved::Refusal(
+                account_refusal!("cart_not_found.adopt"),
+                "POST /store/carts/{}/customer",
+            ),
+            gives: |e| not_found(e, Resource::Cart, CART),
+        },
     ]
 }
 
@@ -234,6 +302,9 @@ const WITHOUT_FIXTURE: &[(&str, &str)] = &[
     // with 401: the status rules catch them first.
     ("not_found_type", "not_found always comes with 404"),
     ("unauthorized_type", "unauthorized always comes with 401"),
+    // Medusa 2.21.2 limits no request rate itself: a 429 comes from a proxy or middleware in
+    // front of it.
+    ("too_many_attempts", "Medusa itself never answers 429"),
     // The system payment provider, the only one here, never declines.
     ("payment_declined", "pp_system_default never declines"),
     // 409 comes with a completion still running in another request, or a database
@@ -292,12 +363,13 @@ fn read(saved: &Saved) -> (u16, String) {
 
 #[test]
 fn every_saved_refusal_matches_its_rule() {
-    let (cart, variant, line) = (
+    let (cart, variant, line, address) = (
         CartId::from(CART),
         VariantId::from(VARIANT),
         LineId::from(LINE),
+        AddressId::from(ADDRESS),
     );
-    for fixture in fixtures(&cart, &variant, &line) {
+    for fixture in fixtures(&cart, &variant, &line, &address) {
         let (status, body) = read(&fixture.saved);
         let api = super::super::transport::api_error(status, &body);
         let rule = rule_for(&fixture.request, &api).map(|r| r.name);
@@ -309,12 +381,13 @@ fn every_saved_refusal_matches_its_rule() {
 
 #[test]
 fn every_rule_has_a_saved_refusal_or_is_listed_without_one() {
-    let (cart, variant, line) = (
+    let (cart, variant, line, address) = (
         CartId::from(CART),
         VariantId::from(VARIANT),
         LineId::from(LINE),
+        AddressId::from(ADDRESS),
     );
-    let saved: Vec<&str> = fixtures(&cart, &variant, &line)
+    let saved: Vec<&str> = fixtures(&cart, &variant, &line, &address)
         .iter()
         .map(|f| f.rule)
         .collect();
@@ -339,6 +412,7 @@ fn refusal_of(request: Request<'_>, status: u16, kind: &str, message: &str) -> E
         kind: kind.into(),
         code: String::new(),
         message: message.into(),
+        retry_after: None,
     };
     refusal(&request, &api)
 }
@@ -413,5 +487,36 @@ fn a_refusal_means_what_it_means_for_its_request() {
     assert!(matches!(
         refusal_of(Request::ApplyCode(&cart, "C"), 404, "not_found", "Cart not found"),
         Error::NotFound { ref what, .. } if *what == Resource::Cart
+    ));
+}
+
+#[test]
+fn too_many_attempts_is_an_account_answer_and_says_how_long() {
+    let api = ApiError {
+        status: 429,
+        kind: String::new(),
+        code: String::new(),
+        message: "Too Many Requests".into(),
+        retry_after: Some(30),
+    };
+    assert_eq!(
+        refusal(&Request::SignIn, &api),
+        Error::TooManyAttempts {
+            retry_after: Some(30)
+        }
+    );
+    let unsaid = ApiError {
+        retry_after: None,
+        ..api.clone()
+    };
+    assert_eq!(
+        refusal(&Request::PasswordReset, &unsaid),
+        Error::TooManyAttempts { retry_after: None }
+    );
+    // Outside accounts, a 429 is the store's own trouble.
+    let cart = CartId::from(CART);
+    assert!(matches!(
+        refusal(&Request::Cart(&cart), &api),
+        Error::Backend { ref code, .. } if code == "429"
     ));
 }

@@ -11,7 +11,9 @@ mod contract;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use contract::accounts::{PASSWORD, account_journey, registration, unique_email};
 use contract::{ContractFixture, journey, market};
+use dhow_sdk::account::Accounts;
 use dhow_sdk::address::Address;
 use dhow_sdk::model::CardDetails;
 use dhow_sdk::storage::MemoryStorage;
@@ -24,6 +26,12 @@ fn url() -> String {
 
 /// The seed's markets: the US in the default channel; Germany and Japan in `dhow-eu`.
 fn backend() -> VendureBackend {
+    backend_with(Rc::new(MemoryStorage::new()))
+}
+
+/// [`backend`] keeping its sessions in `storage`: a fresh one is a new browser, a shared one
+/// another tab or a reload.
+fn backend_with(storage: Rc<MemoryStorage>) -> VendureBackend {
     let markets = vec![
         market("us", "US", "en-US", "USD", TaxDisplay::Exclusive),
         market("de", "DE", "de-DE", "EUR", TaxDisplay::Inclusive),
@@ -40,7 +48,7 @@ fn backend() -> VendureBackend {
             ..VendureConfig::default()
         },
         markets,
-        Rc::new(MemoryStorage::new()),
+        storage,
     )
     .expect("options")
 }
@@ -205,4 +213,334 @@ async fn moving_a_cart_between_currencies_and_channels_keeps_its_lines() {
         assert_eq!(euros.item_count(), 2);
         contract::assert_cart(&euros, &de);
     }
+}
+
+#[tokio::test]
+async fn account_journey_in_the_us_default_channel() {
+    reachable(&backend()).await;
+    // Each device is a new browser: storage of its own, the same server.
+    account_journey(
+        || backend_with(Rc::new(MemoryStorage::new())),
+        &fixture("us", us_address()),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_password_reset_is_asked_for_alike_for_a_known_and_an_unknown_email() {
+    let backend = backend();
+    reachable(&backend).await;
+    assert!(backend.account_features().password_reset);
+    let email = unique_email("reset");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    backend
+        .request_password_reset(&email)
+        .await
+        .expect("a registered email");
+    let stranger = backend_with(Rc::new(MemoryStorage::new()));
+    stranger
+        .request_password_reset(&unique_email("nobody"))
+        .await
+        .expect("an unknown email");
+    let malformed = stranger.request_password_reset("not-an-email").await;
+    assert!(
+        matches!(&malformed, Err(Error::InvalidInput { fields }) if fields[0].field == "email"),
+        "{malformed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_made_up_reset_token_is_refused_on_the_token() {
+    let backend = backend();
+    reachable(&backend).await;
+    let refused = backend
+        .reset_password("made-up-token-0123456789", PASSWORD)
+        .await;
+    match refused {
+        Err(Error::InvalidInput { fields }) => {
+            let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+            assert_eq!(names, ["token"]);
+        }
+        other => panic!("a made-up token: {other:?}"),
+    }
+    // A weak password is refused before any token is tried.
+    assert!(matches!(
+        backend
+            .reset_password("made-up-token-0123456789", "short")
+            .await,
+        Err(Error::WeakPassword { .. })
+    ));
+    // Resetting signs nobody in.
+    assert_eq!(backend.customer().await.expect("customer"), None);
+}
+
+#[tokio::test]
+async fn account_journey_in_japan_tax_inclusive_channel() {
+    reachable(&backend()).await;
+    let address = common::address(
+        "JP",
+        "1-1 Chiyoda",
+        "Chiyoda-ku",
+        Some("13"),
+        Some("100-8111"),
+    );
+    account_journey(
+        || backend_with(Rc::new(MemoryStorage::new())),
+        &fixture("jp", address),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_signed_in_cart_moves_between_channels_and_stays_the_accounts() {
+    let backend = backend();
+    reachable(&backend).await;
+    let markets = backend.markets().await.expect("markets");
+    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
+    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
+        panic!("markets us and jp are sold: {markets:?}");
+    };
+    let product = backend
+        .product(&us, &fixture("us", us_address()).handle)
+        .await
+        .expect("product");
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("stock")
+        .id
+        .clone();
+    let email = unique_email("mover");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    let guest = backend.create_cart(&us).await.expect("cart");
+    let cart = backend.adopt_cart(&guest.id).await.expect("adopt");
+    backend.add_line(&cart.id, &variant, 1).await.expect("add");
+    let moved = backend.set_cart_market(&cart.id, &jp).await.expect("to jp");
+    assert_eq!((moved.currency.code(), moved.item_count()), ("JPY", 1));
+    let kept = backend
+        .customer_cart()
+        .await
+        .expect("kept")
+        .expect("a cart");
+    assert_eq!(
+        (kept.id.clone(), kept.currency.code()),
+        (cart.id.clone(), "JPY")
+    );
+    let back = backend.set_cart_market(&cart.id, &us).await.expect("to us");
+    assert_eq!(
+        (back.currency.code(), back.item_count()),
+        ("USD", 1),
+        "{back:?}"
+    );
+    // Another device, a guest in Japan: signing in brings the kept cart over from the US
+    // channel and adds the guest's line to it.
+    let other = backend_with(Rc::new(MemoryStorage::new()));
+    let guest = other.create_cart(&jp).await.expect("guest cart");
+    other.add_line(&guest.id, &variant, 2).await.expect("add");
+    let signed = dhow_sdk::account::sign_in(&other, &email, PASSWORD, Some(&guest.id), &jp)
+        .await
+        .expect("sign in");
+    let merged = signed.cart.expect("a merged cart");
+    assert_eq!(
+        (merged.currency.code(), merged.item_count()),
+        ("JPY", 3),
+        "{merged:?}"
+    );
+    contract::assert_cart(&merged, &jp);
+    // A third device finds that one cart, and nothing is left behind in the US channel.
+    let third = backend_with(Rc::new(MemoryStorage::new()));
+    third.sign_in(&email, PASSWORD).await.expect("sign in");
+    let found = third.customer_cart().await.expect("kept").expect("a cart");
+    assert_eq!(
+        (found.currency.code(), found.item_count()),
+        ("JPY", 3),
+        "{found:?}"
+    );
+    // Cancelled carts are no orders of the history.
+    let history = third
+        .orders(dhow_sdk::account::OrderPage::default())
+        .await
+        .expect("orders");
+    assert_eq!(history.total, 0, "{history:?}");
+}
+
+#[tokio::test]
+async fn an_account_survives_a_reload_and_signing_in_again_keeps_its_cart() {
+    let storage = Rc::new(MemoryStorage::new());
+    let backend = backend_with(storage.clone());
+    reachable(&backend).await;
+    let us = backend
+        .markets()
+        .await
+        .expect("markets")
+        .into_iter()
+        .find(|m| m.id.as_str() == "us")
+        .expect("us");
+    let product = backend
+        .product(&us, &fixture("us", us_address()).handle)
+        .await
+        .expect("product");
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("stock")
+        .id
+        .clone();
+    let email = unique_email("reload");
+    let customer = backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    let guest = backend.create_cart(&us).await.expect("cart");
+    let cart = backend.adopt_cart(&guest.id).await.expect("adopt");
+    backend.add_line(&cart.id, &variant, 1).await.expect("add");
+    // A reload (or another tab) over the same storage: the same customer and cart.
+    let reloaded = backend_with(storage.clone());
+    assert_eq!(
+        reloaded.customer().await.expect("customer").map(|c| c.id),
+        Some(customer.id.clone())
+    );
+    let with_phone = reloaded
+        .update_profile(&dhow_sdk::account::Profile {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            phone: Some(" +1 555 0100 ".into()),
+        })
+        .await
+        .expect("phone");
+    assert_eq!(with_phone.phone.as_deref(), Some("+1 555 0100"));
+    let without = reloaded
+        .update_profile(&dhow_sdk::account::Profile {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            phone: None,
+        })
+        .await
+        .expect("no phone");
+    assert_eq!(without.phone, None);
+    // Signing in again on this device: the cart keeps its id and its line.
+    reloaded
+        .sign_in(&email, PASSWORD)
+        .await
+        .expect("sign in again");
+    assert_eq!(backend.cart(&cart.id).await.expect("cart").item_count(), 1);
+    let kept = backend
+        .customer_cart()
+        .await
+        .expect("kept")
+        .expect("a cart");
+    assert_eq!(kept.id, cart.id);
+    // Signing out in one tab signs out the other.
+    reloaded.sign_out().await.expect("sign out");
+    assert_eq!(backend.customer().await.expect("customer"), None);
+    assert!(matches!(
+        backend.cart(&cart.id).await,
+        Err(Error::NotFound { .. })
+    ));
+}
+
+#[tokio::test]
+async fn an_emptied_cart_in_another_channel_does_not_take_the_guests_lines() {
+    let backend = backend();
+    reachable(&backend).await;
+    let markets = backend.markets().await.expect("markets");
+    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
+    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
+        panic!("markets us and jp are sold: {markets:?}");
+    };
+    let product = backend
+        .product(&us, &fixture("us", us_address()).handle)
+        .await
+        .expect("product");
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("stock")
+        .id
+        .clone();
+    let email = unique_email("emptied");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    // A cart in Japan, emptied: Vendure keeps it as the customer's active order there.
+    let guest = backend.create_cart(&jp).await.expect("cart");
+    let cart = backend.adopt_cart(&guest.id).await.expect("adopt");
+    let cart = backend.add_line(&cart.id, &variant, 1).await.expect("add");
+    let line = cart.lines[0].id.clone();
+    let empty = backend.remove_line(&cart.id, &line).await.expect("remove");
+    assert!(empty.lines.is_empty());
+    // Another device, a guest in the US with one line, signs in.
+    let other = backend_with(Rc::new(MemoryStorage::new()));
+    let guest = other.create_cart(&us).await.expect("guest cart");
+    other.add_line(&guest.id, &variant, 1).await.expect("add");
+    let signed = dhow_sdk::account::sign_in(&other, &email, PASSWORD, Some(&guest.id), &us)
+        .await
+        .expect("sign in");
+    let merged = signed.cart.expect("a cart");
+    assert_ne!(
+        merged.id, guest.id,
+        "the guest cart was adopted: {merged:?}"
+    );
+    assert_eq!(
+        (merged.currency.code(), merged.item_count()),
+        ("USD", 1),
+        "{merged:?}"
+    );
+    contract::assert_cart(&merged, &us);
+    let found = other.customer_cart().await.expect("kept").expect("a cart");
+    assert_eq!((found.item_count(), found.id), (1, merged.id));
+}
+
+#[tokio::test]
+async fn adopting_into_the_default_channel_brings_the_cart_kept_in_another() {
+    let backend = backend();
+    reachable(&backend).await;
+    let markets = backend.markets().await.expect("markets");
+    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
+    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
+        panic!("markets us and jp are sold: {markets:?}");
+    };
+    let product = backend
+        .product(&us, &fixture("us", us_address()).handle)
+        .await
+        .expect("product");
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("stock")
+        .id
+        .clone();
+    let email = unique_email("kept-in-jp");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    let guest = backend.create_cart(&jp).await.expect("cart");
+    let kept = backend.adopt_cart(&guest.id).await.expect("adopt");
+    backend.add_line(&kept.id, &variant, 2).await.expect("add");
+    // Another device adopts a US guest cart straight away (no `account::sign_in` merge).
+    let other = backend_with(Rc::new(MemoryStorage::new()));
+    other.sign_in(&email, PASSWORD).await.expect("sign in");
+    let guest = other.create_cart(&us).await.expect("guest cart");
+    other.add_line(&guest.id, &variant, 1).await.expect("add");
+    let adopted = other.adopt_cart(&guest.id).await.expect("adopt");
+    assert_eq!(
+        (adopted.currency.code(), adopted.item_count()),
+        ("USD", 3),
+        "{adopted:?}"
+    );
+    contract::assert_cart(&adopted, &us);
+    let found = other.customer_cart().await.expect("kept").expect("a cart");
+    assert_eq!((found.item_count(), found.id), (3, adopted.id));
 }

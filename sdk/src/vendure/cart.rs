@@ -209,6 +209,13 @@ impl VendureBackend {
     /// Moves a cart into another channel: a new session there with the same lines, discount
     /// codes and email. Lines that cannot be bought there fail the move; codes that do not
     /// apply there are dropped, as the cart then shows.
+    ///
+    /// A signed-in customer's cart stays in the customer's session, whose active order in the
+    /// new channel takes the lines. The old channel's order is cancelled first (Vendure's
+    /// `AddingItems → Cancelled`: an abandoned cart to the merchant, never placed): a customer
+    /// session remembers one active order whatever the channel, and Vendure's default channel
+    /// holds the orders of every channel, so an order left active there would be found again
+    /// in place of the new one. A move that fails puts the lines back in the old channel.
     pub(super) async fn move_channel(
         &self,
         id: &CartId,
@@ -223,11 +230,42 @@ impl VendureBackend {
         {
             return Err(paid_already(id, &paid));
         }
-        let mut moved = self.start_session(market).await?;
+        let mut moved = if session.signed_in {
+            Session::signed_in(&session.token, market, self.channel_of(market))
+        } else {
+            self.start_session(market).await?
+        };
         let Some(order) = order else {
             self.save(id, &moved)?;
             return self.to_cart(id, &moved, None).await;
         };
+        if session.signed_in {
+            self.cancel_active(id, session).await?;
+        }
+        let last = match self.copy_order(id, &moved, &order).await {
+            Ok(last) => last,
+            Err(e) => {
+                if session.signed_in {
+                    // Best effort: the error says what went wrong whatever happens here.
+                    let _ = self.cancel_active(id, &moved).await;
+                    let _ = self.copy_order(id, session, &order).await;
+                }
+                return Err(e);
+            }
+        };
+        moved.market = market.id.clone();
+        self.save(id, &moved)?;
+        self.to_cart(id, &moved, last.as_ref()).await
+    }
+
+    /// Puts the lines, discount codes and (for a guest) email of `order` into the active order
+    /// of `session`; answers with that order as it last was.
+    async fn copy_order(
+        &self,
+        id: &CartId,
+        session: &Session,
+        order: &q::OrderFields,
+    ) -> Result<Option<q::OrderFields>> {
         let mut last: Option<q::OrderFields> = None;
         for line in &order.lines {
             let variant = line.product_variant.id.clone();
@@ -235,7 +273,7 @@ impl VendureBackend {
                 variant: variant.clone(),
                 quantity: line.quantity,
             });
-            let data = self.in_session(id, &moved, "add_item", &operation).await;
+            let data = self.in_session(id, session, "add_item", &operation).await;
             let data = data.map_err(|e| match e {
                 // The new session is ours; "not found" here means the variant is not sold there.
                 Error::NotFound { .. } => Error::NotSold {
@@ -253,13 +291,14 @@ impl VendureBackend {
         for code in &order.coupon_codes {
             let operation = q::ApplyCoupon::build(q::CouponVariables { code: code.clone() });
             let data = self
-                .in_session(id, &moved, "apply_coupon", &operation)
+                .in_session(id, session, "apply_coupon", &operation)
                 .await?;
             if let Ok(order) = errors::outcome(data.apply_coupon_code.into(), None, Some(code)) {
                 last = Some(order);
             }
         }
-        if let Some(customer) = &order.customer {
+        // A signed-in customer is the contact of their orders already.
+        if let Some(customer) = order.customer.as_ref().filter(|_| !session.signed_in) {
             let operation = q::SetCustomer::build(q::CustomerVariables {
                 input: q::CustomerInput {
                     email_address: customer.email_address.clone(),
@@ -268,15 +307,27 @@ impl VendureBackend {
                 },
             });
             let data = self
-                .in_session(id, &moved, "set_customer", &operation)
+                .in_session(id, session, "set_customer", &operation)
                 .await?;
             if let Ok(order) = errors::outcome(data.set_customer_for_order.into(), None, None) {
                 last = Some(order);
             }
         }
-        moved.market = market.id.clone();
-        self.save(id, &moved)?;
-        self.to_cart(id, &moved, last.as_ref()).await
+        Ok(last)
+    }
+
+    /// Cancels the active order of `session`'s channel, so that it is no longer active.
+    async fn cancel_active(&self, id: &CartId, session: &Session) -> Result<()> {
+        let operation = q::Transition::build(q::StateVariables {
+            state: q::OrderState::Cancelled,
+        });
+        let data = self
+            .in_session(id, session, "transition_cancelled", &operation)
+            .await?;
+        match data.transition_order_to_state {
+            Some(result) => errors::outcome(result.into(), None, None).map(|_| ()),
+            None => Ok(()),
+        }
     }
 }
 

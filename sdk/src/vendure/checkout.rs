@@ -7,7 +7,9 @@ use super::VendureBackend;
 use super::errors::{self, rename_forbidden, rename_not_found};
 use super::mapping::{self, VendureAmounts};
 use super::queries as q;
+use super::session::Session;
 use super::transport::RequestContext;
+use crate::account::normalize_email;
 use crate::address::{self, Address};
 use crate::contact::email_problem;
 use crate::error::{Error, FieldError, Problem, Resource, Result};
@@ -307,17 +309,10 @@ pub(super) async fn complete(backend: &VendureBackend, id: &CartId) -> Result<Or
 pub(super) async fn order(backend: &VendureBackend, number: &str, email: &str) -> Result<Order> {
     let number = number.trim();
     let not_found = || Error::not_found(Resource::Order, number);
-    let mut channels: Vec<Option<&str>> = Vec::new();
-    for market in &backend.markets {
-        let channel = backend.channel_of(market);
-        if !channels.contains(&channel) {
-            channels.push(channel);
-        }
-    }
     let operation = q::OrderByCodeQuery::build(q::CodeVariables {
         code: number.to_owned(),
     });
-    for channel in channels {
+    for channel in backend.channels_in_use() {
         let ctx = RequestContext {
             channel,
             ..RequestContext::default()
@@ -340,25 +335,49 @@ pub(super) async fn order(backend: &VendureBackend, number: &str, email: &str) -
         if !email_matches {
             return Err(not_found());
         }
-        // Vendure may find an order by code from another channel than its own: the
-        // channel whose markets sell in the order's currency is the one it was placed in.
-        let Some(market) = backend.market_of(channel, &found) else {
-            continue;
+        if let Some(order) = backend.placed(channel, &found).await? {
+            return Ok(order);
+        }
+    }
+    Err(not_found())
+}
+
+impl VendureBackend {
+    /// The channels the configured markets are sold through, each once, in the markets' order.
+    pub(super) fn channels_in_use(&self) -> Vec<Option<&str>> {
+        let mut channels: Vec<Option<&str>> = Vec::new();
+        for market in &self.markets {
+            let channel = self.channel_of(market);
+            if !channels.contains(&channel) {
+                channels.push(channel);
+            }
+        }
+        channels
+    }
+
+    /// A placed order, found in `channel`, as the shopper sees it in the market it was placed
+    /// in. `None` when no market of `channel` sells in its currency: Vendure finds an order
+    /// from other channels too (every order is also in the default channel), and the channel
+    /// whose markets sell in the order's currency is the one it was placed in.
+    pub(super) async fn placed(
+        &self,
+        channel: Option<&str>,
+        found: &q::OrderFields,
+    ) -> Result<Option<Order>> {
+        let Some(market) = self.market_of(channel, found) else {
+            return Ok(None);
         };
         let id = CartId(String::new());
-        let ctx = backend.cart_context(&id, market).await?;
+        let ctx = self.cart_context(&id, market).await?;
         let description = found
             .payments
             .as_deref()
             .and_then(|p| p.last())
             .map(|p| p.method.clone())
             .unwrap_or_default();
-        return mapping::order(&found, &ctx, description);
+        mapping::order(found, &ctx, description).map(Some)
     }
-    Err(not_found())
-}
 
-impl VendureBackend {
     /// Names for a guest customer taken from the order's shipping address, so the merchant sees
     /// who ordered; empty until an address is known.
     pub(super) fn names(order: Option<&q::OrderFields>) -> (String, String) {
@@ -375,6 +394,10 @@ impl VendureBackend {
         email: &str,
         names: (String, String),
     ) -> Result<Cart> {
+        let session = self.open_session(id)?;
+        if session.signed_in {
+            return self.customer_contact(id, &session, email).await;
+        }
         let operation = q::SetCustomer::build(q::CustomerVariables {
             input: q::CustomerInput {
                 email_address: email.to_owned(),
@@ -391,6 +414,32 @@ impl VendureBackend {
             None,
         )
         .await
+    }
+
+    /// The contact of a signed-in customer's cart is the customer: Vendure refuses to set
+    /// another (`ALREADY_LOGGED_IN_ERROR`). The customer's own email is the cart as it is;
+    /// another email is a conflict, so that an order is never confirmed to an address the
+    /// shopper did not mean.
+    async fn customer_contact(&self, id: &CartId, session: &Session, email: &str) -> Result<Cart> {
+        let order = self.active_order(id, session).await?;
+        let owner = match order.as_ref().and_then(|o| o.customer.as_ref()) {
+            Some(customer) => Some(customer.email_address.clone()),
+            None => self
+                .account()?
+                .filter(|account| account.token == session.token)
+                .map(|account| account.email),
+        };
+        if let Some(owner) = owner
+            && normalize_email(&owner) != normalize_email(email)
+        {
+            return Err(Error::Conflict {
+                message: format!(
+                    "the cart belongs to the signed-in customer {owner}: sign out to check out \
+                     with another email"
+                ),
+            });
+        }
+        self.to_cart(id, session, order.as_ref()).await
     }
 
     /// The market an order looked up by code was placed in: one of the channel's markets in

@@ -53,6 +53,23 @@ pub(super) fn refused(e: ErrorResult, variant: Option<&str>, coupon: Option<&str
         ErrorCode::IneligiblePaymentMethodError => {
             Error::not_found(Resource::PaymentMethod, variant.unwrap_or_default())
         }
+        // Vendure's one answer for an unknown email and a wrong password alike.
+        ErrorCode::InvalidCredentialsError => Error::WrongCredentials,
+        ErrorCode::NotVerifiedError => Error::NotVerified,
+        // The adapter checks the SDK's rule first; a server whose own rule is stricter still
+        // refuses, and the shopper is shown the rule the storefront knows.
+        ErrorCode::PasswordValidationError | ErrorCode::MissingPasswordError => {
+            Error::WeakPassword {
+                rule: crate::account::PASSWORD_RULE,
+            }
+        }
+        ErrorCode::PasswordResetTokenInvalidError | ErrorCode::PasswordResetTokenExpiredError => {
+            Error::invalid("token", crate::error::Problem::Invalid)
+        }
+        // The server signs customers in through another strategy (single sign-on) only.
+        ErrorCode::NativeAuthStrategyError => Error::Unsupported {
+            what: "sign customers in with a password".to_owned(),
+        },
         ErrorCode::Other(code) => Error::Backend {
             code,
             message: e.message,

@@ -1,20 +1,25 @@
-//! From Vendure's answers to Dhow's model: money units, products, collections, addresses and
-//! languages. Orders as carts and placed orders are in [`order`].
+//! From Vendure's answers to Dhow's model: money units, products, collections, addresses,
+//! customers and their address books, and languages. Orders as carts and placed orders are in
+//! [`order`](mod@order).
 
 mod order;
 
 pub use order::{CartContext, cart, empty_cart, order, payment, shipping_option};
 
+use cynic::Id;
+
+use crate::account::{AddressDefaults, Customer, SavedAddress, normalize_email};
 use crate::address::{Address, CountryCode};
 use crate::decimal::{Decimal, RoundingMode};
 use crate::error::{Error, Result};
-use crate::ids::{CollectionId, ProductId, VariantId};
+use crate::ids::{AddressId, CollectionId, CustomerId, ProductId, VariantId};
 use crate::market::Market;
 use crate::model::{Collection, Image, Price, Product, ProductOption, Variant};
 use crate::money::{Currency, Money};
 
 use super::queries::{
-    AddressFields, AddressInput, AssetFields, CollectionFields, ProductFields, Units,
+    AccountFields, AddressFields, AddressInput, AssetFields, CollectionFields, ProductFields,
+    SavedAddressFields, Units, UpdateAddressInput,
 };
 
 /// Converts Vendure's integer amounts into ISO minor units of one currency.
@@ -254,6 +259,8 @@ pub fn address_input(a: &Address) -> AddressInput {
         postal_code: some(&a.postal_code),
         country_code: a.country.as_str().to_owned(),
         phone_number: some(&a.phone),
+        default_shipping_address: None,
+        default_billing_address: None,
     }
 }
 
@@ -281,6 +288,74 @@ pub fn address(a: &AddressFields) -> Option<Address> {
         country,
         phone: opt(&a.phone_number),
     })
+}
+
+/// The signed-in customer. The email is compared and shown as accounts compare it.
+pub fn customer(c: AccountFields) -> Customer {
+    Customer {
+        id: CustomerId(c.id.into_inner()),
+        email: normalize_email(&c.email_address),
+        first_name: c.first_name,
+        last_name: c.last_name,
+        phone: c.phone_number.filter(|p| !p.trim().is_empty()),
+    }
+}
+
+/// An address of the customer's address book, read as an order's address is.
+pub fn saved_address(a: SavedAddressFields) -> Result<SavedAddress> {
+    let fields = AddressFields {
+        full_name: a.full_name,
+        company: a.company,
+        street_line1: Some(a.street_line1),
+        street_line2: a.street_line2,
+        city: a.city,
+        province: a.province,
+        postal_code: a.postal_code,
+        country_code: Some(a.country.code),
+        phone_number: a.phone_number,
+    };
+    let address = self::address(&fields).ok_or_else(|| Error::Decode {
+        message: format!("address {} has no street or no known country", a.id.inner()),
+    })?;
+    Ok(SavedAddress {
+        id: AddressId(a.id.into_inner()),
+        address,
+        default_shipping: a.default_shipping_address.unwrap_or(false),
+        default_billing: a.default_billing_address.unwrap_or(false),
+    })
+}
+
+/// An address of the book as Vendure's input for a new one, saved as `defaults` say.
+pub fn new_saved_address(a: &Address, defaults: AddressDefaults) -> AddressInput {
+    AddressInput {
+        default_shipping_address: Some(defaults.shipping),
+        default_billing_address: Some(defaults.billing),
+        ..address_input(a)
+    }
+}
+
+/// An address of the book replaced by `a`, saved as `defaults` say. Fields `a` leaves empty
+/// are sent empty, so nothing of the old address stays behind.
+pub fn replaced_address(
+    id: &AddressId,
+    a: &Address,
+    defaults: AddressDefaults,
+) -> UpdateAddressInput {
+    let input = address_input(a);
+    UpdateAddressInput {
+        id: Id::new(id.as_str()),
+        full_name: input.full_name,
+        company: Some(input.company.unwrap_or_default()),
+        street_line1: input.street_line1,
+        street_line2: Some(input.street_line2.unwrap_or_default()),
+        city: input.city,
+        province: Some(input.province.unwrap_or_default()),
+        postal_code: Some(input.postal_code.unwrap_or_default()),
+        country_code: input.country_code,
+        phone_number: Some(input.phone_number.unwrap_or_default()),
+        default_shipping_address: defaults.shipping,
+        default_billing_address: defaults.billing,
+    }
 }
 
 /// What the shopper recognises a test-card payment by.

@@ -49,6 +49,14 @@
 //! `OrderByCodeAccessStrategy`, two hours by default); later the lookup is
 //! [`Error::NotFound`]. The email is compared without regard to case.
 //!
+//! # Accounts
+//!
+//! [`Accounts`](crate::account::Accounts) signs customers in with Vendure's native
+//! authentication and keeps the customer's session under `dhow.vendure.account`. A cart of
+//! the account is a cart session record holding the customer's token: the cart operations
+//! above then act on the customer's active order, which an order placed from it belongs to.
+//! Vendure's `logout` ends every session of the customer, on every device. See `account.rs`.
+//!
 //! # Time-outs and lost answers
 //!
 //! Each request may take 20 s ([`crate::http::REQUEST_TIMEOUT`], see

@@ -23,7 +23,7 @@ const RECOVERY_PREFIX: &str = "dhow.vendure.recovery.";
 const SESSION_VERSION: u32 = 1;
 
 /// A cart's session as kept in the storage.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub(super) struct Session {
     /// Vendure's bearer token.
     pub(super) token: String,
@@ -45,6 +45,43 @@ pub(super) struct Session {
     /// lost, the order has left the session: this is how the adapter finds it again.
     #[serde(default)]
     pub(super) active_code: Option<String>,
+    /// Whether `token` is the signed-in customer's session (see `account.rs`): the order is the
+    /// customer's, who is its contact, and a move to another channel keeps the session.
+    #[serde(default)]
+    pub(super) signed_in: bool,
+}
+
+// The token is a credential: never in a log.
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("token", &"<hidden>")
+            .field("market", &self.market)
+            .field("channel", &self.channel)
+            .field("order_code", &self.order_code)
+            .field("payment", &self.payment)
+            .field("order", &self.order)
+            .field("active_code", &self.active_code)
+            .field("signed_in", &self.signed_in)
+            .finish()
+    }
+}
+
+impl Session {
+    /// A cart in the signed-in customer's session `token`, in `market` sold through `channel`:
+    /// its order is the customer's active order of that channel.
+    pub(super) fn signed_in(token: &str, market: &Market, channel: Option<&str>) -> Session {
+        Session {
+            token: token.to_owned(),
+            market: market.id.clone(),
+            channel: channel.map(str::to_owned),
+            order_code: None,
+            payment: None,
+            order: None,
+            active_code: None,
+            signed_in: true,
+        }
+    }
 }
 
 fn key(id: &CartId) -> String {
@@ -64,6 +101,11 @@ impl VendureBackend {
 
     pub(super) fn save(&self, id: &CartId, session: &Session) -> Result<()> {
         crate::storage::write_record(&*self.storage, &key(id), SESSION_VERSION, session)
+    }
+
+    /// Forgets a cart's session record.
+    pub(super) fn forget_cart(&self, id: &CartId) -> Result<()> {
+        self.storage.remove(&key(id))
     }
 
     /// A session that can still change: not yet paid.
@@ -263,12 +305,7 @@ impl VendureBackend {
                 self.catalog_context(market, &language),
             )
             .await?;
-        let token = reply.new_session.ok_or_else(|| Error::Backend {
-            code: "no_session_token".to_owned(),
-            message: "Vendure sent no vendure-auth-token header: its authOptions.tokenMethod \
-                      must include 'bearer' (and CORS must expose the header)"
-                .to_owned(),
-        })?;
+        let token = reply.new_session.ok_or_else(no_session_token)?;
         Ok(Session {
             token,
             market: market.id.clone(),
@@ -277,6 +314,7 @@ impl VendureBackend {
             payment: None,
             order: None,
             active_code: None,
+            signed_in: false,
         })
     }
 
@@ -289,5 +327,15 @@ impl VendureBackend {
         let _ = self
             .in_session(id, session, "transition_adding_items", &operation)
             .await;
+    }
+}
+
+/// The error for an answer that should have started a session and carried no token.
+pub(super) fn no_session_token() -> Error {
+    Error::Backend {
+        code: "no_session_token".to_owned(),
+        message: "Vendure sent no vendure-auth-token header: its authOptions.tokenMethod must \
+                  include 'bearer' (and CORS must expose the header)"
+            .to_owned(),
     }
 }

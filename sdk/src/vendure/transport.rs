@@ -98,6 +98,13 @@ impl Transport {
         request = request.timeout(self.timeout);
         let response = request.send().await.map_err(transport_error)?;
         let status = response.status();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok());
+        if let Some(error) = too_many(status.as_u16(), retry_after) {
+            return Err(error);
+        }
         let new_session = response
             .headers()
             .get(AUTH_TOKEN_HEADER)
@@ -117,6 +124,15 @@ impl Transport {
 }
 
 use crate::http::transport_error;
+
+/// A rate limit's answer (HTTP 429, from the server or a proxy in front of it, often on
+/// sign-in attempts): [`Error::TooManyAttempts`], with the seconds to wait when `Retry-After`
+/// gives them (a date there is not read).
+pub fn too_many(status: u16, retry_after: Option<&str>) -> Option<Error> {
+    (status == 429).then(|| Error::TooManyAttempts {
+        retry_after: retry_after.and_then(|s| s.trim().parse::<u32>().ok()),
+    })
+}
 
 #[derive(Deserialize)]
 struct RawResponse {

@@ -79,6 +79,12 @@ pub struct AddressInput {
     pub country_code: String,
     #[cynic(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
+    /// Only for the address book: whether checkout fills it in as the shipping address.
+    #[cynic(skip_serializing_if = "Option::is_none")]
+    pub default_shipping_address: Option<bool>,
+    /// Only for the address book: whether checkout fills it in as the billing address.
+    #[cynic(skip_serializing_if = "Option::is_none")]
+    pub default_billing_address: Option<bool>,
 }
 
 /// Variables of the address mutations.

@@ -1,17 +1,19 @@
 //! The Shop API operations the adapter sends, as cynic types checked at compile time against
-//! the registered schema (`backends/vendure/shop-api.graphql`), and the shapes they decode into.
+//! the registered schema (`sdk/schema/vendure-shop-api.graphql`), and the shapes they decode into.
 //!
 //! Fragments select only what the mapping reads. The product fragment is deliberately a subset
 //! of what `backends/vendure/capture-fixtures.sh` selects, so its saved responses decode too.
 
 use crate::decimal::Decimal;
 
+mod account;
 mod cart;
 mod catalog;
 mod checkout;
 mod order;
 mod results;
 
+pub use account::*;
 pub use cart::*;
 pub use catalog::*;
 pub use checkout::*;
@@ -287,6 +289,13 @@ pub enum ErrorCode {
     PaymentDeclinedError,
     CouponRemovedDuringCheckoutError,
     AlreadyLoggedInError,
+    InvalidCredentialsError,
+    NotVerifiedError,
+    NativeAuthStrategyError,
+    MissingPasswordError,
+    PasswordValidationError,
+    PasswordResetTokenInvalidError,
+    PasswordResetTokenExpiredError,
     /// Any other code, as sent.
     #[cynic(fallback)]
     Other(String),

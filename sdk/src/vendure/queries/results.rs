@@ -36,6 +36,13 @@ error_results!(
     AlreadyLoggedInError,
     EmailAddressConflictError,
     GuestCheckoutError,
+    InvalidCredentialsError,
+    NotVerifiedError,
+    NativeAuthStrategyError,
+    MissingPasswordError,
+    PasswordValidationError,
+    PasswordResetTokenInvalidError,
+    PasswordResetTokenExpiredError,
 );
 
 /// Not enough stock: Vendure has added what it could (`quantityAvailable`).

@@ -144,7 +144,7 @@ test('the checkout fills in the account and can save a new address', async ({ pa
   const saved = page.locator('.dhow-address-book__item');
   await expect(saved).toHaveCount(1);
   await expect(saved).toContainText('350 Fifth Avenue');
-  // The first address is the default: the next checkout is filled with it.
+  // The next checkout is filled with it (the book's address in the market's country).
   await page.goto('/checkout');
   await expect(page.locator('#shipping-line1')).toHaveValue('350 Fifth Avenue');
 });

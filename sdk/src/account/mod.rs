@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::address::Address;
 use crate::backend::Backend;
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, FieldError, Problem, Result};
 use crate::ids::{AddressId, CartId, CustomerId};
 use crate::market::Market;
 use crate::model::{Cart, CheckoutState, Order};
@@ -186,33 +186,52 @@ pub fn check_password(password: &str) -> Result<()> {
 }
 
 /// Checks the fields of a registration before it is sent: the email's form, the password rule,
-/// names within 100 characters. Field errors name `email`, `first_name`, `last_name`.
+/// names within 100 characters and not both empty. Field errors name `email`, `first_name`,
+/// `last_name`.
 pub fn check_registration(registration: &Registration) -> Result<()> {
     let mut fields = Vec::new();
     if let Some(problem) = crate::contact::email_problem(&registration.email) {
-        fields.push(crate::error::FieldError::new("email", problem));
+        fields.push(FieldError::new("email", problem));
     }
-    for (name, value) in [
-        ("first_name", &registration.first_name),
-        ("last_name", &registration.last_name),
-    ] {
-        if value.chars().count() > 100 {
-            fields.push(crate::error::FieldError::new(
-                name,
-                Problem::TooLong { max: 100 },
-            ));
-        }
-    }
-    if registration.last_name.trim().is_empty() && registration.first_name.trim().is_empty() {
-        fields.push(crate::error::FieldError::new(
-            "last_name",
-            Problem::Required,
-        ));
-    }
+    fields.extend(name_errors(
+        &registration.first_name,
+        &registration.last_name,
+    ));
     if !fields.is_empty() {
         return Err(Error::InvalidInput { fields });
     }
     check_password(&registration.password)
+}
+
+/// Checks a profile change before it is sent, on every backend alike: names as at registration,
+/// a phone (when given) that reads as one. Field errors name `first_name`, `last_name`, `phone`.
+pub fn check_profile(profile: &Profile) -> Result<()> {
+    let mut fields = name_errors(&profile.first_name, &profile.last_name);
+    if let Some(phone) = &profile.phone
+        && !phone.trim().is_empty()
+        && !crate::address::is_phone_number(phone)
+    {
+        fields.push(FieldError::new("phone", Problem::Invalid));
+    }
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput { fields })
+    }
+}
+
+/// Names of at most 100 characters each, not both empty.
+fn name_errors(first: &str, last: &str) -> Vec<FieldError> {
+    let mut fields = Vec::new();
+    for (name, value) in [("first_name", first), ("last_name", last)] {
+        if value.chars().count() > 100 {
+            fields.push(FieldError::new(name, Problem::TooLong { max: 100 }));
+        }
+    }
+    if first.trim().is_empty() && last.trim().is_empty() {
+        fields.push(FieldError::new("last_name", Problem::Required));
+    }
+    fields
 }
 
 /// The email as accounts compare it: trimmed and lower case.
@@ -242,8 +261,9 @@ pub trait Accounts {
     /// [`Error::TooManyAttempts`] after repeated failures.
     async fn sign_in(&self, email: &str, password: &str) -> Result<Customer>;
 
-    /// Signs out: the session is forgotten (and ended on the backend where it can be). Signing
-    /// out when nobody is signed in is not an error.
+    /// Signs out: the session is forgotten (and ended on the backend where it can be: on
+    /// Vendure that ends every session of the customer, on every device). Signing out when
+    /// nobody is signed in is not an error.
     async fn sign_out(&self) -> Result<()>;
 
     /// The signed-in customer, or `None` (never signed in, signed out, session expired).
@@ -255,7 +275,8 @@ pub trait Accounts {
     /// The customer's address book.
     async fn addresses(&self) -> Result<Vec<SavedAddress>>;
 
-    /// Adds an address (validated for its country).
+    /// Adds an address (validated for its country). It is a default only as `defaults` says
+    /// (the first address of a book is not made one on its own).
     async fn add_address(
         &self,
         address: &Address,

@@ -47,3 +47,46 @@ fn a_registration_never_prints_its_password() {
 fn emails_compare_trimmed_and_lower_case() {
     assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
 }
+
+#[test]
+fn a_profile_is_checked_the_same_on_every_backend() {
+    let profile = Profile {
+        first_name: "x".repeat(101),
+        last_name: "King".into(),
+        phone: Some("call me".into()),
+    };
+    let Err(Error::InvalidInput { fields }) = check_profile(&profile) else {
+        panic!("refused");
+    };
+    let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(names, ["first_name", "phone"]);
+    assert!(
+        check_profile(&Profile {
+            first_name: "Augusta".into(),
+            last_name: "King".into(),
+            phone: Some("+44 20 7946 0000".into()),
+        })
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_profile_needs_a_name() {
+    let Err(Error::InvalidInput { fields }) = check_profile(&Profile {
+        first_name: " ".into(),
+        last_name: String::new(),
+        phone: None,
+    }) else {
+        panic!("refused");
+    };
+    assert_eq!(fields, [FieldError::new("last_name", Problem::Required)]);
+    // Either name alone is enough: some shoppers have one.
+    for (first, last) in [("Ada", ""), ("", "Lovelace")] {
+        let profile = Profile {
+            first_name: first.into(),
+            last_name: last.into(),
+            phone: None,
+        };
+        assert!(check_profile(&profile).is_ok());
+    }
+}

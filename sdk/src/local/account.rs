@@ -18,7 +18,7 @@ use crate::account::{
     Registration, SavedAddress,
 };
 use crate::address::Address;
-use crate::error::{Error, FieldError, Problem, Resource, Result};
+use crate::error::{Error, Problem, Resource, Result};
 use crate::ids::{AddressId, CartId, CustomerId};
 use crate::model::{Cart, Order};
 
@@ -291,24 +291,7 @@ impl Accounts for LocalBackend {
 
     async fn update_profile(&self, profile: &Profile) -> Result<Customer> {
         let mut account = self.require_account()?;
-        let mut fields = Vec::new();
-        for (name, value) in [
-            ("first_name", &profile.first_name),
-            ("last_name", &profile.last_name),
-        ] {
-            if value.chars().count() > 100 {
-                fields.push(FieldError::new(name, Problem::TooLong { max: 100 }));
-            }
-        }
-        if let Some(phone) = &profile.phone
-            && !phone.trim().is_empty()
-            && !crate::address::is_phone_number(phone)
-        {
-            fields.push(FieldError::new("phone", Problem::Invalid));
-        }
-        if !fields.is_empty() {
-            return Err(Error::InvalidInput { fields });
-        }
+        account::check_profile(profile)?;
         account.first_name = profile.first_name.trim().to_owned();
         account.last_name = profile.last_name.trim().to_owned();
         account.phone = profile
@@ -345,12 +328,6 @@ impl Accounts for LocalBackend {
             default_shipping: false,
             default_billing: false,
         });
-        // The first address is the default for what nothing else is.
-        let first = account.addresses.len() == 1;
-        let defaults = AddressDefaults {
-            shipping: defaults.shipping || first,
-            billing: defaults.billing || first,
-        };
         Self::set_defaults(&mut account.addresses, &id, defaults);
         self.save_account(&account)?;
         account

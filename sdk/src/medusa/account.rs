@@ -31,7 +31,7 @@ use crate::account::{
 };
 use crate::address::{self, Address};
 use crate::contact::email_problem;
-use crate::error::{Error, FieldError, Problem, Resource, Result};
+use crate::error::{Error, Problem, Resource, Result};
 use crate::ids::{AddressId, CartId, CustomerId};
 use crate::model::{Cart, Order};
 
@@ -264,31 +264,6 @@ impl MedusaBackend {
     }
 }
 
-/// What a profile change must meet before it is sent: names of at most 100 characters (as at
-/// registration), a phone that reads as one. Medusa itself checks neither.
-fn check_profile(profile: &Profile) -> Result<()> {
-    let mut fields = Vec::new();
-    for (name, value) in [
-        ("first_name", &profile.first_name),
-        ("last_name", &profile.last_name),
-    ] {
-        if value.chars().count() > 100 {
-            fields.push(FieldError::new(name, Problem::TooLong { max: 100 }));
-        }
-    }
-    if let Some(phone) = &profile.phone
-        && !phone.trim().is_empty()
-        && !address::is_phone_number(phone)
-    {
-        fields.push(FieldError::new("phone", Problem::Invalid));
-    }
-    if fields.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidInput { fields })
-    }
-}
-
 /// The id of the customer's kept cart, from their metadata.
 fn kept_cart(customer: &wire::Customer) -> Option<CartId> {
     customer
@@ -362,7 +337,7 @@ impl Accounts for MedusaBackend {
 
     async fn update_profile(&self, profile: &Profile) -> Result<Customer> {
         let session = self.require_session()?;
-        check_profile(profile)?;
+        account::check_profile(profile)?;
         let phone = profile
             .phone
             .as_deref()

@@ -45,7 +45,7 @@ use crate::account::{
 };
 use crate::address::{self, Address};
 use crate::backend::Backend;
-use crate::error::{Error, FieldError, Problem, Resource, Result};
+use crate::error::{Error, Problem, Resource, Result};
 use crate::ids::{AddressId, CartId, CustomerId, VariantId};
 use crate::market::Market;
 use crate::model::{Cart, Order};
@@ -92,24 +92,6 @@ fn answer<T>(answer: q::Answer<T>) -> Result<T> {
             code: name.clone(),
             message: format!("the store answered with an unknown result type `{name}`"),
         }),
-    }
-}
-
-/// Names of a profile: at most 100 characters each, not both empty (as registrations).
-fn check_names(first: &str, last: &str) -> Result<()> {
-    let mut fields = Vec::new();
-    for (name, value) in [("first_name", first), ("last_name", last)] {
-        if value.chars().count() > 100 {
-            fields.push(FieldError::new(name, Problem::TooLong { max: 100 }));
-        }
-    }
-    if first.trim().is_empty() && last.trim().is_empty() {
-        fields.push(FieldError::new("last_name", Problem::Required));
-    }
-    if fields.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidInput { fields })
     }
 }
 
@@ -576,7 +558,7 @@ impl Accounts for VendureBackend {
 
     async fn update_profile(&self, profile: &Profile) -> Result<Customer> {
         let account = self.signed_in()?;
-        check_names(&profile.first_name, &profile.last_name)?;
+        crate::account::check_profile(profile)?;
         let operation = q::UpdateProfile::build(q::ProfileVariables {
             input: q::ProfileInput {
                 first_name: profile.first_name.trim().to_owned(),

@@ -129,28 +129,6 @@ fn an_order_of_the_list_reads_as_the_order_itself() {
     assert_eq!(from_list.number, "217");
 }
 
-#[test]
-fn a_profile_is_checked_before_it_is_sent() {
-    let profile = Profile {
-        first_name: "x".repeat(101),
-        last_name: "King".into(),
-        phone: Some("call me".into()),
-    };
-    let Err(Error::InvalidInput { fields }) = check_profile(&profile) else {
-        panic!("refused");
-    };
-    let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
-    assert_eq!(names, ["first_name", "phone"]);
-    assert!(
-        check_profile(&Profile {
-            first_name: "Augusta".into(),
-            last_name: "King".into(),
-            phone: Some("+44 20 7946 0000".into()),
-        })
-        .is_ok()
-    );
-}
-
 #[cfg(not(target_arch = "wasm32"))]
 mod over_http {
     use std::rc::Rc;

@@ -270,23 +270,6 @@ fn the_order_history_maps_with_the_order_mapping() {
     assert_eq!(order.shipping_address.line1, "1 Market St");
 }
 
-#[test]
-fn profile_names_are_checked_as_registrations_are() {
-    assert!(check_names("Ada", "").is_ok());
-    assert!(check_names("", "Lovelace").is_ok());
-    let fields = |r: Result<()>| match r {
-        Err(Error::InvalidInput { fields }) => {
-            fields.into_iter().map(|f| f.field).collect::<Vec<_>>()
-        }
-        other => panic!("{other:?}"),
-    };
-    assert_eq!(fields(check_names(" ", "  ")), ["last_name"]);
-    assert_eq!(
-        fields(check_names(&"x".repeat(101), "Lovelace")),
-        ["first_name"]
-    );
-}
-
 /// The adapter's requests, against a local server answering with the saved answers.
 #[cfg(not(target_arch = "wasm32"))]
 mod server {

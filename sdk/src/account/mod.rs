@@ -209,7 +209,7 @@ pub fn check_profile(profile: &Profile) -> Result<()> {
     let mut fields = name_errors(&profile.first_name, &profile.last_name);
     if let Some(phone) = &profile.phone
         && !phone.trim().is_empty()
-        && !crate::address::is_phone_number(phone)
+        && !crate::address::is_phone_number(phone.trim())
     {
         fields.push(FieldError::new("phone", Problem::Invalid));
     }

@@ -80,6 +80,13 @@ fn a_profile_needs_a_name() {
         panic!("refused");
     };
     assert_eq!(fields, [FieldError::new("last_name", Problem::Required)]);
+    // A phone is read without the spaces around it.
+    let padded = Profile {
+        first_name: "Ada".into(),
+        last_name: String::new(),
+        phone: Some(" +1 555 0100 ".into()),
+    };
+    assert!(check_profile(&padded).is_ok());
     // Either name alone is enough: some shoppers have one.
     for (first, last) in [("Ada", ""), ("", "Lovelace")] {
         let profile = Profile {

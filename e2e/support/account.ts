@@ -118,6 +118,12 @@ export async function orderFoundFromAnotherBrowser(page: Page, browser: Browser,
     const row = fresh.locator(`.dhow-order-history__item[data-order-number="${number}"]`);
     await expect(row).toBeVisible();
     await expect(row.locator('.dhow-order-history__total')).toHaveText(total);
+    // The date as the shopper's browser writes it, in their time zone.
+    const placed = row.locator('time');
+    const expected = await placed.evaluate((el) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(el.getAttribute('datetime')!)));
+    await expect(placed).toHaveText(msg('en-US', 'account-order-date', { date: expected }));
+    expect(expected).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     await row.getByRole('link').click();
     await expect(fresh.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(number)) })).toBeVisible();
     await expect(fresh.locator('.dhow-order-summary [data-total="totals-total"] .dhow-totals__amount')).toHaveText(total);

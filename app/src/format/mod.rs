@@ -26,6 +26,14 @@ pub fn language_name(locale: &str, tag: &str) -> String {
     imp::display_name(locale, "language", tag).unwrap_or_else(|| tag.to_owned())
 }
 
+/// The calendar date of an RFC 3339 time in `locale`, in the shopper's time zone
+/// (`Intl.DateTimeFormat`, medium style: `Dec 6, 2026`, `06.12.2026`, `2026/12/06`). The time's
+/// own date (`2026-12-06`) when it cannot be formatted (natively, or a time that does not read).
+pub fn format_date(locale: &str, rfc3339: &str) -> String {
+    imp::format_date(locale, rfc3339)
+        .unwrap_or_else(|| rfc3339.get(..10).unwrap_or(rfc3339).to_owned())
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use std::cell::RefCell;
@@ -46,6 +54,15 @@ mod imp {
 
         #[wasm_bindgen(method, getter, js_class = "NumberFormat")]
         fn format(this: &NumberFormat) -> Function;
+
+        #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+        type DateTimeFormat;
+
+        #[wasm_bindgen(constructor, catch, js_namespace = Intl, js_class = "DateTimeFormat")]
+        fn new(locales: &Array, options: &Object) -> Result<DateTimeFormat, JsValue>;
+
+        #[wasm_bindgen(method, catch, js_class = "DateTimeFormat")]
+        fn format(this: &DateTimeFormat, date: &js_sys::Date) -> Result<JsValue, JsValue>;
 
         #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
         type DisplayNames;
@@ -108,6 +125,27 @@ mod imp {
         let format = NumberFormat::new(&locales, &options).ok()?.format();
         FORMATTERS.with(|cache| cache.borrow_mut().insert(key, format.clone()));
         Some(format)
+    }
+
+    pub(super) fn format_date(locale: &str, rfc3339: &str) -> Option<String> {
+        let time = js_sys::Date::new(&JsValue::from_str(rfc3339));
+        if time.get_time().is_nan() {
+            return None;
+        }
+        let options = Object::new();
+        Reflect::set(
+            &options,
+            &JsValue::from_str("dateStyle"),
+            &JsValue::from_str("medium"),
+        )
+        .ok()?;
+        let locales = Array::of1(&JsValue::from_str(locale));
+        DateTimeFormat::new(&locales, &options)
+            .ok()?
+            .format(&time)
+            .ok()?
+            .as_string()
+            .filter(|s| !s.is_empty())
     }
 
     pub(super) fn format_money(locale: &str, money: Money) -> String {

@@ -203,3 +203,9 @@ mod tests {
         );
     }
 }
+
+/// No `Intl` natively, and no recorded dates: account pages, the only ones showing dates, are
+/// never prerendered.
+pub(super) fn format_date(_tag: &str, _rfc3339: &str) -> Option<String> {
+    None
+}

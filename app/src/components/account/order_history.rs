@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::layout::ErrorNotice;
-use crate::format::format_money;
+use crate::format::{format_date, format_money};
 use crate::hooks::{use_account, use_market};
 use crate::i18n::{I18n, use_i18n};
 
@@ -55,13 +55,15 @@ pub fn OrderHistory() -> impl IntoView {
                 .map(|order| {
                     let href = market.href(&format!("/account/orders/{}", order.number));
                     let items: u32 = order.lines.iter().map(|l| l.quantity).sum();
-                    let date = order.placed_at.get(..10).unwrap_or(&order.placed_at).to_owned();
+                    let date = format_date(&i18n.locale(), &order.placed_at);
                     view! {
                         <li class="dhow-order-history__item" data-order-number=order.number.clone()>
                             <a href=href aria-label=i18n.t_with("account-order-view", &[("number", order.number.clone().into())])>
                                 <strong>{order.number.clone()}</strong>
                             </a>
-                            <span>{i18n.t_with("account-order-date", &[("date", date.into())])}</span>
+                            <time datetime=order.placed_at.clone()>
+                                {i18n.t_with("account-order-date", &[("date", date.into())])}
+                            </time>
                             <span class="dhow-order-history__status">{status(i18n, order.status)}</span>
                             <span>{i18n.t_with("account-order-items", &[("count", items.into())])}</span>
                             <span class="dhow-order-history__total" data-total=order.totals.total.amount.to_decimal_string()>

@@ -114,6 +114,12 @@ pub(super) fn display_name(tag: &str, kind: &'static str, code: &str) -> Option<
     names.get(code).cloned()
 }
 
+/// No `Intl` natively, and no recorded dates: account pages, the only ones showing dates, are
+/// never prerendered.
+pub(super) fn format_date(_tag: &str, _rfc3339: &str) -> Option<String> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,10 +208,4 @@ mod tests {
             Some("日本語 (日本)")
         );
     }
-}
-
-/// No `Intl` natively, and no recorded dates: account pages, the only ones showing dates, are
-/// never prerendered.
-pub(super) fn format_date(_tag: &str, _rfc3339: &str) -> Option<String> {
-    None
 }

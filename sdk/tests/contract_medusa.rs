@@ -288,59 +288,6 @@ async fn account_journey_in_the_us() {
 }
 
 #[tokio::test]
-async fn a_password_reset_is_asked_for_alike_for_any_email() {
-    let backend = backend().await;
-    assert!(backend.account_features().password_reset);
-    let email = unique_email("reset");
-    backend
-        .register(&registration(&email, "Ada"))
-        .await
-        .expect("register");
-    backend
-        .request_password_reset(&email.to_uppercase())
-        .await
-        .expect("a registered email");
-    backend
-        .request_password_reset(&unique_email("nobody"))
-        .await
-        .expect("an unknown email answers the same");
-    let malformed = backend.request_password_reset("not an email").await;
-    assert!(
-        matches!(&malformed, Err(Error::InvalidInput { fields }) if fields[0].field == "email"),
-        "{malformed:?}"
-    );
-}
-
-#[tokio::test]
-async fn a_made_up_reset_token_is_refused_and_the_password_kept() {
-    let backend = backend().await;
-    let email = unique_email("reset");
-    backend
-        .register(&registration(&email, "Ada"))
-        .await
-        .expect("register");
-    backend.sign_out().await.expect("sign out");
-    let refused = backend
-        .reset_password("made-up-token", "a new password 42")
-        .await;
-    assert!(
-        matches!(&refused, Err(Error::InvalidInput { fields }) if fields[0].field == "token"),
-        "{refused:?}"
-    );
-    // A weak password is refused before the token is sent (and used up).
-    assert!(matches!(
-        backend.reset_password("made-up-token", "short").await,
-        Err(Error::WeakPassword { .. })
-    ));
-    let wrong = backend.sign_in(&email, "a new password 42").await;
-    assert!(matches!(wrong, Err(Error::WrongCredentials)), "{wrong:?}");
-    backend
-        .sign_in(&email, PASSWORD)
-        .await
-        .expect("the password is unchanged");
-}
-
-#[tokio::test]
 async fn a_session_medusa_no_longer_accepts_signs_the_customer_out() {
     backend().await;
     let storage = Rc::new(MemoryStorage::new());
@@ -502,4 +449,10 @@ async fn a_registration_cut_short_is_finished_later() {
         browser.customer().await.expect("customer").map(|c| c.id),
         Some(customer.id)
     );
+}
+
+#[tokio::test]
+async fn password_reset_refusals() {
+    backend().await;
+    contract::accounts::password_reset_refusals(|| device(Rc::new(MemoryStorage::new()))).await;
 }

@@ -18,7 +18,7 @@ use dhow_sdk::address::Address;
 use dhow_sdk::model::CardDetails;
 use dhow_sdk::storage::MemoryStorage;
 use dhow_sdk::vendure::{VendureBackend, VendureConfig};
-use dhow_sdk::{Backend, Error, TaxDisplay};
+use dhow_sdk::{Backend, Error, Market, TaxDisplay, VariantId};
 
 fn url() -> String {
     std::env::var("DHOW_VENDURE_URL").unwrap_or_else(|_| "http://127.0.0.1:3000/shop-api".into())
@@ -96,6 +96,27 @@ fn us_address() -> Address {
         Some("CA"),
         Some("94105"),
     )
+}
+
+/// The US and Japan markets (two channels), and a variant in stock of the fixture's product.
+async fn us_jp_and_a_variant(backend: &VendureBackend) -> (Market, Market, VariantId) {
+    let markets = backend.markets().await.expect("markets");
+    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
+    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
+        panic!("markets us and jp are sold: {markets:?}");
+    };
+    let product = backend
+        .product(&us, &fixture("us", us_address()).handle)
+        .await
+        .expect("product");
+    let variant = product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("stock")
+        .id
+        .clone();
+    (us, jp, variant)
 }
 
 #[tokio::test]
@@ -227,57 +248,6 @@ async fn account_journey_in_the_us_default_channel() {
 }
 
 #[tokio::test]
-async fn a_password_reset_is_asked_for_alike_for_a_known_and_an_unknown_email() {
-    let backend = backend();
-    reachable(&backend).await;
-    assert!(backend.account_features().password_reset);
-    let email = unique_email("reset");
-    backend
-        .register(&registration(&email, "Ada"))
-        .await
-        .expect("register");
-    backend
-        .request_password_reset(&email)
-        .await
-        .expect("a registered email");
-    let stranger = backend_with(Rc::new(MemoryStorage::new()));
-    stranger
-        .request_password_reset(&unique_email("nobody"))
-        .await
-        .expect("an unknown email");
-    let malformed = stranger.request_password_reset("not-an-email").await;
-    assert!(
-        matches!(&malformed, Err(Error::InvalidInput { fields }) if fields[0].field == "email"),
-        "{malformed:?}"
-    );
-}
-
-#[tokio::test]
-async fn a_made_up_reset_token_is_refused_on_the_token() {
-    let backend = backend();
-    reachable(&backend).await;
-    let refused = backend
-        .reset_password("made-up-token-0123456789", PASSWORD)
-        .await;
-    match refused {
-        Err(Error::InvalidInput { fields }) => {
-            let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
-            assert_eq!(names, ["token"]);
-        }
-        other => panic!("a made-up token: {other:?}"),
-    }
-    // A weak password is refused before any token is tried.
-    assert!(matches!(
-        backend
-            .reset_password("made-up-token-0123456789", "short")
-            .await,
-        Err(Error::WeakPassword { .. })
-    ));
-    // Resetting signs nobody in.
-    assert_eq!(backend.customer().await.expect("customer"), None);
-}
-
-#[tokio::test]
 async fn account_journey_in_japan_tax_inclusive_channel() {
     reachable(&backend()).await;
     let address = common::address(
@@ -298,22 +268,7 @@ async fn account_journey_in_japan_tax_inclusive_channel() {
 async fn a_signed_in_cart_moves_between_channels_and_stays_the_accounts() {
     let backend = backend();
     reachable(&backend).await;
-    let markets = backend.markets().await.expect("markets");
-    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
-    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
-        panic!("markets us and jp are sold: {markets:?}");
-    };
-    let product = backend
-        .product(&us, &fixture("us", us_address()).handle)
-        .await
-        .expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("stock")
-        .id
-        .clone();
+    let (us, jp, variant) = us_jp_and_a_variant(&backend).await;
     let email = unique_email("mover");
     backend
         .register(&registration(&email, "Ada"))
@@ -451,22 +406,7 @@ async fn an_account_survives_a_reload_and_signing_in_again_keeps_its_cart() {
 async fn an_emptied_cart_in_another_channel_does_not_take_the_guests_lines() {
     let backend = backend();
     reachable(&backend).await;
-    let markets = backend.markets().await.expect("markets");
-    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
-    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
-        panic!("markets us and jp are sold: {markets:?}");
-    };
-    let product = backend
-        .product(&us, &fixture("us", us_address()).handle)
-        .await
-        .expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("stock")
-        .id
-        .clone();
+    let (us, jp, variant) = us_jp_and_a_variant(&backend).await;
     let email = unique_email("emptied");
     backend
         .register(&registration(&email, "Ada"))
@@ -505,22 +445,7 @@ async fn an_emptied_cart_in_another_channel_does_not_take_the_guests_lines() {
 async fn adopting_into_the_default_channel_brings_the_cart_kept_in_another() {
     let backend = backend();
     reachable(&backend).await;
-    let markets = backend.markets().await.expect("markets");
-    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
-    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
-        panic!("markets us and jp are sold: {markets:?}");
-    };
-    let product = backend
-        .product(&us, &fixture("us", us_address()).handle)
-        .await
-        .expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("stock")
-        .id
-        .clone();
+    let (us, jp, variant) = us_jp_and_a_variant(&backend).await;
     let email = unique_email("kept-in-jp");
     backend
         .register(&registration(&email, "Ada"))
@@ -543,4 +468,11 @@ async fn adopting_into_the_default_channel_brings_the_cart_kept_in_another() {
     contract::assert_cart(&adopted, &us);
     let found = other.customer_cart().await.expect("kept").expect("a cart");
     assert_eq!((found.item_count(), found.id), (3, adopted.id));
+}
+
+#[tokio::test]
+async fn password_reset_refusals() {
+    reachable(&backend()).await;
+    contract::accounts::password_reset_refusals(|| backend_with(Rc::new(MemoryStorage::new())))
+        .await;
 }

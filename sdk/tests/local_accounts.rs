@@ -159,3 +159,25 @@ async fn account_calls_without_a_session_say_so() {
     assert_eq!(engine.customer_cart().await, Err(Error::NotSignedIn));
     engine.sign_out().await.expect("signing out of nothing");
 }
+
+#[tokio::test]
+async fn garbage_in_the_stored_session_or_account_loses_nothing() {
+    let storage = Rc::new(MemoryStorage::new());
+    let engine = engine(storage.clone(), "2026-12-01T10:00:00Z");
+    engine.register(&ada()).await.expect("register");
+    // A session record that does not read is no session.
+    storage.set("dhow.local.session", "{not json").unwrap();
+    assert_eq!(engine.customer().await, Ok(None));
+    // An account record that does not read is set aside, not overwritten: signing in says so.
+    storage
+        .set("dhow.local.account.ada@example.com", "garbage")
+        .unwrap();
+    let answer = engine.sign_in("ada@example.com", "analytical engine").await;
+    assert!(matches!(answer, Err(Error::SetAside { .. })), "{answer:?}");
+    let kept: Vec<String> = storage
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with("dhow.local.recovery."))
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+}

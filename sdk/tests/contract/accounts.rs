@@ -302,3 +302,60 @@ where
     let book = again.addresses().await.expect("addresses");
     assert_eq!(book[0].address.line1, moved.line1);
 }
+
+/// The password reset where a backend offers it, without a real token (no test server can
+/// deliver one): asking answers alike for a registered email (in other letters) and an unknown
+/// one, a malformed email is refused on `email`; a made-up token is refused on `token` alone, a
+/// weak password before any token is tried, nobody is signed in by it, and the password stays
+/// what it was.
+pub async fn password_reset_refusals<B, F>(device: F)
+where
+    B: Accounts,
+    F: Fn() -> B,
+{
+    let backend = device();
+    assert!(backend.account_features().password_reset);
+    let email = unique_email("reset");
+    backend
+        .register(&registration(&email, "Ada"))
+        .await
+        .expect("register");
+    backend.sign_out().await.expect("sign out");
+    backend
+        .request_password_reset(&email.to_uppercase())
+        .await
+        .expect("a registered email");
+    let stranger = device();
+    stranger
+        .request_password_reset(&unique_email("nobody"))
+        .await
+        .expect("an unknown email answers the same");
+    let malformed = stranger.request_password_reset("not an email").await;
+    assert!(
+        matches!(&malformed, Err(Error::InvalidInput { fields }) if fields[0].field == "email"),
+        "{malformed:?}"
+    );
+    match backend
+        .reset_password("made-up-token-0123456789", "a new password 42")
+        .await
+    {
+        Err(Error::InvalidInput { fields }) => {
+            let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+            assert_eq!(names, ["token"]);
+        }
+        other => panic!("a made-up token: {other:?}"),
+    }
+    assert!(matches!(
+        backend
+            .reset_password("made-up-token-0123456789", "short")
+            .await,
+        Err(Error::WeakPassword { .. })
+    ));
+    assert_eq!(backend.customer().await.expect("customer"), None);
+    let wrong = backend.sign_in(&email, "a new password 42").await;
+    assert!(matches!(wrong, Err(Error::WrongCredentials)), "{wrong:?}");
+    backend
+        .sign_in(&email, PASSWORD)
+        .await
+        .expect("the password is unchanged");
+}

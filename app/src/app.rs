@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, path};
+use leptos_router::{Lazy, PartialPathMatch, PathSegment, PossibleRouteMatch, path};
 
 use crate::analytics::provide_analytics;
 use crate::components::cart::CartDrawer;
@@ -14,11 +14,11 @@ use crate::components::layout::{CartNotices, ConsentBanner, ErrorNotice, Footer,
 use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{provide_account, provide_cart, provide_market, use_market};
 use crate::i18n::{provide_i18n, use_i18n};
-use crate::routes::{
-    AccountOrderPage, AccountPage, AddressesPage, CartPage, CheckoutPage, CollectionPage, Home,
-    NotFound, OrderConfirmationPage, OrderLookupPage, OrdersPage, OutboxPage, ProductPage,
-    RegisterPage, ResetPage, SearchPage, SignInPage,
+use crate::routes::lazy::{
+    AccountOrderRoute, AccountRoute, AddressesRoute, CheckoutRoute, OrderConfirmationRoute,
+    OrderLookupRoute, OrdersRoute, OutboxRoute, RegisterRoute, ResetRoute, SignInRoute,
 };
+use crate::routes::{CartPage, CollectionPage, Home, NotFound, ProductPage, SearchPage};
 use crate::store::{CONFIG_URL, Store, load_store, provide_store};
 
 /// The whole storefront, rendered in the browser from nothing: loads the store, then shows it
@@ -97,17 +97,17 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/collections/:handle") view=CollectionPage/>
                             <Route path=path!("/search") view=SearchPage/>
                             <Route path=path!("/cart") view=CartPage/>
-                            <Route path=path!("/checkout") view=CheckoutPage/>
-                            <Route path=path!("/orders") view=OrderLookupPage/>
-                            <Route path=path!("/orders/:number") view=OrderConfirmationPage/>
-                            <Route path=path!("/account") view=AccountPage/>
-                            <Route path=path!("/account/addresses") view=AddressesPage/>
-                            <Route path=path!("/account/orders") view=OrdersPage/>
-                            <Route path=path!("/account/orders/:number") view=AccountOrderPage/>
-                            <Route path=path!("/account/sign-in") view=SignInPage/>
-                            <Route path=path!("/account/register") view=RegisterPage/>
-                            <Route path=path!("/account/reset") view=ResetPage/>
-                            <Route path=path!("/account/outbox") view=OutboxPage/>
+                            <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()}/>
+                            <Route path=path!("/orders") view={Lazy::<OrderLookupRoute>::new()}/>
+                            <Route path=path!("/orders/:number") view={Lazy::<OrderConfirmationRoute>::new()}/>
+                            <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
+                            <Route path=path!("/account/addresses") view={Lazy::<AddressesRoute>::new()}/>
+                            <Route path=path!("/account/orders") view={Lazy::<OrdersRoute>::new()}/>
+                            <Route path=path!("/account/orders/:number") view={Lazy::<AccountOrderRoute>::new()}/>
+                            <Route path=path!("/account/sign-in") view={Lazy::<SignInRoute>::new()}/>
+                            <Route path=path!("/account/register") view={Lazy::<RegisterRoute>::new()}/>
+                            <Route path=path!("/account/reset") view={Lazy::<ResetRoute>::new()}/>
+                            <Route path=path!("/account/outbox") view={Lazy::<OutboxRoute>::new()}/>
                         </ParentRoute>
                     </Routes>
                 })

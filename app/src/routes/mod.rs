@@ -6,6 +6,7 @@ mod bench;
 mod cart;
 mod checkout;
 mod home;
+pub mod lazy;
 mod listing;
 mod not_found;
 mod order;

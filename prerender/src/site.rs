@@ -79,6 +79,7 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
     let store = Rc::new(store);
     let fingerprint = backend_fingerprint(&config.backend);
 
+    let chunks = ChunkFiles::read(&options.dist)?;
     let mut translations = BTreeMap::new();
     // Every file written, relative to the site (for the next run's clean-up).
     let mut files: BTreeSet<String> = BTreeSet::new();
@@ -109,7 +110,10 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
                     BTreeMap::new()
                 },
             };
-            let html = template.page(&rendered.body, &rendered.head, &snapshot);
+            let mut html = template.page(&rendered.body, &rendered.head, &snapshot);
+            if let PageKind::ShopperPage(_) = kind {
+                chunks.preload_into(&mut html, &rest);
+            }
             let relative = file_for(&url);
             let file = options.dist.join(&relative);
             if let Some(dir) = file.parent() {
@@ -135,6 +139,64 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
         indexable,
         markets: config.markets.len(),
     })
+}
+
+/// The wasm chunks of the storefront (`wasm-chunks.json`, written by `scripts/split-wasm.mjs`):
+/// which files each needs. A per-shopper page that lives in a chunk preloads them beside the main
+/// module, so a deep link to the checkout does not wait for the main module to ask for them.
+struct ChunkFiles(BTreeMap<String, Vec<String>>);
+
+impl ChunkFiles {
+    const FILE: &str = "wasm-chunks.json";
+
+    /// No file (a build without split points): nothing to preload.
+    fn read(dist: &Path) -> Result<Self, String> {
+        let path = dist.join(Self::FILE);
+        if !path.exists() {
+            return Ok(Self(BTreeMap::new()));
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let invalid = |what: &str| format!("{}: {what}", path.display());
+        let manifest: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| invalid(&e.to_string()))?;
+        let chunks = manifest
+            .get("chunks")
+            .and_then(|c| c.as_object())
+            .ok_or_else(|| invalid("no `chunks` object"))?;
+        let mut files = BTreeMap::new();
+        for (name, list) in chunks {
+            let list = list
+                .as_array()
+                .and_then(|l| l.iter().map(|f| f.as_str().map(str::to_owned)).collect())
+                .ok_or_else(|| invalid(&format!("`chunks.{name}` is not a list of file names")))?;
+            files.insert(name.clone(), list);
+        }
+        Ok(Self(files))
+    }
+
+    /// Adds the preloads of the chunk `path` (without the market prefix) lives in, if any.
+    fn preload_into(&self, html: &mut String, path: &str) {
+        let chunk = match path {
+            "/checkout" => "checkout",
+            "/orders" => "orders",
+            _ => return,
+        };
+        let Some(files) = self.0.get(chunk) else {
+            return;
+        };
+        let links: String = files
+            .iter()
+            .map(|file| {
+                format!(
+                    "<link rel=\"preload\" href=\"/{file}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">"
+                )
+            })
+            .collect();
+        if let Some(at) = html.find("</head>") {
+            html.insert_str(at, &links);
+        }
+    }
 }
 
 /// Removes the pages the previous run wrote and this one did not, and records this run's.

@@ -27,6 +27,8 @@ pub fn CartPage() -> impl IntoView {
     });
     let totals = move || cart.cart.with(|c| c.as_ref().map(|c| c.totals.clone()));
     crate::analytics::track_cart_once(cart.cart, dhow_sdk::analytics::EventName::ViewCart);
+    // The checkout is the likely next page: fetch its code while the shopper reads the cart.
+    crate::routes::lazy::prefetch(crate::routes::lazy::LazyPage::Checkout);
     view! {
         <section class="dhow-cart-page" aria-labelledby="cart-heading">
             <h1 id="cart-heading" class="dhow-section__title">{move || i18n.t("cart-title")}</h1>

@@ -84,6 +84,16 @@ pub async fn preload(page: LazyPage) -> Result<(), ChunkUnavailable> {
     }
 }
 
+/// Starts fetching the chunk of `page` in the background (a failure is left for the visit, which
+/// retries and explains it).
+pub fn prefetch(page: LazyPage) {
+    if LOADER.get().is_some() {
+        leptos::task::spawn_local(async move {
+            let _ = preload(page).await;
+        });
+    }
+}
+
 async fn build(page: LazyPage) -> AnyView {
     let built = match LOADER.get() {
         Some(loader) => (loader.build)(page).await,

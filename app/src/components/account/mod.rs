@@ -11,7 +11,7 @@ mod profile_form;
 mod register_form;
 mod sign_in_form;
 
-pub use account_menu::AccountMenu;
+pub use account_menu::{AccountLink, AccountMenu};
 pub use account_nav::{AccountNav, AccountSection};
 pub use address_book::AddressBook;
 pub use order_history::OrderHistory;

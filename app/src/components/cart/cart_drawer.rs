@@ -33,6 +33,10 @@ pub fn CartDrawer(
         if let Some(dialog) = dialog.get() {
             if open && !dialog.open() {
                 let _ = dialog.show_modal();
+                // A shopper looking at the cart may check out next: fetch that page's code now.
+                if navigate.is_some() {
+                    crate::routes::lazy::prefetch(crate::routes::lazy::LazyPage::Checkout);
+                }
                 if let Some(analytics) = analytics {
                     cart.cart.with_untracked(|c| {
                         analytics.track_cart(dhow_sdk::analytics::EventName::ViewCart, c.as_ref())

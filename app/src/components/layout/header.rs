@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::account::AccountMenu;
+use crate::components::account::AccountLink;
 use crate::components::cart::CartButton;
 use crate::components::market::MarketSelector;
 use crate::hooks::use_market;
@@ -51,7 +51,7 @@ pub fn Header() -> impl IntoView {
             </form>
             <div class="dhow-header__actions">
                 <MarketSelector/>
-                <AccountMenu/>
+                <AccountLink/>
                 <CartButton/>
             </div>
         </header>

@@ -1,4 +1,5 @@
-// Paint comparison: median first and largest contentful paint of several paths of one built site,
+// Paint comparison: median first and largest contentful paint, and when the app took the page over
+// (its root's data-dhow-app attribute), of several paths of one built site,
 // loaded in turn (round-robin, a new context each) so a host whose speed drifts treats them alike.
 // Headless Chromium, 4x CPU. Prints figures; asserts nothing. Hand-made variants of a page (a copy
 // with something removed) can sit in the same dist under other names, or in a copy of the dist
@@ -21,7 +22,7 @@ for (const [i, root] of roots.entries()) {
 }
 const urlOf = (p) => (p.includes('::') ? `http://127.0.0.1:${portOf.get(p.split('::')[0])}${p.split('::')[1]}` : `http://127.0.0.1:${portOf.get(dist)}${p}`);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-const res = Object.fromEntries(paths.map((p) => [p, { fcp: [], lcp: [] }]));
+const res = Object.fromEntries(paths.map((p) => [p, { fcp: [], lcp: [], tti: [] }]));
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let i = 0; i < Number(n); i++) {
   for (const p of paths) {
@@ -29,7 +30,18 @@ for (let i = 0; i < Number(n); i++) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      window.__takeover = -1;
+      new MutationObserver((_, observer) => {
+        if (document.getElementById('dhow-root')?.hasAttribute('data-dhow-app')) {
+          window.__takeover = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-dhow-app'] });
+    });
     await page.goto(urlOf(p), { waitUntil: 'networkidle' });
+    if (await page.locator('#dhow-root').count()) await page.waitForSelector('#dhow-root[data-dhow-app]');
+    res[p].tti.push(await page.evaluate(() => window.__takeover));
     const [fcp, lcp] = await page.evaluate(() => Promise.all([
       performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
       new Promise((resolve) => new PerformanceObserver((l) => { const e = l.getEntries(); resolve(e[e.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true })),
@@ -38,6 +50,6 @@ for (let i = 0; i < Number(n); i++) {
     await context.close();
   }
 }
-for (const p of paths) console.log(p.padEnd(50), 'FCP', med(res[p].fcp).toFixed(0), 'LCP', med(res[p].lcp).toFixed(0), ' all LCP', res[p].lcp.map((x) => x.toFixed(0)).join(' '));
+for (const p of paths) console.log(p.padEnd(50), 'FCP', med(res[p].fcp).toFixed(0), 'LCP', med(res[p].lcp).toFixed(0), 'takeover', med(res[p].tti).toFixed(0), ' all LCP', res[p].lcp.map((x) => x.toFixed(0)).join(' '));
 await browser.close();
 for (const server of servers) server.kill();

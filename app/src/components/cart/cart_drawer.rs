@@ -28,6 +28,18 @@ pub fn CartDrawer(
         .is_none()
         .then(|| StoredValue::new_local(use_navigate()));
     let analytics = crate::analytics::use_analytics();
+    // Whether the drawer's content exists: built after the frame in which the drawer first
+    // opens has painted, and kept from then on. So the first add to cart paints its new count
+    // (and the opening drawer) before the content is built, and a page taking its prerendered
+    // HTML over does not build it at all.
+    let opened = RwSignal::new(false);
+    Effect::new(move |_| {
+        if cart.drawer_open.get() && !opened.get_untracked() {
+            request_animation_frame(move || {
+                set_timeout(move || opened.set(true), std::time::Duration::ZERO)
+            });
+        }
+    });
     Effect::new(move |_| {
         let open = cart.drawer_open.get();
         if let Some(dialog) = dialog.get() {
@@ -76,6 +88,7 @@ pub fn CartDrawer(
                     <button type="button" class="dhow-icon-button" part="close" autofocus
                         aria-label=move || i18n.t("cart-close") on:click=move |_| close()>"×"</button>
                 </div>
+                {move || opened.get().then(|| view! {
                 {move || cart.error.get().map(|e| {
                     // A write that could not reach the store can be sent again as it was.
                     if cart.can_retry() {
@@ -114,6 +127,7 @@ pub fn CartDrawer(
                             on:click=move |_| close()>{move || i18n.t("cart-view")}</a>
                     </div>
                 </Show>
+                })}
             </div>
         </dialog>
     }

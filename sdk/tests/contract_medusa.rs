@@ -324,17 +324,7 @@ async fn us_variant(backend: &MedusaBackend) -> (dhow_sdk::Market, dhow_sdk::Var
         .into_iter()
         .find(|m| m.id.as_str() == "us")
         .expect("us");
-    let product = backend
-        .product(&us, "merino-crew-sweater")
-        .await
-        .expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("in stock")
-        .id
-        .clone();
+    let variant = contract::variant_in_stock(backend, &us, "merino-crew-sweater").await;
     (us, variant)
 }
 

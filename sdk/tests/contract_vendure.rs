@@ -105,17 +105,8 @@ async fn us_jp_and_a_variant(backend: &VendureBackend) -> (Market, Market, Varia
     let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
         panic!("markets us and jp are sold: {markets:?}");
     };
-    let product = backend
-        .product(&us, &fixture("us", us_address()).handle)
-        .await
-        .expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("stock")
-        .id
-        .clone();
+    let variant =
+        contract::variant_in_stock(backend, &us, &fixture("us", us_address()).handle).await;
     (us, jp, variant)
 }
 
@@ -203,31 +194,16 @@ async fn a_cart_survives_a_new_backend_over_the_same_storage() {
 async fn moving_a_cart_between_currencies_and_channels_keeps_its_lines() {
     let backend = backend();
     reachable(&backend).await;
-    let markets = backend.markets().await.expect("markets");
-    let find = |id: &str| markets.iter().find(|m| m.id.as_str() == id).cloned();
-    let (Some(us), Some(jp)) = (find("us"), find("jp")) else {
-        panic!("markets us and jp are sold: {markets:?}");
-    };
-    let product = backend
-        .product(&us, &fixture("us", us_address()).handle)
-        .await
-        .expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("stock");
+    let (us, jp, variant) = us_jp_and_a_variant(&backend).await;
     let cart = backend.create_cart(&us).await.expect("cart");
-    backend
-        .add_line(&cart.id, &variant.id, 2)
-        .await
-        .expect("add");
+    backend.add_line(&cart.id, &variant, 2).await.expect("add");
     let moved = backend.set_cart_market(&cart.id, &jp).await.expect("to jp");
     assert_eq!(moved.currency.code(), "JPY");
     assert_eq!(moved.item_count(), 2);
     assert!(moved.totals.tax_included);
     contract::assert_cart(&moved, &jp);
-    if let Some(de) = find("de") {
+    let markets = backend.markets().await.expect("markets");
+    if let Some(de) = markets.into_iter().find(|m| m.id.as_str() == "de") {
         // Same channel, another currency: re-priced in place.
         let euros = backend.set_cart_market(&cart.id, &de).await.expect("to de");
         assert_eq!(euros.currency.code(), "EUR");
@@ -331,24 +307,7 @@ async fn an_account_survives_a_reload_and_signing_in_again_keeps_its_cart() {
     let storage = Rc::new(MemoryStorage::new());
     let backend = backend_with(storage.clone());
     reachable(&backend).await;
-    let us = backend
-        .markets()
-        .await
-        .expect("markets")
-        .into_iter()
-        .find(|m| m.id.as_str() == "us")
-        .expect("us");
-    let product = backend
-        .product(&us, &fixture("us", us_address()).handle)
-        .await
-        .expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("stock")
-        .id
-        .clone();
+    let (us, _, variant) = us_jp_and_a_variant(&backend).await;
     let email = unique_email("reload");
     let customer = backend
         .register(&registration(&email, "Ada"))

@@ -48,17 +48,7 @@ async fn two_variants<B: Backend>(
     market: &Market,
     fixture: &ContractFixture,
 ) -> (VariantId, VariantId) {
-    let product = backend
-        .product(market, &fixture.handle)
-        .await
-        .expect("product");
-    let first = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("a variant in stock")
-        .id
-        .clone();
+    let first = super::variant_in_stock(backend, market, &fixture.handle).await;
     let page = backend
         .products(market, &dhow_sdk::model::ProductQuery::default())
         .await

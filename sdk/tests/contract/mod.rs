@@ -97,6 +97,22 @@ fn another_product(page: &ProductPage, handle: &str) -> Option<dhow_sdk::Variant
 /// search with facets, product by handle, a cart with lines added, changed and removed, a
 /// discount code applied and one refused, contact, an invalid then a valid address, shipping,
 /// a declined payment (when the backend can decline) then an authorized one, completion (twice:
+/// The first variant in stock of the product `handle` in `market`.
+pub async fn variant_in_stock<B: Backend>(
+    backend: &B,
+    market: &Market,
+    handle: &str,
+) -> dhow_sdk::VariantId {
+    let product = backend.product(market, handle).await.expect("product");
+    product
+        .variants
+        .iter()
+        .find(|v| v.available)
+        .expect("a variant in stock")
+        .id
+        .clone()
+}
+
 /// Three of the first variant in stock of `handle` in a new cart in `from`, then the cart moved
 /// to `to`: the same line, re-priced at the product's price in `to`. Returns the cart before and
 /// after the move.
@@ -106,17 +122,9 @@ pub async fn move_cart<B: Backend>(
     to: &Market,
     handle: &str,
 ) -> (Cart, Cart) {
-    let product = backend.product(from, handle).await.expect("product");
-    let variant = product
-        .variants
-        .iter()
-        .find(|v| v.available)
-        .expect("a variant in stock");
+    let variant = variant_in_stock(backend, from, handle).await;
     let cart = backend.create_cart(from).await.expect("cart");
-    let cart = backend
-        .add_line(&cart.id, &variant.id, 3)
-        .await
-        .expect("add");
+    let cart = backend.add_line(&cart.id, &variant, 3).await.expect("add");
     assert_cart(&cart, from);
     let moved = backend.set_cart_market(&cart.id, to).await.expect("move");
     assert_cart(&moved, to);
@@ -126,7 +134,7 @@ pub async fn move_cart<B: Backend>(
     let same = there
         .variants
         .iter()
-        .find(|v| v.id == variant.id)
+        .find(|v| v.id == variant)
         .expect("same variant");
     assert_eq!(moved.lines[0].unit_price, same.price.amount);
     (cart, moved)

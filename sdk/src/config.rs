@@ -109,7 +109,11 @@ pub struct LocalConfig {
 /// How to reach a Medusa v2 server (see `dhow_sdk::medusa` with the `medusa` feature).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MedusaConfig {
-    /// Base URL of the Store API, for example `https://api.example.com`.
+    /// Base URL of the Store API, for example `https://api.example.com`. The host is ASCII: an
+    /// internationalized domain name is written in its Punycode form (`xn--bcher-kva.example`,
+    /// not `bücher.example`), which is how the browser sends it anyway. The storefront's build
+    /// leaves out the Unicode tables that converting it would need (34 KB brotli of the two
+    /// adapters).
     pub url: String,
     /// The publishable API key (safe to ship to browsers).
     pub publishable_key: String,
@@ -123,7 +127,8 @@ pub struct MedusaConfig {
 /// available, so markets sharing a channel may differ in currency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VendureConfig {
-    /// URL of the Shop API, for example `https://shop.example.com/shop-api`.
+    /// URL of the Shop API, for example `https://shop.example.com/shop-api`. The host is ASCII, as
+    /// for [`MedusaConfig::url`].
     pub url: String,
     /// Channel token for markets that `channels` does not name; `None` is the default channel.
     #[serde(default)]

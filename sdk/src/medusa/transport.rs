@@ -296,7 +296,11 @@ mod tests {
     fn urls_are_checked() {
         assert!(Transport::new("http://127.0.0.1:9000/", "pk_1").is_ok());
         assert!(Transport::new("https://shop.example/api", "pk_1").is_ok());
+        // Hosts are ASCII: an internationalized one is written in its Punycode form (the build
+        // carries no Unicode tables for IDNA; see `MedusaConfig::url`).
+        assert!(Transport::new("https://xn--bcher-kva.example/api", "pk_1").is_ok());
         for bad in [
+            "https://bücher.example/api",
             "",
             "127.0.0.1:9000",
             "ftp://x",

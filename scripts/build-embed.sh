@@ -22,8 +22,15 @@ features=()
 cargo build --profile "$cargo_profile" --target wasm32-unknown-unknown -p dhow-app --bin dhow-embed "${features[@]}"
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dhow-embed-core \
-  "target/wasm32-unknown-unknown/$profile/dhow-embed.wasm"
+# Leptos's async hydration, which every erased view keeps reachable and nothing here starts, is
+# emptied before wasm-opt (scripts/wasm-stub.mjs), as in the storefront's modules.
+# Release only: a debug build's DWARF would no longer match its code.
+module="target/wasm32-unknown-unknown/$profile/dhow-embed.wasm"
+if [ "$profile" = release ]; then
+  node scripts/wasm-stub.mjs "$module" "${module%.wasm}.stubbed.wasm" hydrate-async
+  module="${module%.wasm}.stubbed.wasm"
+fi
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dhow-embed-core "$module"
 if [ "$profile" = release ]; then
   wasm-opt -Oz --strip-debug --strip-producers \
     "$out/dhow-embed-core_bg.wasm" -o "$out/dhow-embed-core_bg.wasm"

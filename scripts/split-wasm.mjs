@@ -8,7 +8,8 @@
 // directory, and swaps the result in under Trunk's file names:
 //   1. wasm-split-cli: the main module, `split_<chunk>.wasm` per chunk, `chunk_<n>.wasm` for code
 //      two chunks share, and `__wasm_split.js`, the loader the main module imports;
-//   2. wasm-bindgen on the main module; 3. wasm-opt on every module (release);
+//   2. every module's never-called async hydration emptied (scripts/wasm-stub.mjs; release), then
+//      wasm-bindgen on the main module; 3. wasm-opt on every module (release);
 //   4. content-hashed names for the chunks and the loader (a chunk fits one main module only, so
 //      a page must never mix builds), the integrity hashes in index.html, and
 //      `wasm-chunks.json`: which files each chunk needs, for the size report and for preloads.
@@ -16,6 +17,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+
+import { stub } from './wasm-stub.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -42,7 +45,16 @@ try {
   run('wasm-split-cli', [raw, tmp, '--target', 'web', '--out-name', base]);
   const chunks = readdirSync(tmp).filter((f) => f.endsWith('.wasm') && f !== `${base}.wasm`);
   if (chunks.length === 0) throw new Error('the splitter found no split point (app/src/routes/lazy.rs)');
-  // 2.
+  // 2. The storefront hydrates synchronously only (app/src/lib.rs: `hydrate_from`). Release
+  // only: it saves bytes, and a debug build's DWARF would no longer match its code.
+  for (const file of release ? [`${base}.wasm`, ...chunks] : []) {
+    const result = stub(readFileSync(join(tmp, file)), 'hydrate-async');
+    writeFileSync(join(tmp, file), result.bytes);
+    if (file === `${base}.wasm`) {
+      console.log(`split-wasm: emptied ${result.stubbed} async hydration functions ` +
+        `(${result.saved.toLocaleString('en-US')} bytes before wasm-opt)`);
+    }
+  }
   run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript',
     '--out-dir', join(tmp, 'bindgen'), '--out-name', base, join(tmp, `${base}.wasm`)]);
   const main = join(tmp, 'bindgen', `${base}_bg.wasm`);

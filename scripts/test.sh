@@ -77,6 +77,8 @@ if [ "$TIER" = quick ]; then
   component_tests
   step "recommendations (demo lists current)"
   recommendations_check
+  step "build tools (wasm stub self-test)"
+  node scripts/wasm-stub.mjs --self-test
   step "trunk build (debug, prerendered)"
   trunk build
   step "browser tests (local)"
@@ -115,6 +117,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER
   cargo test --target wasm32-unknown-unknown -p dhow-app --test web
 step "component tests (wasm, headless Chromium)"
 component_tests
+step "build tools (wasm stub self-test)"
+node scripts/wasm-stub.mjs --self-test
 step "trunk build --release"
 trunk build --release
 step "size report and budgets"

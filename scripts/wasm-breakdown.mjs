@@ -16,7 +16,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 // ---------------------------------------------------------------------------------------------
 // The binary reader.
 
-class Reader {
+export class Reader {
   constructor(bytes, pos = 0, end = bytes.length) {
     this.b = bytes;
     this.pos = pos;
@@ -71,7 +71,7 @@ function limits(r) {
 }
 
 // A value type or a reference type; the typed-reference forms carry a heap type.
-function valtype(r) {
+export function valtype(r) {
   const t = r.byte();
   if (t === 0x63 || t === 0x64) r.sleb();
 }
@@ -79,7 +79,7 @@ function valtype(r) {
 // Walks one expression (a function body after its locals, or a constant expression) and reports
 // what sizes need: the functions it calls or takes a reference to, and the constant addresses it
 // uses (i32.const operands and load/store offsets), which point into the data section.
-function walkCode(r, onFunc, onAddress) {
+export function walkCode(r, onFunc, onAddress) {
   const memarg = () => {
     const align = r.u32();
     if (align & 0x40) r.u32(); // memory index (multi-memory)
@@ -180,7 +180,7 @@ export function readWasm(bytes) {
   const r = new Reader(bytes, 8);
   const m = {
     size: bytes.length, sections: [], imports: [], funcImports: 0, functions: [], exports: [],
-    elemFuncs: [], start: null, data: [], names: new Map(), dataNames: new Map(), custom: {},
+    elemFuncs: [], elemSlots: new Map(), start: null, data: [], names: new Map(), dataNames: new Map(), custom: {},
   };
   while (r.pos < r.end) {
     const headerStart = r.pos;
@@ -213,7 +213,7 @@ export function readWasm(bytes) {
     } else if (id === 8) {
       m.start = s.u32();
     } else if (id === 9) {
-      readElements(s, m.elemFuncs);
+      readElements(s, m.elemFuncs, m.elemSlots);
     } else if (id === 10) {
       const count = s.u32();
       section.overhead = s.pos - start;
@@ -265,16 +265,24 @@ function constExpr(s) {
   return new Reader(s.b, start, s.pos);
 }
 
-function readElements(s, out) {
+// `slots`: the table slot of each function an active segment places at a constant offset.
+function readElements(s, out, slots) {
   for (let n = s.u32(); n > 0; n--) {
     const flags = s.u32();
     const exprs = flags & 4;
     if (flags & 2 && !(flags & 1)) s.u32(); // table index
-    if (!(flags & 1)) constExpr(s); // offset
+    let slot = null;
+    if (!(flags & 1)) {
+      const offset = constExpr(s);
+      if (offset.byte() === 0x41) slot = offset.sleb();
+    }
     if (flags & 3) { if (exprs) valtype(s); else s.byte(); } // element kind or reference type
     for (let k = s.u32(); k > 0; k--) {
+      const at = out.length;
       if (exprs) walkCode(constExpr(s), (f) => out.push(f), () => {});
       else out.push(s.u32());
+      if (slot !== null && out.length > at) slots.set(out[at], slot);
+      if (slot !== null) slot++;
     }
   }
 }

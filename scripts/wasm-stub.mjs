@@ -1,0 +1,223 @@
+// Empties the functions a build can never call, so that wasm-opt drops them and all that only
+// they reach. Leptos keeps a pointer to every view type's async hydration in that type's erased
+// view (`AnyView`), so the linker keeps all of it, although only `leptos::mount::hydrate_lazy`
+// starts it: the storefront hydrates synchronously (`hydrate_from`) and the embed mounts
+// client-side. Each such function's body becomes `unreachable`: its index, type and table slot are
+// unchanged, and a call that this reasoning missed traps loudly instead of misbehaving.
+//
+//   node scripts/wasm-stub.mjs <in.wasm> <out.wasm> hydrate-async
+//
+// Before stubbing it checks what the reasoning rests on:
+//   - no function that starts the stubbed code (a `root` below) is in the module, else it fails;
+//   - a function of the set that code staying in the module calls, or takes the address of in
+//     its code, stays (the compiler merges identical functions under one of their names).
+// It runs on modules without relocations (after wasm-split-cli, or a plain `cargo build`),
+// with their name section: rustc's release output keeps it (the profile strips debug info only).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+import { Reader, demangle, readWasm, valtype, walkCode } from './wasm-breakdown.mjs';
+
+// Smaller functions are left as they are: the compiler folds identical small functions into one
+// that keeps only one of their names, so a small function named for the set may be another's.
+const MIN_SIZE = Number(process.env.DHOW_STUB_MIN_SIZE ?? 64);
+
+export const SETS = {
+  // The storefront: hydrates prerendered pages synchronously, never asynchronously.
+  'hydrate-async': {
+    segments: ['hydrate_async'],
+    roots: ['leptos::mount::hydrate_lazy', 'leptos::mount::hydrate_islands'],
+    // Taken as pointers by every erased view (`AnyView`), called only through the field the
+    // set's own `<AnyView as RenderHtml>::hydrate_async` reads.
+    pointers: [/::into_any::hydrate_async$/],
+  },
+};
+
+// The path segments of a demangled name, outside generic arguments: `<T as X>::into_any::
+// hydrate_async::{{closure}}` has `hydrate_async`; `drop_in_place<…hydrate_async…>` has not.
+export function segments(name) {
+  const out = [];
+  let depth = 0;
+  let current = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (c === '<') depth++;
+    else if (c === '>' && name[i - 1] !== '-') depth--;
+    if (depth === 0 && c === ':' && name[i + 1] === ':') {
+      out.push(current);
+      current = '';
+      i++;
+      continue;
+    }
+    current += c;
+  }
+  out.push(current);
+  return out.map((s) => (s.startsWith('<') ? s : s.replace(/<.*$/s, '')));
+}
+
+const leb = (n) => {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+};
+
+export function stub(bytes, setName) {
+  const set = SETS[setName];
+  if (!set) throw new Error(`unknown set ${setName} (${Object.keys(SETS).join(', ')})`);
+  const m = readWasm(bytes);
+  if (m.custom['reloc.CODE'] || m.custom.linking) {
+    throw new Error('the module has relocations: stub after wasm-split-cli, not before');
+  }
+  if (m.names.size === 0) throw new Error('the module has no function names');
+  const wanted = new Set(set.segments);
+  const names = new Map();
+  const chosen = new Set();
+  for (const f of m.functions) {
+    const raw = m.names.get(f.index) ?? '';
+    const name = demangle(raw) ?? raw;
+    names.set(f.index, name);
+    const root = set.roots.find((r) => name.startsWith(r));
+    if (root) throw new Error(`${name} is in the module: it starts the code this would remove`);
+    if (!segments(name).some((s) => wanted.has(s))) continue;
+    // A pointer target is not folded with other code: its body names its own future's vtable.
+    if (f.size >= MIN_SIZE || (set.pointers ?? []).some((p) => p.test(name))) chosen.add(f.index);
+  }
+  // What stays must not reach what goes: a function is kept when code reachable without the set
+  // calls it, or names its table slot as a constant (a function pointer taken in code; except the set's `pointers`,
+  // whose pointers are stored but only read by the set's own code). Identical functions are
+  // merged under one name by the compiler, so a name alone is not proof (tachys's sync and async
+  // hydration share small helpers). Repeated until nothing more is kept.
+  const slotOf = m.elemSlots;
+  const uses = new Map();
+  for (const f of m.functions) {
+    const r = new Reader(bytes, f.body, f.body + f.size);
+    for (let n = r.u32(); n > 0; n--) { r.u32(); valtype(r); }
+    const calls = [];
+    const consts = [];
+    walkCode(r, (g) => calls.push(g), (v) => consts.push(v));
+    uses.set(f.index, { calls, consts });
+  }
+  const pointerOnly = (f) => (set.pointers ?? []).some((p) => p.test(names.get(f)));
+  const bySlot = new Map([...chosen].filter((f) => slotOf.has(f) && !pointerOnly(f))
+    .map((f) => [slotOf.get(f), f]));
+  // Walked from what the module's user can start: exports, the start function and the table's
+  // functions (pointers kept in data: vtables), less the set's own.
+  const roots = [...m.exports.map((e) => e.index), ...(m.start === null ? [] : [m.start]),
+    ...m.elemFuncs.filter((f) => !chosen.has(f))];
+  const seen = new Set();
+  const kept = [];
+  const stack = [...roots];
+  const visit = (g) => {
+    if (seen.has(g)) return;
+    if (chosen.delete(g)) kept.push(g);
+    stack.push(g);
+  };
+  while (stack.length) {
+    const f = stack.pop();
+    if (seen.has(f)) continue;
+    seen.add(f);
+    const { calls, consts } = uses.get(f) ?? { calls: [], consts: [] };
+    for (const g of calls) visit(g);
+    for (const v of consts) {
+      const g = bySlot.get(v);
+      if (g !== undefined) visit(g);
+    }
+  }
+  // Rebuild the code section with the chosen bodies replaced: no locals, `unreachable`, `end`.
+  const code = m.sections.findIndex((s) => s.id === 10);
+  let offset = 8;
+  const before = [];
+  for (let i = 0; i < code; i++) offset += 1 + leb(m.sections[i].size).length + m.sections[i].size;
+  before.push(bytes.subarray(0, offset));
+  const codeEnd = offset + 1 + leb(m.sections[code].size).length + m.sections[code].size;
+  const parts = [leb(m.functions.length)];
+  const empty = Buffer.from([0x00, 0x00, 0x0b]);
+  let saved = 0;
+  for (const f of m.functions) {
+    const body = chosen.has(f.index) ? empty : bytes.subarray(f.body, f.body + f.size);
+    if (chosen.has(f.index)) saved += f.size - empty.length;
+    parts.push(leb(body.length), body);
+  }
+  const payload = Buffer.concat(parts);
+  const out = Buffer.concat([...before, Buffer.from([10]), leb(payload.length), payload,
+    bytes.subarray(codeEnd)]);
+  return { bytes: out, stubbed: chosen.size, saved, kept: kept.map((f) => names.get(f)) };
+}
+
+// A module made by hand: what the stub empties, what it keeps, and that the result still runs.
+function selfTest() {
+  const vec = (items) => Buffer.concat([leb(items.length), ...items]);
+  const str = (text) => vec([...Buffer.from(text)].map((b) => Buffer.from([b])));
+  const section = (id, payload) => Buffer.concat([Buffer.from([id]), leb(payload.length), payload]);
+  const body = (ops) => { const b = Buffer.from([0x00, ...ops, 0x0b]); return Buffer.concat([leb(b.length), b]); };
+  const padded = (value) => [...Array(30).fill([0x41, 0x00, 0x1a]).flat(), 0x41, value];
+  const module = (names) => Buffer.concat([
+    Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
+    section(1, vec([Buffer.from([0x60, 0x00, 0x01, 0x7f])])), // () -> i32
+    section(3, vec(names.map(() => Buffer.from([0x00])))),
+    section(4, vec([Buffer.from([0x70, 0x00, 0x04])])), // a table of 4 funcref
+    section(7, vec([Buffer.concat([str('main'), Buffer.from([0x00, 0x00])])])),
+    // functions 1 and 3 in the table at slots 1 and 2
+    section(9, vec([Buffer.concat([Buffer.from([0x00, 0x41, 0x01, 0x0b]), vec([leb(1), leb(3)])])])),
+    section(10, vec([
+      body([0x41, 0x01, 0x1a, 0x10, 0x02]), // main: takes slot 1 (a pointer), calls 2
+      body([0x41, 0x05]), // a pointer target: small, emptied all the same
+      body(padded(7)), // named for the set, but called by main: kept
+      body(padded(9)), // named for the set, only in the table: emptied
+      body(padded(11)), // the set's name only inside generic arguments: kept
+    ])),
+    // The name section: function names (subsection 1), a vector of (index, name).
+    section(0, Buffer.concat([str('name'), Buffer.from([0x01]),
+      leb(vec(names.map((n, i) => Buffer.concat([leb(i), str(n)]))).length),
+      vec(names.map((n, i) => Buffer.concat([leb(i), str(n)])))])),
+  ]);
+  const names = [
+    'app::main',
+    '<T as tachys::view::any_view::IntoAny>::into_any::hydrate_async',
+    'tachys::view::X::hydrate_async::{{closure}}',
+    '<tachys::view::Y as tachys::view::RenderHtml>::hydrate_async::{{closure}}',
+    'core::ptr::drop_in_place<tachys::view::Z::hydrate_async::{{closure}}>',
+  ];
+  const checks = [];
+  const check = (what, ok) => checks.push([what, ok]);
+  const input = module(names);
+  check('the hand-made module is valid', WebAssembly.validate(input));
+  const result = stub(input, 'hydrate-async');
+  check('the result is valid', WebAssembly.validate(result.bytes));
+  const m = readWasm(result.bytes);
+  const emptied = m.functions.filter((f) => f.size === 3).map((f) => f.index);
+  check(`emptied the pointer target and the table-only function (got ${emptied})`,
+    emptied.join() === '1,3');
+  check('kept the function main calls', result.kept.includes(names[2]));
+  const main = new WebAssembly.Instance(new WebAssembly.Module(result.bytes)).exports.main;
+  check('main still runs', main() === 7);
+  check('segments() looks outside generic arguments',
+    segments(names[4]).join('|') === 'core|ptr|drop_in_place' &&
+    segments('<F as core::ops::Fn<()>>::call -> u32::hydrate_async').includes('hydrate_async'));
+  let refused = false;
+  try { stub(module([...names.slice(0, 4), 'leptos::mount::hydrate_lazy']), 'hydrate-async'); }
+  catch (e) { refused = /starts the code/.test(e.message); }
+  check('refuses a module that starts async hydration', refused);
+  for (const [what, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  return checks.every(([, ok]) => ok);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv[2] === '--self-test') process.exit(selfTest() ? 0 : 1);
+  const [input, output, set] = process.argv.slice(2);
+  if (!input || !output || !set) {
+    console.error('usage: node scripts/wasm-stub.mjs <in.wasm> <out.wasm> hydrate-async | --self-test');
+    process.exit(2);
+  }
+  const result = stub(readFileSync(input), set);
+  writeFileSync(output, result.bytes);
+  console.log(`wasm-stub: ${set}: ${result.stubbed} functions emptied in ${input} ` +
+    `(${result.saved.toLocaleString('en-US')} bytes of code before wasm-opt); ` +
+    `${result.kept.length} of the same names kept, as code that stays uses them`);
+  if (process.env.DHOW_STUB_VERBOSE) for (const name of result.kept) console.log(`  kept ${name}`);
+}

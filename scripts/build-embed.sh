@@ -5,9 +5,11 @@
 # `trunk build`, which empties dist/.
 #   dhow-embed.js              the one script a brand's page loads (hand-written ES module)
 #   dhow-embed-core.js, _bg.wasm  the `dhow-embed` binary: components, no router, no pages
+#   dhow-chunks-*.js, *.wasm   its checkout and account element, fetched when first shown
 #   dhow-embed.css             the component stylesheets, linked inside every shadow root
 #   theme.css                  default --dhow-* tokens, linked first in the page's <head>
-# File names carry no hash: brands reference a stable URL; serve them with revalidation.
+# The entry files carry no hash: brands reference a stable URL; serve them with revalidation.
+# The chunks and their loader do: each fits one build of dhow-embed-core only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -22,19 +24,14 @@ features=()
 cargo build --profile "$cargo_profile" --target wasm32-unknown-unknown -p dhow-app --bin dhow-embed "${features[@]}"
 rm -rf "$out"
 mkdir -p "$out"
-# Leptos's async hydration, which every erased view keeps reachable and nothing here starts, is
-# emptied before wasm-opt (scripts/wasm-stub.mjs), as in the storefront's modules.
-# Release only: a debug build's DWARF would no longer match its code.
-module="target/wasm32-unknown-unknown/$profile/dhow-embed.wasm"
-if [ "$profile" = release ]; then
-  node scripts/wasm-stub.mjs "$module" "${module%.wasm}.stubbed.wasm" hydrate-async
-  module="${module%.wasm}.stubbed.wasm"
-fi
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name dhow-embed-core "$module"
-if [ "$profile" = release ]; then
-  wasm-opt -Oz --strip-debug --strip-producers \
-    "$out/dhow-embed-core_bg.wasm" -o "$out/dhow-embed-core_bg.wasm"
-fi
+# Split like the storefront (scripts/split-wasm.mjs): the checkout and the account element are
+# chunks fetched when first shown (app/src/embed/parts.rs), named by content hash like the
+# loader that fetches them; wasm-chunks.json says which files each needs. The async hydration
+# Leptos keeps reachable is emptied (release), then wasm-bindgen and wasm-opt run per module.
+release=()
+[ "$profile" = release ] && release=(--release)
+node scripts/split-wasm.mjs "target/wasm32-unknown-unknown/$profile/dhow-embed.wasm" "$out" \
+  dhow-embed-core "${release[@]}"
 cat app/style/base.css app/style/layout.css app/style/catalog.css app/style/cart.css \
   app/style/checkout.css app/embed/embed.css > "$out/dhow-embed.css"
 cp public/theme/default.css "$out/theme.css"

@@ -373,3 +373,75 @@ test('<dhow-account> signs in and out with the storefront\'s own session', async
   await expectNoCspViolations(page);
   await storefront.close();
 });
+
+// The embed's wasm is split like the storefront's (scripts/build-embed.sh): a page of buy buttons
+// loads the first module only; the checkout and the account element are chunks fetched when
+// first shown, the checkout's as soon as the cart opens.
+test.describe('chunks of the embed', () => {
+  const EMBED_CHUNK = /\/embed\/((?:split|chunk)_[^/]+\.wasm)$/;
+
+  async function embedManifest(page: Page): Promise<{ chunks: Record<string, string[]> }> {
+    const response = await page.request.get('/embed/wasm-chunks.json');
+    expect(response.ok()).toBe(true);
+    return response.json();
+  }
+
+  function embedChunkRequests(page: Page): string[] {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const match = EMBED_CHUNK.exec(new URL(request.url()).pathname);
+      if (match) fetched.push(match[1]);
+    });
+    return fetched;
+  }
+
+  test('buy buttons load no chunk; opening the cart fetches the checkout\'s, the account element its own', async ({ page }) => {
+    const { chunks } = await embedManifest(page);
+    expect(Object.keys(chunks).sort()).toEqual(['account', 'checkout']);
+    const fetched = embedChunkRequests(page);
+    await openBrand(page);
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+
+    await addSweater(page);
+    await expect.poll(() => new Set(fetched)).toEqual(new Set(chunks.checkout));
+    await drawer(page).getByRole('button', { name: msg('en-US', 'cart-checkout'), exact: true }).click();
+    await expect(page.getByRole('dialog', { name: msg('en-US', 'checkout-title') })
+      .getByLabel(msg('en-US', 'checkout-email'))).toBeVisible();
+    // Each file once: the prefetch and the checkout share one fetch.
+    expect(fetched.length).toBe(chunks.checkout.length);
+    await page.keyboard.press('Escape');
+
+    await page.evaluate(() => document.querySelector('.site-tools')!.append(document.createElement('dhow-account')));
+    await expect(page.locator('dhow-account').getByLabel(msg('en-US', 'account-email'))).toBeVisible();
+    expect(new Set(fetched)).toEqual(new Set([...chunks.checkout, ...chunks.account]));
+    await expectNoCspViolations(page);
+  });
+
+  test.describe('when a chunk cannot be fetched', () => {
+    test.use({ allowedConsoleErrors: [/Failed to fetch|Failed to load resource|net::ERR_/] });
+
+    test('the checkout says the store cannot be reached, the cart is kept, and a reload brings it', async ({ page }) => {
+      let offline = true;
+      await page.route(EMBED_CHUNK, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+      await openBrand(page);
+      await addSweater(page);
+      await drawer(page).getByRole('button', { name: msg('en-US', 'cart-checkout'), exact: true }).click();
+      const checkout = page.getByRole('dialog', { name: msg('en-US', 'checkout-title') });
+      await expect(checkout.getByRole('alert')).toContainText(msg('en-US', 'error-unreachable'));
+      // The rest still runs: the buy buttons add, the cart keeps its line.
+      await page.keyboard.press('Escape');
+      await card(page, 'cashmere-beanie').getByRole('button', { name: msg('en-US', 'add-to-cart') }).click();
+      await expect(drawer(page).locator('.dhow-cart-line')).toHaveCount(2);
+      await expect(drawer(page).locator('.dhow-cart-line[data-pending]')).toHaveCount(0);
+
+      offline = false;
+      await page.reload();
+      await page.evaluate(() => (window as any).Dhow.ready);
+      await page.locator('dhow-cart-button').getByRole('button').click();
+      await expect(drawer(page).locator('.dhow-cart-line')).toHaveCount(2);
+      await drawer(page).getByRole('button', { name: msg('en-US', 'cart-checkout'), exact: true }).click();
+      await expect(checkout.getByLabel(msg('en-US', 'checkout-email'))).toBeVisible();
+    });
+  });
+});

@@ -1,6 +1,80 @@
 //! The embed binary: Dhow's components for a brand's own pages. Exports the few functions the
 //! custom elements of `app/embed/dhow-embed.js` call; holds no router and no pages, so a page
 //! with one buy button does not download the storefront.
+//!
+//! It also holds the split points of the parts a buy button does not need
+//! (`dhow_app::embed::parts`): each function in `parts` below is cut, with the code only it
+//! reaches, into the chunk its first argument names (`scripts/build-embed.sh`), fetched when the
+//! checkout or the account element is first shown (or, for the checkout, when the cart opens).
+
+#[cfg(target_arch = "wasm32")]
+mod parts {
+    use dhow_app::components::account::AccountMenu;
+    use dhow_app::components::checkout::CheckoutSteps;
+    use dhow_app::embed::parts::PartLoader;
+    use dhow_app::routes::OrderDetails;
+    use dhow_app::routes::lazy::{ChunkUnavailable, PageFuture, PreloadFuture};
+    use dhow_sdk::model::Order;
+    use leptos::prelude::*;
+    use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+    /// The splitter's error, as the parts know it.
+    struct Unavailable;
+
+    impl From<SplitLoaderError> for Unavailable {
+        fn from(_: SplitLoaderError) -> Self {
+            Self
+        }
+    }
+
+    #[wasm_split(checkout, wasm_split_path = leptos::wasm_split, fallible, preload(preload_checkout))]
+    fn checkout_steps(on_placed: Callback<Order>) -> Result<AnyView, Unavailable> {
+        Ok(view! { <CheckoutSteps on_placed=on_placed/> }.into_any())
+    }
+
+    #[wasm_split(checkout, wasm_split_path = leptos::wasm_split, fallible)]
+    fn order_details(order: Order) -> Result<AnyView, Unavailable> {
+        Ok(view! { <OrderDetails order=order confirmation=true/> }.into_any())
+    }
+
+    #[wasm_split(account, wasm_split_path = leptos::wasm_split, fallible)]
+    fn account_menu() -> Result<AnyView, Unavailable> {
+        Ok(view! { <AccountMenu links=false/> }.into_any())
+    }
+
+    fn checkout(on_placed: Callback<Order>) -> PageFuture {
+        Box::pin(async move {
+            checkout_steps(on_placed)
+                .await
+                .map_err(|Unavailable| ChunkUnavailable)
+        })
+    }
+
+    fn order(order: Order) -> PageFuture {
+        Box::pin(async move {
+            order_details(order)
+                .await
+                .map_err(|Unavailable| ChunkUnavailable)
+        })
+    }
+
+    fn account() -> PageFuture {
+        Box::pin(async { account_menu().await.map_err(|Unavailable| ChunkUnavailable) })
+    }
+
+    fn preload() -> PreloadFuture {
+        Box::pin(async { preload_checkout().await.map_err(|_| ChunkUnavailable) })
+    }
+
+    pub fn loader() -> PartLoader {
+        PartLoader {
+            checkout,
+            order,
+            account,
+            preload_checkout: preload,
+        }
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -91,5 +165,8 @@ mod exports {
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    dhow_app::crash::install();
+    {
+        dhow_app::crash::install();
+        dhow_app::embed::parts::register_part_loader(parts::loader());
+    }
 }

@@ -8,18 +8,15 @@ use leptos::prelude::*;
 
 use super::events::{self, CartSnapshot, OrderPlaced};
 use super::{Attributes, Emit, Runtime};
-use crate::components::account::AccountMenu;
 use crate::components::cart::{AddToCart, CartButton, CartDrawer};
 use crate::components::catalog::{
     ALIKE, AlikeProducts, BoughtTogether, ProductCard, TOGETHER, VariantPicker, initial_selection,
 };
-use crate::components::checkout::CheckoutSteps;
 use crate::components::layout::ErrorNotice;
 use crate::components::market::MarketSelector;
 use crate::components::money::Price;
 use crate::hooks::{RecommendationKind, UseCart, UseMarket, use_market, use_recommendations_here};
 use crate::i18n::{self, use_i18n};
-use crate::routes::OrderDetails;
 use crate::store::use_store;
 
 /// The elements there are, by the name after `dhow-`.
@@ -178,7 +175,7 @@ pub fn view(element: Element, attributes: ArcRwSignal<Attributes>, shared: Share
         Element::Recommendations => {
             view! { <RecommendationsElement attributes=attributes/> }.into_any()
         }
-        Element::Account => view! { <AccountMenu links=false/> }.into_any(),
+        Element::Account => super::parts::account(),
     }
 }
 
@@ -385,8 +382,8 @@ fn CheckoutDialog(shared: Shared) -> impl IntoView {
             </div>
             // Built when opened, so every checkout starts at its first step.
             {move || open.get().then(|| match placed.get() {
-                Some(order) => view! { <OrderDetails order=order confirmation=true/> }.into_any(),
-                None => view! { <CheckoutSteps on_placed=on_placed/> }.into_any(),
+                Some(order) => super::parts::order(order),
+                None => super::parts::checkout(on_placed),
             })}
         </dialog>
     }
@@ -402,7 +399,7 @@ fn InlineCheckout(shared: Shared) -> impl IntoView {
         placed.set(Some(order));
     });
     move || match placed.get() {
-        Some(order) => view! { <OrderDetails order=order confirmation=true/> }.into_any(),
-        None => view! { <CheckoutSteps on_placed=on_placed/> }.into_any(),
+        Some(order) => super::parts::order(order),
+        None => super::parts::checkout(on_placed),
     }
 }

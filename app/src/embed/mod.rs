@@ -7,6 +7,7 @@
 
 mod elements;
 mod events;
+pub mod parts;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;

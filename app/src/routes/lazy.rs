@@ -130,7 +130,7 @@ fn build_here(_: LazyPage) -> Result<AnyView, ChunkUnavailable> {
 /// What a page shows when its chunk could not be fetched: the network notice, and a retry that
 /// loads the page again (a failed fetch is not remembered, so the retry fetches afresh).
 #[component]
-fn ChunkFailed() -> impl IntoView {
+pub(crate) fn ChunkFailed() -> impl IntoView {
     let error = dhow_sdk::Error::Network {
         message: "a part of the storefront could not be loaded".to_owned(),
     };

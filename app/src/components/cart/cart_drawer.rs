@@ -48,6 +48,8 @@ pub fn CartDrawer(
                 // A shopper looking at the cart may check out next: fetch that page's code now.
                 if navigate.is_some() {
                     crate::routes::lazy::prefetch(crate::routes::lazy::LazyPage::Checkout);
+                } else {
+                    crate::embed::parts::prefetch_checkout();
                 }
                 if let Some(analytics) = analytics {
                     cart.cart.with_untracked(|c| {

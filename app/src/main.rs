@@ -74,12 +74,38 @@ mod pages {
     pub fn loader() -> PageLoader {
         PageLoader { build, preload }
     }
+
+    /// Completing an order (`Backend::complete`: the backend's order placement) is checkout
+    /// code: a cart loaded after its checkout finished elsewhere fetches the checkout chunk.
+    #[wasm_split(checkout, wasm_split_path = leptos::wasm_split, fallible)]
+    fn complete_order(
+        store: std::rc::Rc<dhow_app::store::Store>,
+        id: dhow_sdk::CartId,
+    ) -> Result<dhow_app::hooks::CompletedFuture, Unavailable> {
+        Ok(Box::pin(async move {
+            use dhow_sdk::Backend;
+            store.backend.complete(&id).await
+        }))
+    }
+
+    pub fn complete(
+        store: std::rc::Rc<dhow_app::store::Store>,
+        id: dhow_sdk::CartId,
+    ) -> dhow_app::hooks::CompleteFuture {
+        Box::pin(async move {
+            match complete_order(store, id).await {
+                Ok(completed) => Ok(completed.await),
+                Err(Unavailable) => Err(ChunkUnavailable),
+            }
+        })
+    }
 }
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         dhow_app::routes::lazy::register_page_loader(pages::loader());
+        dhow_app::hooks::register_complete(pages::complete);
         dhow_app::start();
     }
 }

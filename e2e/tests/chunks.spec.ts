@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { msg } from '../support/messages';
+import { US, addToCart, fillCheckout, openProduct, payAndPlace } from '../support/store';
 
 const t = (id: string) => msg('en-US', id);
 const CHUNK = /\/((?:split|chunk)_[^/]+\.wasm)$/;
@@ -64,6 +65,38 @@ test('a deep link to the checkout preloads its chunk beside the first module', a
 
 test.describe('when a chunk cannot be fetched', () => {
   test.use({ allowedConsoleErrors: [/Failed to fetch|Failed to load resource|net::ERR_/] });
+
+  // Completing an order is checkout code (the checkout chunk): a cart found completed when a page
+  // loads (another tab placed it, or the answer was lost) needs it to show its order.
+  test('a completed cart found on load is kept until the checkout chunk can show its order', async ({ page }) => {
+    test.slow(); // A whole checkout first.
+    await openProduct(page, US, 'enamel-camp-mug');
+    const drawer = await addToCart(page, US);
+    const id = await page.evaluate(() => localStorage.getItem('dhow.cart'));
+    await drawer.getByRole('button', { name: t('cart-checkout'), exact: true }).click();
+    await fillCheckout(page, US);
+    await payAndPlace(page, US);
+    await expect(page.getByRole('heading', { level: 1, name: t('order-thanks') })).toBeVisible();
+    const number = await page.locator('[data-order-number]').innerText();
+
+    // As if another tab had placed it; this visit cannot fetch chunks.
+    await page.evaluate((id) => localStorage.setItem('dhow.cart', id as string), id);
+    let offline = true;
+    await page.route(CHUNK, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    const fetched = chunkRequests(page);
+    await page.goto('/');
+    await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
+    await page.locator('header button.dhow-cart-button').click();
+    await expect(page.locator('dialog.dhow-drawer').getByRole('alert')).toContainText(t('error-unreachable'));
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => localStorage.getItem('dhow.cart'))).toBe(id);
+
+    offline = false;
+    await page.reload();
+    const placed = page.getByRole('status').filter({ hasText: msg('en-US', 'notice-order-placed', { number }) });
+    await expect(placed).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('dhow.cart'))).toBeNull();
+  });
 
   test('the page says the store cannot be reached, keeps the cart, and retrying loads it', async ({ page }) => {
     let offline = true;

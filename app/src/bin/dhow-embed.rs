@@ -66,6 +66,31 @@ mod parts {
         Box::pin(async { preload_checkout().await.map_err(|_| ChunkUnavailable) })
     }
 
+    /// Completing an order (`Backend::complete`) is checkout code: a cart loaded after its
+    /// checkout finished elsewhere fetches the checkout chunk.
+    #[wasm_split(checkout, wasm_split_path = leptos::wasm_split, fallible)]
+    fn complete_order(
+        store: std::rc::Rc<dhow_app::store::Store>,
+        id: dhow_sdk::CartId,
+    ) -> Result<dhow_app::hooks::CompletedFuture, Unavailable> {
+        Ok(Box::pin(async move {
+            use dhow_sdk::Backend;
+            store.backend.complete(&id).await
+        }))
+    }
+
+    pub fn complete(
+        store: std::rc::Rc<dhow_app::store::Store>,
+        id: dhow_sdk::CartId,
+    ) -> dhow_app::hooks::CompleteFuture {
+        Box::pin(async move {
+            match complete_order(store, id).await {
+                Ok(completed) => Ok(completed.await),
+                Err(Unavailable) => Err(ChunkUnavailable),
+            }
+        })
+    }
+
     pub fn loader() -> PartLoader {
         PartLoader {
             checkout,
@@ -168,5 +193,6 @@ fn main() {
     {
         dhow_app::crash::install();
         dhow_app::embed::parts::register_part_loader(parts::loader());
+        dhow_app::hooks::register_complete(parts::complete);
     }
 }

@@ -8,7 +8,10 @@ mod use_price;
 mod use_recommendations;
 
 pub use use_account::{AccountState, UseAccount, provide_account, use_account};
-pub use use_cart::{CartNotice, LAST_ORDER_KEY, UseCart, provide_cart, use_cart};
+pub use use_cart::{
+    CartNotice, CompleteFuture, CompletedFuture, LAST_ORDER_KEY, UseCart, provide_cart,
+    register_complete, use_cart,
+};
 pub use use_checkout::{
     CheckoutDetails, CheckoutEvent, CheckoutStep, UseCheckoutOptions, UseCheckoutReturn,
     use_checkout, use_checkout_with_options,

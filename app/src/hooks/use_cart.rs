@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use crate::analytics::{Analytics, use_analytics};
 use crate::browser;
 use crate::hooks::use_market;
+use crate::routes::lazy::ChunkUnavailable;
 use crate::store::{Store, use_store};
 use estimate::{optimistic_add, optimistic_quantity};
 
@@ -303,9 +304,14 @@ impl UseCart {
             Ok(cart) if matches!(cart.state, CheckoutState::Completed { .. }) => {
                 // Completed (the answer to placing it was lost, or another tab placed it): it
                 // takes no more changes. Its order is shown and a new cart starts.
-                match store.backend.complete(&id).await {
-                    Ok(order) => self.order_placed(order),
-                    Err(_) => self.clear(),
+                match complete(store, id).await {
+                    Ok(Ok(order)) => self.order_placed(order),
+                    Ok(Err(_)) => self.clear(),
+                    // The code that completes orders could not be fetched: the cart stays, so
+                    // the next load (a retry, another page) shows its order.
+                    Err(ChunkUnavailable) => self.set_error.set(Some(Error::Network {
+                        message: "a part of the storefront could not be loaded".to_owned(),
+                    })),
                 }
             }
             Ok(cart) => {
@@ -598,4 +604,36 @@ pub fn provide_cart() -> UseCart {
 /// ```
 pub fn use_cart() -> UseCart {
     expect_context::<UseCart>()
+}
+
+/// The backend completing a cart, once the code that does it is in.
+pub type CompletedFuture = std::pin::Pin<Box<dyn Future<Output = Result<Order, Error>>>>;
+
+/// Completes a cart whose checkout another tab (or a lost answer) finished, and gives its order.
+pub type CompleteFuture =
+    std::pin::Pin<Box<dyn Future<Output = Result<Result<Order, Error>, ChunkUnavailable>>>>;
+
+static COMPLETE: std::sync::OnceLock<fn(Rc<Store>, CartId) -> CompleteFuture> =
+    std::sync::OnceLock::new();
+
+/// Registers how a binary completes an order (`Backend::complete`): the storefront and the embed
+/// keep that code, the backend's whole order placement, in their checkout chunk, which loading a
+/// cart fetches only for a cart whose checkout was finished elsewhere. Call it once, before the
+/// app starts; without it (natively) the order is completed here.
+pub fn register_complete(complete: fn(Rc<Store>, CartId) -> CompleteFuture) {
+    let _ = COMPLETE.set(complete);
+}
+
+async fn complete(store: Rc<Store>, id: CartId) -> Result<Result<Order, Error>, ChunkUnavailable> {
+    match COMPLETE.get() {
+        Some(complete) => complete(store, id).await,
+        #[cfg(not(target_arch = "wasm32"))]
+        None => Ok(store.backend.complete(&id).await),
+        // A wasm build keeps the backend's order placement out of the first module.
+        #[cfg(target_arch = "wasm32")]
+        None => {
+            let _ = (store, id);
+            Err(ChunkUnavailable)
+        }
+    }
 }

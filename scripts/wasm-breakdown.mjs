@@ -303,6 +303,18 @@ function readNames(s, m) {
   }
 }
 
+// What one function body names: the functions it calls (or takes with `ref.func`), and the
+// positive constants and memory offsets it uses (addresses, table slots).
+export function bodyUses(bytes, f) {
+  const r = new Reader(bytes, f.body, f.body + f.size);
+  for (let n = r.u32(); n > 0; n--) { r.u32(); valtype(r); }
+  const calls = [];
+  const constants = [];
+  walkCode(r, (g) => calls.push(g), (a) => constants.push(a));
+  if (r.pos !== f.body + f.size) throw new Error(`function ${f.index} decoded to ${r.pos}`);
+  return { calls, constants };
+}
+
 // Functions reachable from what the page calls: exports, the start function, the indirect-call
 // table. wasm-bindgen runs its `__wbindgen_describe_*` exports at build time to learn the types
 // of what crosses to JS, then deletes them and every function only they reach, so that code is
@@ -311,14 +323,9 @@ function reachable(m, bytes) {
   const calls = new Map();
   const addresses = new Map();
   for (const f of m.functions) {
-    const r = new Reader(bytes, f.body, f.body + f.size);
-    for (let n = r.u32(); n > 0; n--) { r.u32(); valtype(r); }
-    const callees = [];
-    const used = [];
-    walkCode(r, (g) => callees.push(g), (a) => used.push(a));
-    if (r.pos !== f.body + f.size) throw new Error(`function ${f.index} decoded to ${r.pos}`);
-    calls.set(f.index, callees);
-    addresses.set(f.index, used);
+    const used = bodyUses(bytes, f);
+    calls.set(f.index, used.calls);
+    addresses.set(f.index, used.constants);
   }
   const roots = [
     ...m.exports.filter((e) => !e.name.startsWith('__wbindgen_describe')).map((e) => e.index),

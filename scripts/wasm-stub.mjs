@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-import { Reader, demangle, readWasm, valtype, walkCode } from './wasm-breakdown.mjs';
+import { bodyUses, demangle, readWasm } from './wasm-breakdown.mjs';
 
 // Smaller functions are left as they are: the compiler folds identical small functions into one
 // that keeps only one of their names, so a small function named for the set may be another's.
@@ -88,20 +88,12 @@ export function stub(bytes, setName) {
     if (f.size >= MIN_SIZE || (set.pointers ?? []).some((p) => p.test(name))) chosen.add(f.index);
   }
   // What stays must not reach what goes: a function is kept when code reachable without the set
-  // calls it, or names its table slot as a constant (a function pointer taken in code; except the set's `pointers`,
-  // whose pointers are stored but only read by the set's own code). Identical functions are
-  // merged under one name by the compiler, so a name alone is not proof (tachys's sync and async
-  // hydration share small helpers). Repeated until nothing more is kept.
+  // calls it, or names its table slot as a constant (a function pointer taken in code; except
+  // the set's `pointers`, whose pointers are stored but only read by the set's own code).
+  // Identical functions are merged under one name by the compiler, so a name alone is not proof
+  // (tachys's sync and async hydration share small helpers).
   const slotOf = m.elemSlots;
-  const uses = new Map();
-  for (const f of m.functions) {
-    const r = new Reader(bytes, f.body, f.body + f.size);
-    for (let n = r.u32(); n > 0; n--) { r.u32(); valtype(r); }
-    const calls = [];
-    const consts = [];
-    walkCode(r, (g) => calls.push(g), (v) => consts.push(v));
-    uses.set(f.index, { calls, consts });
-  }
+  const uses = new Map(m.functions.map((f) => [f.index, bodyUses(bytes, f)]));
   const pointerOnly = (f) => (set.pointers ?? []).some((p) => p.test(names.get(f)));
   const bySlot = new Map([...chosen].filter((f) => slotOf.has(f) && !pointerOnly(f))
     .map((f) => [slotOf.get(f), f]));
@@ -121,9 +113,9 @@ export function stub(bytes, setName) {
     const f = stack.pop();
     if (seen.has(f)) continue;
     seen.add(f);
-    const { calls, consts } = uses.get(f) ?? { calls: [], consts: [] };
+    const { calls, constants } = uses.get(f) ?? { calls: [], constants: [] };
     for (const g of calls) visit(g);
-    for (const v of consts) {
+    for (const v of constants) {
       const g = bySlot.get(v);
       if (g !== undefined) visit(g);
     }

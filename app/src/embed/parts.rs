@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 use dhow_sdk::model::Order;
 use leptos::prelude::*;
 
-use crate::routes::lazy::{ChunkFailed, ChunkUnavailable, PageFuture};
+use crate::routes::lazy::PageFuture;
+#[cfg(target_arch = "wasm32")]
+use crate::routes::lazy::{ChunkFailed, ChunkUnavailable};
 
 /// How the embed binary builds its parts from their chunks.
 #[derive(Clone, Copy)]
@@ -48,68 +50,40 @@ pub fn prefetch_checkout() {
 
 /// The checkout's steps.
 pub fn checkout(on_placed: Callback<Order>) -> AnyView {
-    part(
-        move |loader| (loader.checkout)(on_placed),
-        move || {
-            #[cfg(not(target_arch = "wasm32"))]
-            return Ok(
-                view! { <crate::components::checkout::CheckoutSteps on_placed=on_placed/> }
-                    .into_any(),
-            );
-            #[cfg(target_arch = "wasm32")]
-            Err(ChunkUnavailable)
-        },
-    )
+    #[cfg(target_arch = "wasm32")]
+    return from_chunk(|loader| (loader.checkout)(on_placed));
+    #[cfg(not(target_arch = "wasm32"))]
+    view! { <crate::components::checkout::CheckoutSteps on_placed=on_placed/> }.into_any()
 }
 
 /// A placed order, as its confirmation.
 pub fn order(order: Order) -> AnyView {
-    let built = order.clone();
-    part(
-        move |loader| (loader.order)(order),
-        move || {
-            #[cfg(not(target_arch = "wasm32"))]
-            return Ok(
-                view! { <crate::routes::OrderDetails order=built confirmation=true/> }.into_any(),
-            );
-            #[cfg(target_arch = "wasm32")]
-            {
-                let _ = built;
-                Err(ChunkUnavailable)
-            }
-        },
-    )
+    #[cfg(target_arch = "wasm32")]
+    return from_chunk(|loader| (loader.order)(order));
+    #[cfg(not(target_arch = "wasm32"))]
+    view! { <crate::routes::OrderDetails order=order confirmation=true/> }.into_any()
 }
 
 /// The account element.
 pub fn account() -> AnyView {
-    part(
-        |loader| (loader.account)(),
-        || {
-            #[cfg(not(target_arch = "wasm32"))]
-            return Ok(view! { <crate::components::account::AccountMenu links=false/> }.into_any());
-            #[cfg(target_arch = "wasm32")]
-            Err(ChunkUnavailable)
-        },
-    )
+    #[cfg(target_arch = "wasm32")]
+    return from_chunk(|loader| (loader.account)());
+    #[cfg(not(target_arch = "wasm32"))]
+    view! { <crate::components::account::AccountMenu links=false/> }.into_any()
 }
 
-/// A part, from its chunk when a loader is registered (the browser), else built here (natively;
-/// a wasm build without a loader has no part to show). Nothing is shown until it is in.
-fn part(
-    load: impl FnOnce(&PartLoader) -> PageFuture + 'static,
-    here: impl FnOnce() -> Result<AnyView, ChunkUnavailable> + 'static,
-) -> AnyView {
-    match LOADER.get() {
-        Some(loader) => {
-            let future = send_wrapper::SendWrapper::new(load(loader));
-            Suspend::new(async move {
-                future
-                    .await
-                    .unwrap_or_else(|ChunkUnavailable| view! { <ChunkFailed/> }.into_any())
-            })
-            .into_any()
-        }
-        None => here().unwrap_or_else(|ChunkUnavailable| view! { <ChunkFailed/> }.into_any()),
-    }
+/// A part from its chunk, shown once it is in. A wasm build that registered no loader has no
+/// part to show.
+#[cfg(target_arch = "wasm32")]
+fn from_chunk(load: impl FnOnce(&PartLoader) -> PageFuture) -> AnyView {
+    let Some(loader) = LOADER.get() else {
+        return view! { <ChunkFailed/> }.into_any();
+    };
+    let future = send_wrapper::SendWrapper::new(load(loader));
+    Suspend::new(async move {
+        future
+            .await
+            .unwrap_or_else(|ChunkUnavailable| view! { <ChunkFailed/> }.into_any())
+    })
+    .into_any()
 }

@@ -40,6 +40,24 @@ test('the cart survives a reload and follows in a second tab', async ({ page, co
   await expect(badge(second)).toHaveText('2');
 });
 
+test('adding paints the new count first, then opens the drawer with the line', async ({ page }) => {
+  await openProduct(page, US, 'enamel-camp-mug');
+  // In the first frame after the click the count already says 1 and the modal drawer is not open
+  // yet: opening it restyles the whole page, so it waits for the frame that shows the count.
+  const firstFrame = await page.evaluate(() => new Promise<[string | null, boolean]>((resolve) => {
+    document.querySelector<HTMLButtonElement>('.dhow-add-to-cart__button')!.click();
+    requestAnimationFrame(() => resolve([
+      document.querySelector('.dhow-cart-button__count')!.textContent,
+      document.querySelector<HTMLDialogElement>('dialog.dhow-drawer')!.open,
+    ]));
+  }));
+  expect(firstFrame).toEqual(['1', false]);
+  const drawer = page.getByRole('dialog', { name: en('cart-title') });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.locator('.dhow-cart-line')).toHaveCount(1);
+  await expect(drawer.getByRole('button', { name: en('cart-close') })).toBeFocused();
+});
+
 test('discount codes: a valid one applies, a rejected one says why', async ({ page }) => {
   await openProduct(page, US, 'merino-crew-sweater');
   const drawer = await addToCart(page, US);

@@ -92,6 +92,16 @@ impl UseCart {
         self.cart.with(|c| c.as_ref().map_or(0, Cart::item_count))
     }
 
+    /// Opens the cart drawer once the frame that shows the cart's latest change has painted:
+    /// after an add, the shopper sees the new count at once, and opening the modal drawer (which
+    /// makes the rest of the page inert and so restyles all of it) comes after that paint.
+    pub fn open_drawer_after_paint(&self) {
+        let open = self.drawer_open;
+        request_animation_frame(move || {
+            set_timeout(move || open.set(true), std::time::Duration::ZERO);
+        });
+    }
+
     /// Adds `quantity` of `variant`, showing it at once and confirming with the backend.
     pub fn add(&self, product: &Product, variant: &Variant, quantity: u32) {
         let variant_id = variant.id.clone();

@@ -40,7 +40,7 @@ pub fn AddToCart(
         if let Some(v) = variant.get_untracked().filter(|v| v.available) {
             product.with_untracked(|p| cart.add(p, &v, quantity.get_untracked()));
             if open_drawer {
-                cart.drawer_open.set(true);
+                cart.open_drawer_after_paint();
             }
         }
     };

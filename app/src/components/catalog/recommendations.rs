@@ -104,7 +104,7 @@ pub fn BoughtTogether(
             for (product, variant) in &set {
                 cart.add(product, variant, 1);
             }
-            cart.drawer_open.set(true);
+            cart.open_drawer_after_paint();
         }
     };
     move || {

@@ -68,7 +68,7 @@ test.describe('when a chunk cannot be fetched', () => {
 
   // Completing an order is checkout code (the checkout chunk): a cart found completed when a page
   // loads (another tab placed it, or the answer was lost) needs it to show its order.
-  test('a completed cart found on load is kept until the checkout chunk can show its order', async ({ page }) => {
+  test('a completed cart found on load is kept until the checkout chunk can show its order, and trying again shows it', async ({ page }) => {
     test.slow(); // A whole checkout first.
     await openProduct(page, US, 'enamel-camp-mug');
     const drawer = await addToCart(page, US);
@@ -91,8 +91,9 @@ test.describe('when a chunk cannot be fetched', () => {
     expect(fetched.length).toBeGreaterThan(0);
     expect(await page.evaluate(() => localStorage.getItem('dhow.cart'))).toBe(id);
 
+    // Trying again reads the cart again and, with the chunk now fetched, shows its order.
     offline = false;
-    await page.reload();
+    await page.locator('dialog.dhow-drawer').getByRole('button', { name: t('error-retry'), exact: true }).click();
     const placed = page.getByRole('status').filter({ hasText: msg('en-US', 'notice-order-placed', { number }) });
     await expect(placed).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem('dhow.cart'))).toBeNull();

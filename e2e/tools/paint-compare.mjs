@@ -1,5 +1,6 @@
-// Paint comparison: median first and largest contentful paint, and when the app took the page over
-// (its root's data-dhow-app attribute), of several paths of one built site,
+// Paint comparison: median first and largest contentful paint, when the app took the page over
+// (its root's data-dhow-app attribute), and total blocking time until then (as perf.mjs measures
+// it: every long task's time over 50 ms from the first contentful paint), of several paths of one built site,
 // loaded in turn (round-robin, a new context each) so a host whose speed drifts treats them alike.
 // Headless Chromium, 4x CPU. Prints figures; asserts nothing. Hand-made variants of a page (a copy
 // with something removed) can sit in the same dist under other names, or in a copy of the dist
@@ -22,7 +23,7 @@ for (const [i, root] of roots.entries()) {
 }
 const urlOf = (p) => (p.includes('::') ? `http://127.0.0.1:${portOf.get(p.split('::')[0])}${p.split('::')[1]}` : `http://127.0.0.1:${portOf.get(dist)}${p}`);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-const res = Object.fromEntries(paths.map((p) => [p, { fcp: [], lcp: [], tti: [] }]));
+const res = Object.fromEntries(paths.map((p) => [p, { fcp: [], lcp: [], tti: [], tbt: [] }]));
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let i = 0; i < Number(n); i++) {
   for (const p of paths) {
@@ -32,6 +33,10 @@ for (let i = 0; i < Number(n); i++) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.addInitScript(() => {
       window.__takeover = -1;
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask' });
       new MutationObserver((_, observer) => {
         if (document.getElementById('dhow-root')?.hasAttribute('data-dhow-app')) {
           window.__takeover = performance.now();
@@ -41,7 +46,15 @@ for (let i = 0; i < Number(n); i++) {
     });
     await page.goto(urlOf(p), { waitUntil: 'networkidle' });
     if (await page.locator('#dhow-root').count()) await page.waitForSelector('#dhow-root[data-dhow-app]');
-    res[p].tti.push(await page.evaluate(() => window.__takeover));
+    const [tti, tbt] = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+      const end = window.__takeover >= 0 ? window.__takeover : performance.now();
+      const blocking = window.__longTasks
+        .filter(([start, duration]) => start + duration > fcp && start < end)
+        .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
+      return [window.__takeover, blocking];
+    });
+    res[p].tti.push(tti); res[p].tbt.push(tbt);
     const [fcp, lcp] = await page.evaluate(() => Promise.all([
       performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
       new Promise((resolve) => new PerformanceObserver((l) => { const e = l.getEntries(); resolve(e[e.length - 1].startTime); }).observe({ type: 'largest-contentful-paint', buffered: true })),
@@ -50,6 +63,6 @@ for (let i = 0; i < Number(n); i++) {
     await context.close();
   }
 }
-for (const p of paths) console.log(p.padEnd(50), 'FCP', med(res[p].fcp).toFixed(0), 'LCP', med(res[p].lcp).toFixed(0), 'takeover', med(res[p].tti).toFixed(0), ' all LCP', res[p].lcp.map((x) => x.toFixed(0)).join(' '));
+for (const p of paths) console.log(p.padEnd(50), 'FCP', med(res[p].fcp).toFixed(0), 'LCP', med(res[p].lcp).toFixed(0), 'takeover', med(res[p].tti).toFixed(0), 'TBT', med(res[p].tbt).toFixed(0), ' all LCP', res[p].lcp.map((x) => x.toFixed(0)).join(' '));
 await browser.close();
 for (const server of servers) server.kill();

@@ -319,9 +319,9 @@ impl UseCart {
                     Ok(Err(_)) => self.clear(),
                     // The code that completes orders could not be fetched: the cart stays, so
                     // the next load (a retry, another page) shows its order.
-                    Err(ChunkUnavailable) => self.set_error.set(Some(Error::Network {
+                    Err(ChunkUnavailable) => self.load_failed(Error::Network {
                         message: "a part of the storefront could not be loaded".to_owned(),
-                    })),
+                    }),
                 }
             }
             Ok(cart) => {
@@ -333,8 +333,19 @@ impl UseCart {
                 self.forget();
                 self.notice.set(Some(CartNotice::SetAside));
             }
-            Err(error) => self.set_error.set(Some(error)),
+            Err(error) => self.load_failed(error),
         }
+    }
+
+    /// Shows why the saved cart could not be read. When trying again may help (no connection, a
+    /// part of the storefront not fetched), "Try again" reads it again, unless a failed change
+    /// is waiting to be sent again: its retry goes first, and its answer is the cart.
+    fn load_failed(&self, error: Error) {
+        if error.is_retryable() && self.retry.with_value(Option::is_none) {
+            let this = *self;
+            self.retry.set_value(Some(Rc::new(move || this.reload())));
+        }
+        self.set_error.set(Some(error));
     }
 
     /// Forgets a cart the backend no longer has: the next add starts a new one.

@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::cart::{CartLines, CartTotals, PromoCode};
+use crate::components::cart::{CartError, CartLines, CartTotals, PromoCode};
 use crate::components::catalog::RecentlyViewed;
-use crate::components::layout::ErrorNotice;
 use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{use_cart, use_market};
 use crate::i18n::use_i18n;
@@ -32,7 +31,7 @@ pub fn CartPage() -> impl IntoView {
     view! {
         <section class="dhow-cart-page" aria-labelledby="cart-heading">
             <h1 id="cart-heading" class="dhow-section__title">{move || i18n.t("cart-title")}</h1>
-            {move || cart.error.get().map(|e| view! { <ErrorNotice error=e/> })}
+            <CartError/>
             <Show when=move || !lines.with(Vec::is_empty)
                 fallback=move || view! {
                     <p>{move || i18n.t("cart-empty")}</p>

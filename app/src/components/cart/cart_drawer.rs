@@ -5,9 +5,8 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{CartLines, CartTotals, PromoCode};
+use super::{CartError, CartLines, CartTotals, PromoCode};
 use crate::components::catalog::CompleteYourOrder;
-use crate::components::layout::ErrorNotice;
 use crate::hooks::{use_cart, use_market};
 use crate::i18n::use_i18n;
 
@@ -91,15 +90,7 @@ pub fn CartDrawer(
                         aria-label=move || i18n.t("cart-close") on:click=move |_| close()>"×"</button>
                 </div>
                 {move || opened.get().then(|| view! {
-                {move || cart.error.get().map(|e| {
-                    // A write that could not reach the store can be sent again as it was.
-                    if cart.can_retry() {
-                        let on_retry = Callback::new(move |()| cart.retry());
-                        view! { <ErrorNotice error=e on_retry=on_retry/> }.into_any()
-                    } else {
-                        view! { <ErrorNotice error=e/> }.into_any()
-                    }
-                })}
+                <CartError/>
                 <Show when=move || !lines.with(Vec::is_empty)
                     fallback=move || view! {
                         <div class="dhow-drawer__empty">

@@ -1,8 +1,9 @@
-//! Cart components: add to cart, cart button and drawer, lines, discount codes, totals.
+//! Cart components: add to cart, cart button and drawer, lines, discount codes, totals, errors.
 
 mod add_to_cart;
 mod cart_button;
 mod cart_drawer;
+mod cart_error;
 mod cart_lines;
 mod cart_totals;
 mod promo_code;
@@ -10,6 +11,7 @@ mod promo_code;
 pub use add_to_cart::AddToCart;
 pub use cart_button::CartButton;
 pub use cart_drawer::CartDrawer;
+pub use cart_error::CartError;
 pub use cart_lines::{CartLineItem, CartLines};
 pub use cart_totals::CartTotals;
 pub use promo_code::PromoCode;

@@ -229,12 +229,12 @@ not-found-body = La página que buscas no existe o se ha movido.
 not-found-home = Volver a la tienda
 
 ## Notices about the cart, and the screen shown if the app fails
-notice-cart-not-kept = Este navegador no guarda los datos de esta tienda: tu carrito solo dura mientras esta página esté abierta.
-notice-cart-set-aside = No se pudo recuperar tu carrito guardado, así que se ha creado uno nuevo.
+notice-cart-not-kept = Este navegador no guarda los datos de esta tienda: tu cesta solo dura mientras esta página esté abierta.
+notice-cart-set-aside = No se pudo recuperar tu cesta guardada, así que se ha creado una nueva.
 notice-order-placed = Tu pedido { $number } se ha realizado.
 notice-view-order = Ver pedido
 notice-dismiss = Cerrar
-crash-message = Algo ha salido mal: recarga la página. Tu carrito y los pedidos que hayas realizado se conservan.
+crash-message = Algo ha salido mal: recarga la página. Tu cesta y los pedidos que hayas realizado se conservan.
 crash-reload = Recargar
 
 ## Recommendations

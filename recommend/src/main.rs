@@ -22,6 +22,26 @@ use dhow_recommend::source::local::LocalOrdersSource;
 use dhow_recommend::source::{FileFormat, FileSource, OrderSource};
 use dhow_recommend::time::{format_rfc3339, parse_rfc3339};
 
+/// Writes a line of the report to standard output, like `println!`, but as a `Result`: a reader
+/// that has gone away (`dhow-recommend bench | head -3`) loses the rest of the report while the
+/// run still finishes its work (the files it writes); any other failure to write ends the run
+/// with an error instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        report_line(format_args!($($arg)*))?
+    };
+}
+
+fn report_line(line: std::fmt::Arguments<'_>) -> Result<(), String> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{line}") {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the report: {error}"))
+        }
+        _ => Ok(()),
+    }
+}
+
 const USAGE: &str = "usage:
   dhow-recommend build (--orders FILE [--format jsonl|csv] | --local-orders STORAGE.json
       | --medusa URL | --vendure ADMIN-API-URL [--admin-token T, or DHOW_ADMIN_TOKEN])
@@ -259,7 +279,7 @@ fn run_build(arguments: &Arguments) -> Result<(), String> {
     let built = build(source.as_mut(), catalog.as_deref(), &options).map_err(text)?;
     if let Some(pairs) = arguments.value("--pairs") {
         let n = write_pairs(Path::new(pairs), &built, &options.settings).map_err(text)?;
-        println!("wrote {n} pairs to {pairs}");
+        say!("wrote {n} pairs to {pairs}");
     }
     if let Some(dist) = arguments.value("--dist") {
         let published = write_site(
@@ -269,7 +289,7 @@ fn run_build(arguments: &Arguments) -> Result<(), String> {
             &options.settings.describe(),
         )
         .map_err(text)?;
-        println!(
+        say!(
             "wrote {} product files and the index under {dist}/{}{}",
             published.written,
             dhow_sdk::recommend::ROOT,
@@ -279,7 +299,7 @@ fn run_build(arguments: &Arguments) -> Result<(), String> {
             }
         );
     }
-    summary(&built, &options, started);
+    summary(&built, &options, started)?;
     Ok(())
 }
 
@@ -331,13 +351,13 @@ fn run_generate(arguments: &Arguments) -> Result<(), String> {
         .write(&mut writer, csv)
         .and_then(|n| std::io::Write::flush(&mut writer).map(|()| n))
         .map_err(|e| format!("{}: {e}", out.display()))?;
-    println!(
+    say!(
         "wrote {written} orders over {} products to {}",
         catalog.len(),
         out.display()
     );
     for bundle in generator.planted_bundles() {
-        println!("planted bundle: {}", bundle.join(" + "));
+        say!("planted bundle: {}", bundle.join(" + "));
     }
     Ok(())
 }
@@ -357,7 +377,7 @@ fn run_bench(arguments: &Arguments) -> Result<(), String> {
     let planted = generator.planted_bundles();
     let build_options = BuildOptions::default();
     let built = build(&mut generator, Some(&catalog), &build_options).map_err(text)?;
-    summary(&built, &build_options, started);
+    summary(&built, &build_options, started)?;
     // Planted bundles found: members whose top 3 names every other member (up to 3).
     let (mut found, mut members) = (0, 0);
     for bundle in &planted {
@@ -384,13 +404,13 @@ fn run_bench(arguments: &Arguments) -> Result<(), String> {
             }
         }
     }
-    println!("planted bundles recovered in the top 3: {found} of {members} members");
+    say!("planted bundles recovered in the top 3: {found} of {members} members");
     Ok(())
 }
 
-fn summary(built: &Built, options: &BuildOptions, started: Instant) {
+fn summary(built: &Built, options: &BuildOptions, started: Instant) -> Result<(), String> {
     let pairs = built.counts.scored_pairs(&options.settings).count();
-    println!(
+    say!(
         "orders read: {}; products: {}; pairs seen: {}; pairs kept (support >= {}): {pairs}",
         built.orders,
         built.products.len(),
@@ -398,20 +418,20 @@ fn summary(built: &Built, options: &BuildOptions, started: Instant) {
         options.settings.min_support
     );
     if built.counts.capped_orders() > 0 {
-        println!(
+        say!(
             "orders with more than {} products (no pairs): {}",
             options.settings.max_order_products,
             built.counts.capped_orders()
         );
     }
     if let (n @ 1.., Some(first)) = &built.skipped {
-        println!("skipped {n} unreadable lines; the first: {first}");
+        say!("skipped {n} unreadable lines; the first: {first}");
     }
     if let (n @ 1.., Some(handle)) = &built.unknown {
-        println!("ignored {n} order lines of products not in the catalog (e.g. {handle:?})");
+        say!("ignored {n} order lines of products not in the catalog (e.g. {handle:?})");
     }
     match &built.evaluation {
-        Some(e) => println!(
+        Some(e) => say!(
             "holdout after {}: trained on {} orders, judged {} cases in {} held-out orders\n\
              precision@5 {:.4} recall@5 {:.4} (popularity baseline: precision@5 {:.4} recall@5 {:.4})",
             format_rfc3339(e.cutoff),
@@ -423,13 +443,14 @@ fn summary(built: &Built, options: &BuildOptions, started: Instant) {
             e.baseline.precision,
             e.baseline.recall
         ),
-        None => println!("no evaluation (no holdout)"),
+        None => say!("no evaluation (no holdout)"),
     }
-    println!(
+    say!(
         "time: {:.2} s; peak memory: {}",
         started.elapsed().as_secs_f64(),
         peak_memory().unwrap_or_else(|| "unknown".into())
     );
+    Ok(())
 }
 
 /// The process's peak resident memory (VmHWM), where the system tells.

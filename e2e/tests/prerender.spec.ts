@@ -270,6 +270,45 @@ test.describe('taking the page over', () => {
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${SITE}/jp/products/${HAT}`);
   });
 
+  // The menus of a prerendered page can be used before the wasm arrives; the choice made then
+  // is applied once the app runs.
+  async function openHeld(page: Page, url: string) {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\.wasm$/, async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return release;
+  }
+
+  test('a market chosen before the takeover is applied once the app runs', async ({ page }) => {
+    const release = await openHeld(page, `/products/${HAT}`);
+    await page.getByLabel(msg('en-US', 'market-country')).selectOption('jp');
+    release();
+    await expect(page).toHaveURL(new RegExp(`/jp/products/${HAT}$`));
+    await expect(page.locator('.dhow-product__price .dhow-price__amount')).toHaveText(/￥/);
+    await expect(page.getByLabel(msg('ja-JP', 'market-country'))).toHaveValue('jp');
+  });
+
+  test('a language chosen before the takeover is applied once the app runs', async ({ page }) => {
+    const release = await openHeld(page, `/products/${HAT}`);
+    await page.getByLabel(msg('en-US', 'market-language')).selectOption('fr-FR');
+    release();
+    await expect(page.getByRole('button', { name: msg('fr-FR', 'add-to-cart') })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/products/${HAT}$`));
+    await expect(page.locator('.dhow-product__price .dhow-price__amount')).toHaveText(/\$/);
+  });
+
+  test('a page taken over without a choice stays in its market and language', async ({ page }) => {
+    await openMarked(page, `/de/products/${HAT}`);
+    await expect(page.getByRole('button', { name: msg('de-DE', 'add-to-cart') })).toBeEnabled();
+    await expect(page).toHaveURL(new RegExp(`/de/products/${HAT}$`));
+    await expect(page.getByLabel(msg('de-DE', 'market-country'))).toHaveValue('de');
+    await expect(page.getByLabel(msg('de-DE', 'market-language'))).toHaveValue('de-DE');
+  });
+
   test('navigating keeps title, description, canonical, alternates and JSON-LD true', async ({ page }) => {
     await openMarked(page, '/');
     await page.locator('.dhow-product-card__link').first().click();

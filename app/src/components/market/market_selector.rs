@@ -57,16 +57,47 @@ pub fn MarketSelector() -> impl IntoView {
             })
             .collect_view()
     };
+    // A prerendered page's menus work before the app has taken the page over, but nothing
+    // hears their change then: once the app runs, a menu whose value is no longer the option
+    // the page was written with is the shopper's choice, applied as if just made. (The app's
+    // own language may differ from the page's, a remembered choice: that is not a change.
+    // `autocomplete="off"`: the browser restores no earlier choice into them on back or reload.)
+    let country_select = NodeRef::<leptos::html::Select>::new();
+    let language_select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let (Some(country), Some(language)) = (country_select.get(), language_select.get()) else {
+            return;
+        };
+        if let Some(id) = changed_before_takeover(&country) {
+            market.switch_market(&id);
+        } else if let Some(locale) = changed_before_takeover(&language) {
+            market.set_language(&locale);
+        }
+    });
     view! {
         <div class="dhow-market-selector" part="market-selector">
             <label class="dhow-market-selector__field">
                 <span>{move || i18n.t("market-country")}</span>
-                <select on:change=move |ev| market.switch_market(&event_target_value(&ev))>{countries}</select>
+                <select node_ref=country_select autocomplete="off"
+                    on:change=move |ev| market.switch_market(&event_target_value(&ev))>{countries}</select>
             </label>
             <label class="dhow-market-selector__field">
                 <span>{move || i18n.t("market-language")}</span>
-                <select on:change=move |ev| market.set_language(&event_target_value(&ev))>{languages}</select>
+                <select node_ref=language_select autocomplete="off"
+                    on:change=move |ev| market.set_language(&event_target_value(&ev))>{languages}</select>
             </label>
         </div>
     }
+}
+
+/// The value of a menu the shopper changed before the app ran: one that is not the option the
+/// page's HTML selected.
+fn changed_before_takeover(select: &web_sys::HtmlSelectElement) -> Option<String> {
+    let written = select
+        .query_selector("option[selected]")
+        .ok()
+        .flatten()?
+        .get_attribute("value")?;
+    let value = select.value();
+    (!value.is_empty() && value != written).then_some(value)
 }

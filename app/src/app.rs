@@ -15,10 +15,11 @@ use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{provide_account, provide_cart, provide_market, use_market};
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::routes::lazy::{
-    AccountOrderRoute, AccountRoute, AddressesRoute, CheckoutRoute, OrderConfirmationRoute,
-    OrderLookupRoute, OrdersRoute, OutboxRoute, RegisterRoute, ResetRoute, SignInRoute,
+    AccountOrderRoute, AccountRoute, AddressesRoute, CartRoute, CheckoutRoute,
+    OrderConfirmationRoute, OrderLookupRoute, OrdersRoute, OutboxRoute, RegisterRoute, ResetRoute,
+    SignInRoute,
 };
-use crate::routes::{CartPage, CollectionPage, Home, NotFound, ProductPage, SearchPage};
+use crate::routes::{CollectionPage, Home, NotFound, ProductPage, SearchPage};
 use crate::store::{CONFIG_URL, Store, load_store, provide_store};
 
 /// The whole storefront, rendered in the browser from nothing: loads the store, then shows it
@@ -96,7 +97,7 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/products/:handle") view=ProductPage/>
                             <Route path=path!("/collections/:handle") view=CollectionPage/>
                             <Route path=path!("/search") view=SearchPage/>
-                            <Route path=path!("/cart") view=CartPage/>
+                            <Route path=path!("/cart") view={Lazy::<CartRoute>::new()}/>
                             <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()}/>
                             <Route path=path!("/orders") view={Lazy::<OrderLookupRoute>::new()}/>
                             <Route path=path!("/orders/:number") view={Lazy::<OrderConfirmationRoute>::new()}/>

@@ -1,7 +1,8 @@
 //! The storefront binary that Trunk builds: starts the app (takes a prerendered page over, or
 //! renders one).
 //!
-//! It also holds the split points of the pages no first page needs (`dhow_app::routes::lazy`):
+//! It also holds the split points of the pages no first page needs (`dhow_app::routes::lazy`)
+//! and of the cart drawer's body (`dhow_app::components::cart::drawer_body`):
 //! each function below is cut, with the code only it reaches, into the chunk its first argument
 //! names (`scripts/split-wasm.mjs`), and fetched when a shopper first opens one of its pages.
 //! Pages of one chunk share it: the order pages are one chunk, the account pages another.
@@ -52,6 +53,9 @@ mod pages {
     }
 
     split_points! {
+        cart {
+            cart_page, preload_cart_page => Cart(CartPage);
+        }
         checkout {
             checkout, preload_checkout => Checkout(CheckoutPage);
         }
@@ -74,6 +78,9 @@ mod pages {
     pub fn loader() -> PageLoader {
         PageLoader { build, preload }
     }
+
+    // The cart drawer's body is in the cart page's chunk.
+    dhow_app::drawer_split_point!();
 
     /// Completing an order (`Backend::complete`: the backend's order placement) is checkout
     /// code: a cart loaded after its checkout finished elsewhere fetches the checkout chunk.
@@ -105,6 +112,7 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         dhow_app::routes::lazy::register_page_loader(pages::loader());
+        dhow_app::components::cart::register_drawer_loader(pages::drawer_loader());
         dhow_app::hooks::register_complete(pages::complete);
         dhow_app::start();
     }

@@ -181,8 +181,8 @@ test.describe('without JavaScript', () => {
   });
 });
 
-/** Holds the wasm until the prerendered DOM is marked, then lets the app start. */
-async function openMarked(page: Page, url: string) {
+/** Opens the prerendered page with its wasm held back; the function returned lets it load. */
+async function openHeld(page: Page, url: string): Promise<() => void> {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\.wasm$/, async (route) => {
@@ -190,6 +190,12 @@ async function openMarked(page: Page, url: string) {
     await route.continue();
   });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return release;
+}
+
+/** Holds the wasm until the prerendered DOM is marked, then lets the app start. */
+async function openMarked(page: Page, url: string) {
+  const release = await openHeld(page, url);
   await page.evaluate(() => {
     (window as any).__prerendered = [...document.querySelectorAll('#dhow-root *')];
   });
@@ -272,17 +278,6 @@ test.describe('taking the page over', () => {
 
   // The menus of a prerendered page can be used before the wasm arrives; the choice made then
   // is applied once the app runs.
-  async function openHeld(page: Page, url: string) {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/\.wasm$/, async (route) => {
-      await gate;
-      await route.continue();
-    });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    return release;
-  }
-
   test('a market chosen before the takeover is applied once the app runs', async ({ page }) => {
     const release = await openHeld(page, `/products/${HAT}`);
     await page.getByLabel(msg('en-US', 'market-country')).selectOption('jp');

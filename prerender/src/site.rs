@@ -178,6 +178,7 @@ impl ChunkFiles {
     /// Adds the preloads of the chunk `path` (without the market prefix) lives in, if any.
     fn preload_into(&self, html: &mut String, path: &str) {
         let chunk = match path {
+            "/cart" => "cart",
             "/checkout" => "checkout",
             "/orders" => "orders",
             _ => return,

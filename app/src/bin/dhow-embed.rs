@@ -5,7 +5,8 @@
 //! It also holds the split points of the parts a buy button does not need
 //! (`dhow_app::embed::parts`): each function in `parts` below is cut, with the code only it
 //! reaches, into the chunk its first argument names (`scripts/build-embed.sh`), fetched when the
-//! checkout or the account element is first shown (or, for the checkout, when the cart opens).
+//! checkout or the account element is first shown (or, for the checkout, when the cart opens),
+//! and of the cart drawer's body (fetched when the browser is idle, or when the cart opens).
 
 #[cfg(target_arch = "wasm32")]
 mod parts {
@@ -99,6 +100,10 @@ mod parts {
             preload_checkout: preload,
         }
     }
+
+    // The cart drawer's body: a chunk of its own, fetched when the browser is idle after the
+    // elements have started, or when the drawer first opens.
+    dhow_app::drawer_split_point!();
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -193,6 +198,7 @@ fn main() {
     {
         dhow_app::crash::install();
         dhow_app::embed::parts::register_part_loader(parts::loader());
+        dhow_app::components::cart::register_drawer_loader(parts::drawer_loader());
         dhow_app::hooks::register_complete(parts::complete);
     }
 }

@@ -14,8 +14,6 @@ use dhow_sdk::model::Order;
 use leptos::prelude::*;
 
 use crate::routes::lazy::PageFuture;
-#[cfg(target_arch = "wasm32")]
-use crate::routes::lazy::{ChunkFailed, ChunkUnavailable};
 
 /// How the embed binary builds its parts from their chunks.
 #[derive(Clone, Copy)]
@@ -76,14 +74,5 @@ pub fn account() -> AnyView {
 /// part to show.
 #[cfg(target_arch = "wasm32")]
 fn from_chunk(load: impl FnOnce(&PartLoader) -> PageFuture) -> AnyView {
-    let Some(loader) = LOADER.get() else {
-        return view! { <ChunkFailed/> }.into_any();
-    };
-    let future = send_wrapper::SendWrapper::new(load(loader));
-    Suspend::new(async move {
-        future
-            .await
-            .unwrap_or_else(|ChunkUnavailable| view! { <ChunkFailed/> }.into_any())
-    })
-    .into_any()
+    crate::routes::lazy::chunk_view(LOADER.get().map(load))
 }

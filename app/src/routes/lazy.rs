@@ -1,4 +1,4 @@
-//! The pages no first page needs (checkout, the order pages, the customer account) live in
+//! The pages no first page needs (the cart page, checkout, the order pages, the customer account) live in
 //! chunks of the wasm that the browser fetches when a shopper first opens one of them.
 //!
 //! The routes here ask a [`PageLoader`] for their page. The storefront binary (`src/main.rs`)
@@ -24,6 +24,8 @@ use crate::components::layout::ErrorNotice;
 /// A page that lives in a chunk of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LazyPage {
+    /// `/cart` (its chunk also holds the cart drawer's body).
+    Cart,
     /// `/checkout`.
     Checkout,
     /// `/orders/:number`.
@@ -107,6 +109,7 @@ async fn build(page: LazyPage) -> AnyView {
 fn build_here(page: LazyPage) -> Result<AnyView, ChunkUnavailable> {
     use super::*;
     Ok(match page {
+        LazyPage::Cart => view! { <CartPage/> }.into_any(),
         LazyPage::Checkout => view! { <CheckoutPage/> }.into_any(),
         LazyPage::OrderConfirmation => view! { <OrderConfirmationPage/> }.into_any(),
         LazyPage::OrderLookup => view! { <OrderLookupPage/> }.into_any(),
@@ -125,6 +128,22 @@ fn build_here(page: LazyPage) -> Result<AnyView, ChunkUnavailable> {
 #[cfg(target_arch = "wasm32")]
 fn build_here(_: LazyPage) -> Result<AnyView, ChunkUnavailable> {
     Err(ChunkUnavailable)
+}
+
+/// A view built in a chunk, shown once the chunk is in. No loader (`None`: a wasm build that
+/// registered none) or a chunk that cannot be fetched shows [`ChunkFailed`] in its place.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn chunk_view(future: Option<PageFuture>) -> AnyView {
+    let Some(future) = future else {
+        return view! { <ChunkFailed/> }.into_any();
+    };
+    let future = send_wrapper::SendWrapper::new(future);
+    Suspend::new(async move {
+        future
+            .await
+            .unwrap_or_else(|ChunkUnavailable| view! { <ChunkFailed/> }.into_any())
+    })
+    .into_any()
 }
 
 /// What a page shows when its chunk could not be fetched: the network notice, and a retry that
@@ -164,6 +183,8 @@ macro_rules! lazy_routes {
 }
 
 lazy_routes! {
+    /// `/cart`.
+    CartRoute => Cart;
     /// `/checkout`.
     CheckoutRoute => Checkout;
     /// `/orders/:number`.

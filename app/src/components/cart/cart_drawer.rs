@@ -5,8 +5,6 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{CartError, CartLines, CartTotals, PromoCode};
-use crate::components::catalog::CompleteYourOrder;
 use crate::hooks::{use_cart, use_market};
 use crate::i18n::use_i18n;
 
@@ -61,17 +59,17 @@ pub fn CartDrawer(
         }
     });
     let close = move || cart.drawer_open.set(false);
-    let lines = Signal::derive(move || {
-        cart.cart
-            .with(|c| c.as_ref().map(|c| c.lines.clone()).unwrap_or_default())
+    let on_close = Callback::new(move |()| close());
+    let checkout = Callback::new(move |()| match (on_checkout, navigate) {
+        (Some(checkout), _) => checkout.run(()),
+        (None, Some(navigate)) => {
+            navigate.with_value(|go| go(&market.href("/checkout"), Default::default()))
+        }
+        (None, None) => {}
     });
-    let totals = move || {
-        cart.cart.with(|c| {
-            c.as_ref()
-                .filter(|c| !c.lines.is_empty())
-                .map(|c| c.totals.clone())
-        })
-    };
+    // The body's code is fetched once the browser is idle after the app has started, so it is
+    // in before a shopper opens the drawer (opening it first fetches it too).
+    Effect::new(move |_| request_idle_callback(super::prefetch_drawer_body));
     view! {
         <dialog node_ref=dialog class="dhow-drawer" part="cart-drawer" aria-labelledby="dhow-drawer-title"
             on:close=move |_| close()
@@ -89,38 +87,7 @@ pub fn CartDrawer(
                     <button type="button" class="dhow-icon-button" part="close" autofocus
                         aria-label=move || i18n.t("cart-close") on:click=move |_| close()>"×"</button>
                 </div>
-                {move || opened.get().then(|| view! {
-                <CartError/>
-                <Show when=move || !lines.with(Vec::is_empty)
-                    fallback=move || view! {
-                        <div class="dhow-drawer__empty">
-                            <p>{move || i18n.t("cart-empty")}</p>
-                            <a class="dhow-button" href=move || market.href("/search") on:click=move |_| close()>
-                                {move || i18n.t("cart-continue")}
-                            </a>
-                        </div>
-                    }>
-                    <div class="dhow-drawer__body" aria-busy=move || (cart.pending.get() > 0).to_string()>
-                        <CartLines lines=lines editable=true/>
-                        <PromoCode/>
-                        <CompleteYourOrder/>
-                    </div>
-                    <div class="dhow-drawer__foot">
-                        {move || totals().map(|t| view! { <CartTotals totals=t/> })}
-                        <button type="button" class="dhow-button dhow-button--block" part="checkout-button" on:click=move |_| {
-                            close();
-                            match (on_checkout, navigate) {
-                                (Some(checkout), _) => checkout.run(()),
-                                (None, Some(navigate)) => navigate
-                                    .with_value(|go| go(&market.href("/checkout"), Default::default())),
-                                (None, None) => {}
-                            }
-                        }>{move || i18n.t("cart-checkout")}</button>
-                        <a class="dhow-link-button" href=move || market.href("/cart")
-                            on:click=move |_| close()>{move || i18n.t("cart-view")}</a>
-                    </div>
-                </Show>
-                })}
+                {move || opened.get().then(|| super::drawer_body(on_close, checkout))}
             </div>
         </dialog>
     }

@@ -56,8 +56,18 @@ const LISTING_PAGE: u32 = 50;
 pub async fn prerender(options: &Options) -> Result<Summary, String> {
     let config_text = std::fs::read_to_string(&options.config)
         .map_err(|e| format!("{}: {e}", options.config.display()))?;
-    let mut config = StoreConfig::from_json(&expand_environment(&config_text)?)
+    let config_text = expand_environment(&config_text)?;
+    let mut config = StoreConfig::from_json(&config_text)
         .map_err(|e| format!("{}: {e}", options.config.display()))?;
+    let unknown = unknown_fields(&config_text);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "{}: {} not a setting of the store (a misspelling?): the storefront would ignore {}",
+            options.config.display(),
+            unknown.join(", "),
+            if unknown.len() == 1 { "it" } else { "them" }
+        ));
+    }
     if let Some(url) = &options.site_url {
         config.url = Some(url.clone());
     }
@@ -344,6 +354,26 @@ fn file_for(url: &str) -> PathBuf {
 
 /// `${NAME}` in the configuration, filled from the environment (a brand's CI keeps its keys
 /// there): an unset name is an error, not an empty value.
+/// The fields of a store configuration that no setting reads, as paths (`image_host`,
+/// `backend.urll`, `markets.2.langauges`). The browser skips what it does not know, so the build
+/// is where a misspelt setting is caught. Keys starting with `$` (`$schema`, `$comment`) are
+/// notes for people and editors, not settings.
+fn unknown_fields(text: &str) -> Vec<String> {
+    let mut unknown = Vec::new();
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let _: Result<StoreConfig, _> = serde_ignored::deserialize(&mut reader, |path| {
+        let path = path.to_string();
+        if !path
+            .rsplit('.')
+            .next()
+            .is_some_and(|key| key.starts_with('$'))
+        {
+            unknown.push(path);
+        }
+    });
+    unknown
+}
+
 fn expand_environment(text: &str) -> Result<String, String> {
     fill_placeholders(text, |name| std::env::var(name).ok()).map_err(|e| e.to_string())
 }
@@ -491,6 +521,51 @@ fn xml_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_setting_no_field_reads_is_named() {
+        // The configurations this repository ships and tests with.
+        for file in [
+            "public/dhow.json",
+            "e2e/config/medusa.json",
+            "e2e/config/vendure.json",
+        ] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(unknown_fields(&text), Vec::<String>::new(), "{file}");
+        }
+        let config = |extra: &str, backend_extra: &str, market_extra: &str| {
+            format!(
+                r#"{{ "name": "Goods", {extra}
+                  "backend": {{ "kind": "local", "catalog": "/catalog.json" {backend_extra} }},
+                  "default_market": "us",
+                  "markets": [{{ "id": "us", "country": "US", "locale": "en-US", "currency": "USD",
+                                "tax_display": "exclusive", "duty_terms": "paid_at_checkout" {market_extra} }}] }}"#
+            )
+        };
+        assert_eq!(unknown_fields(&config("", "", "")), Vec::<String>::new());
+        assert_eq!(
+            unknown_fields(&config(r#""image_host": ["https://cdn.example"],"#, "", "")),
+            ["image_host"]
+        );
+        assert_eq!(
+            unknown_fields(&config(
+                "",
+                r#", "urll": "x""#,
+                r#", "langauges": ["de-DE"]"#
+            )),
+            ["backend.urll", "markets.0.langauges"]
+        );
+        // Notes for people and editors are not settings.
+        assert_eq!(
+            unknown_fields(&config(
+                r#""$schema": "dhow.schema.json", "$comment": "x","#,
+                "",
+                ""
+            )),
+            Vec::<String>::new()
+        );
+    }
 
     #[test]
     fn a_rerun_removes_the_pages_it_no_longer_writes_and_nothing_else() {

@@ -1,11 +1,17 @@
 //! UI text from Fluent files in `locales/`: the default locale is compiled in, others are fetched
 //! on demand. Fluent does not format money, so amounts are formatted first and passed in.
+//!
+//! The files are read by the storefront's own reader of the Fluent its locales use
+//! ([`ftl`]); plural categories come from the browser's `Intl.PluralRules` (natively, for the
+//! prerender, from the same CLDR rules in `intl_pluralrules`).
 
 use std::rc::Rc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
-use unic_langid::LanguageIdentifier;
+
+pub mod ftl;
+
+pub use ftl::Value;
 
 /// The locale compiled into the bundle, shown before any other loads.
 pub const DEFAULT_LOCALE: &str = "en-US";
@@ -27,29 +33,22 @@ const DEFAULT_FTL: &str = include_str!("../../locales/en-US/main.ftl");
 /// One locale's messages.
 pub struct Translations {
     locale: String,
-    bundle: FluentBundle<FluentResource>,
+    messages: ftl::Messages,
+    /// Isolation marks keep numbers and names from reordering inside right-to-left text;
+    /// left-to-right text needs none.
+    isolate: bool,
 }
 
 impl Translations {
-    /// Parses a locale's Fluent source; a message with a syntax error is dropped and the rest
+    /// Reads a locale's Fluent source; a message that cannot be read is dropped and the rest
     /// still loads (a missing message falls back to its key rather than failing the page).
     pub fn new(locale: &str, source: &str) -> Translations {
-        let langid: LanguageIdentifier = locale
-            .parse()
-            .unwrap_or_else(|_| LanguageIdentifier::default());
-        let mut bundle = FluentBundle::new(vec![langid]);
-        // Isolation marks keep numbers and names from reordering inside right-to-left text;
-        // left-to-right text needs none.
-        bundle.set_use_isolating(is_rtl(locale));
-        let resource = match FluentResource::try_new(source.to_owned()) {
-            Ok(resource) => resource,
-            Err((resource, _errors)) => resource,
-        };
-        // Duplicate ids are a check failure in the locale test, not a shopper's problem.
-        let _ = bundle.add_resource(resource);
+        // Errors are a check failure in the locale test, not a shopper's problem.
+        let (messages, _errors) = ftl::Messages::parse(source);
         Translations {
             locale: locale.to_owned(),
-            bundle,
+            messages,
+            isolate: is_rtl(locale),
         }
     }
 
@@ -64,15 +63,66 @@ impl Translations {
     }
 
     /// The message `key` with `args`; the key itself when the message is missing.
-    pub fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
-        let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
-            return key.to_owned();
-        };
-        let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+    pub fn format(&self, key: &str, args: &[(&str, Value)]) -> String {
+        self.messages
+            .format(key, args, self.isolate, &self.locale, plural_category)
+            .unwrap_or_else(|| key.to_owned())
     }
+}
+
+/// The cardinal plural category (`zero`, `one`, `two`, `few`, `many`, `other`) of `number` in
+/// `locale`, from the browser's `Intl.PluralRules`.
+#[cfg(target_arch = "wasm32")]
+pub fn plural_category(locale: &str, number: f64) -> Option<&'static str> {
+    use std::cell::RefCell;
+    thread_local! {
+        static RULES: RefCell<Option<(String, js_sys::Intl::PluralRules)>> = const { RefCell::new(None) };
+    }
+    let category = RULES.with(|rules| {
+        let mut rules = rules.borrow_mut();
+        if rules.as_ref().is_none_or(|(tag, _)| tag != locale) {
+            let locales = js_sys::Array::of1(&locale.into());
+            let made = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+            *rules = Some((locale.to_owned(), made));
+        }
+        rules
+            .as_ref()
+            .map(|(_, rules)| String::from(rules.select(number)))
+    })?;
+    category_name(&category)
+}
+
+/// The cardinal plural category of `number` in `locale`, from the CLDR rules the browser's
+/// `Intl.PluralRules` follows (the prerender writes what the browser would).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plural_category(locale: &str, number: f64) -> Option<&'static str> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    use unic_langid::LanguageIdentifier;
+    // As Intl (and Fluent) look a locale up: the whole tag (`pt-PT`), else its language
+    // (`pt` for `pt-BR`), else English.
+    let tag: Option<LanguageIdentifier> = locale.parse().ok();
+    let language = tag
+        .as_ref()
+        .map(|tag| LanguageIdentifier::from_parts(tag.language, None, None, &[]));
+    let rules = [tag, language, "en".parse().ok()]
+        .into_iter()
+        .flatten()
+        .find_map(|langid| PluralRules::create(langid, PluralRuleType::CARDINAL).ok())?;
+    Some(match rules.select(number).ok()? {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn category_name(category: &str) -> Option<&'static str> {
+    ["zero", "one", "two", "few", "many", "other"]
+        .into_iter()
+        .find(|name| *name == category)
 }
 
 /// Whether a locale is written right to left.
@@ -92,16 +142,12 @@ pub struct I18n {
 impl I18n {
     /// The message `key` in the current locale, tracked: views re-render when the locale changes.
     pub fn t(&self, key: &str) -> String {
-        self.current.with(|t| t.format(key, None))
+        self.current.with(|t| t.format(key, &[]))
     }
 
     /// The message `key` with arguments: `i18n.t_with("cart-count", &[("count", 3.into())])`.
-    pub fn t_with(&self, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        self.current.with(|t| t.format(key, Some(&fluent_args)))
+    pub fn t_with(&self, key: &str, args: &[(&str, Value)]) -> String {
+        self.current.with(|t| t.format(key, args))
     }
 
     /// The locale in use, tracked: the one last asked for, so numbers and money switch at once
@@ -151,8 +197,8 @@ impl I18n {
 /// Keeps the crash notice in the language of `translations` (see [`crate::crash`]).
 fn remember_crash_text(translations: &Translations) {
     crate::crash::remember_text(
-        translations.format("crash-message", None),
-        translations.format("crash-reload", None),
+        translations.format("crash-message", &[]),
+        translations.format("crash-reload", &[]),
     );
 }
 
@@ -208,7 +254,8 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     //! The locale check: every locale has every message, every message the code uses exists,
-    //! and every message formats without error.
+    //! and every message formats without error, exactly as Fluent's reference implementation
+    //! formats it.
     use std::collections::BTreeSet;
     use std::path::{Path, PathBuf};
 
@@ -331,42 +378,120 @@ mod tests {
         );
     }
 
+    /// Fluent's reference implementation, for comparison.
+    fn reference_bundle(locale: &str) -> fluent_bundle::FluentBundle<FluentResource> {
+        let langid: unic_langid::LanguageIdentifier = locale.parse().expect("locale tag");
+        let mut bundle = fluent_bundle::FluentBundle::new(vec![langid]);
+        bundle.set_use_isolating(is_rtl(locale));
+        let resource = FluentResource::try_new(source(locale)).expect("the file parses");
+        bundle.add_resource(resource).expect("no duplicate ids");
+        bundle
+    }
+
+    /// Every shipped file reads whole with the storefront's reader, with the same messages
+    /// Fluent's own parser finds.
     #[test]
-    fn every_message_formats_in_every_locale() {
-        let mut args = FluentArgs::new();
-        for name in [
-            "amount", "price", "total", "min", "max", "code", "title", "example", "query",
-            "country", "number", "email", "address", "name", "date",
-        ] {
-            args.set(name, "x");
-        }
-        for (name, value) in [
-            ("count", 3),
-            ("index", 1),
-            ("page", 2),
-            ("pages", 5),
-            ("minutes", 15),
-        ] {
-            args.set(name, value);
-        }
-        args.set("max", 7);
-        args.set("min", 2);
+    fn every_locale_reads_whole() {
         for (locale, _) in LOCALES {
-            let translations = Translations::new(locale, &source(locale));
+            let (messages, errors) = ftl::Messages::parse(&source(locale));
+            assert!(errors.is_empty(), "{locale}: {errors:?}");
+            let read: BTreeSet<String> = messages.ids().map(str::to_owned).collect();
+            assert_eq!(read, ids(locale), "{locale}");
+        }
+    }
+
+    /// Every message of every locale formats exactly as Fluent formats it (the same text, the
+    /// same plural variants, the same isolation marks), across numbers that reach every plural
+    /// category of every shipped locale, text, and a missing argument.
+    #[test]
+    fn every_message_formats_as_fluent_does() {
+        const TEXT: [&str; 15] = [
+            "amount", "price", "total", "code", "title", "example", "query", "country", "number",
+            "email", "address", "name", "date", "min", "max",
+        ];
+        const NUMBERS: [&str; 7] = ["count", "index", "page", "pages", "minutes", "min", "max"];
+        let mut cases: Vec<Vec<(&str, Value)>> = Vec::new();
+        for n in [
+            0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 19, 21, 22, 25, 100, 101, 102, 111, 1000,
+        ] {
+            let mut args: Vec<(&str, Value)> =
+                TEXT.iter().map(|name| (*name, Value::from("x"))).collect();
+            args.retain(|(name, _)| !NUMBERS.contains(name));
+            args.extend(NUMBERS.iter().map(|name| (*name, Value::from(n))));
+            cases.push(args);
+        }
+        // Text where a number may go, and no arguments at all.
+        cases.push(
+            TEXT.iter()
+                .chain(NUMBERS.iter())
+                .map(|name| (*name, Value::from("Ana \"Ñ\" 2")))
+                .collect(),
+        );
+        cases.push(Vec::new());
+        let mut compared = 0;
+        for (locale, _) in LOCALES {
+            let ours = Translations::new(locale, &source(locale));
+            let reference = reference_bundle(locale);
             for id in ids(locale) {
-                let message = translations
-                    .bundle
+                let pattern = reference
                     .get_message(&id)
-                    .expect("listed message");
-                let pattern = message
-                    .value()
+                    .and_then(|m| m.value())
                     .unwrap_or_else(|| panic!("{locale}: {id} has no value"));
-                let mut errors = Vec::new();
-                let text = translations
-                    .bundle
-                    .format_pattern(pattern, Some(&args), &mut errors);
-                assert!(errors.is_empty(), "{locale}: {id}: {errors:?}");
-                assert!(!text.trim().is_empty(), "{locale}: {id} is empty");
+                for args in &cases {
+                    let mut fluent_args = fluent_bundle::FluentArgs::new();
+                    for (name, value) in args {
+                        match value {
+                            Value::Text(text) => fluent_args.set(*name, text.clone()),
+                            Value::Number(n) => fluent_args.set(*name, *n),
+                        }
+                    }
+                    let mut errors = Vec::new();
+                    let expected =
+                        reference.format_pattern(pattern, Some(&fluent_args), &mut errors);
+                    assert_eq!(
+                        ours.format(&id, args),
+                        expected,
+                        "{locale}: {id} with {args:?}"
+                    );
+                    if !args.is_empty() {
+                        assert!(errors.is_empty(), "{locale}: {id}: {errors:?}");
+                        assert!(!expected.trim().is_empty(), "{locale}: {id} is empty");
+                    }
+                    compared += 1;
+                }
+            }
+        }
+        // Every locale has some 250 messages.
+        assert!(
+            compared >= LOCALES.len() * 200 * cases.len(),
+            "compared only {compared}"
+        );
+    }
+
+    /// The reader's own cases beyond what the shipped files use: multi-line text, blank lines,
+    /// block variants, as Fluent reads them.
+    #[test]
+    fn layouts_fluent_allows_read_as_fluent_reads_them() {
+        let source = "multi =\n    First line\n      indented more\n\n    after a blank\nblock = { $n ->\n    [one]\n        One\n        thing\n   *[other] { $n }\n        things\n  }\ninline = A { $n ->\n    [0] zero\n   *[other] some\n} B\n";
+        let (messages, errors) = ftl::Messages::parse(source);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut bundle = fluent_bundle::FluentBundle::new(vec![
+            "en-US".parse::<unic_langid::LanguageIdentifier>().unwrap(),
+        ]);
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(FluentResource::try_new(source.to_owned()).expect("valid Fluent"))
+            .unwrap();
+        for id in ["multi", "block", "inline"] {
+            for n in [0, 1, 7] {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("n", n);
+                let pattern = bundle.get_message(id).and_then(|m| m.value()).unwrap();
+                let expected = bundle.format_pattern(pattern, Some(&args), &mut Vec::new());
+                let got = messages
+                    .format(id, &[("n", n.into())], false, "en-US", plural_category)
+                    .unwrap();
+                assert_eq!(got, expected, "{id} with {n}");
             }
         }
     }

@@ -92,31 +92,11 @@ pub fn plural_category(locale: &str, number: f64) -> Option<&'static str> {
     category_name(&category)
 }
 
-/// The cardinal plural category of `number` in `locale`, from the CLDR rules the browser's
-/// `Intl.PluralRules` follows (the prerender writes what the browser would).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn plural_category(locale: &str, number: f64) -> Option<&'static str> {
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-    use unic_langid::LanguageIdentifier;
-    // As Intl (and Fluent) look a locale up: the whole tag (`pt-PT`), else its language
-    // (`pt` for `pt-BR`), else English.
-    let tag: Option<LanguageIdentifier> = locale.parse().ok();
-    let language = tag
-        .as_ref()
-        .map(|tag| LanguageIdentifier::from_parts(tag.language, None, None, &[]));
-    let rules = [tag, language, "en".parse().ok()]
-        .into_iter()
-        .flatten()
-        .find_map(|langid| PluralRules::create(langid, PluralRuleType::CARDINAL).ok())?;
-    Some(match rules.select(number).ok()? {
-        PluralCategory::ZERO => "zero",
-        PluralCategory::ONE => "one",
-        PluralCategory::TWO => "two",
-        PluralCategory::FEW => "few",
-        PluralCategory::MANY => "many",
-        PluralCategory::OTHER => "other",
-    })
-}
+pub use cldr::plural_category;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cldr;
 
 #[cfg(target_arch = "wasm32")]
 fn category_name(category: &str) -> Option<&'static str> {
@@ -412,7 +392,7 @@ mod tests {
         const NUMBERS: [&str; 7] = ["count", "index", "page", "pages", "minutes", "min", "max"];
         let mut cases: Vec<Vec<(&str, Value)>> = Vec::new();
         for n in [
-            0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 19, 21, 22, 25, 100, 101, 102, 111, 1000,
+            0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 19, 21, 22, 25, 100, 101, 102, 103, 111, 1000,
         ] {
             let mut args: Vec<(&str, Value)> =
                 TEXT.iter().map(|name| (*name, Value::from("x"))).collect();
@@ -429,6 +409,7 @@ mod tests {
         );
         cases.push(Vec::new());
         let mut compared = 0;
+        let mut fluent_wrong = BTreeSet::new();
         for (locale, _) in LOCALES {
             let ours = Translations::new(locale, &source(locale));
             let reference = reference_bundle(locale);
@@ -438,6 +419,15 @@ mod tests {
                     .and_then(|m| m.value())
                     .unwrap_or_else(|| panic!("{locale}: {id} has no value"));
                 for args in &cases {
+                    // Where fluent-bundle's plural rules (intl_pluralrules) are not CLDR's, the
+                    // reference is wrong; those numbers are checked on their own below.
+                    if let Some((_, Value::Number(n))) =
+                        args.iter().find(|(name, _)| *name == "count")
+                        && fluent_category(locale, *n) != plural_category(locale, *n)
+                    {
+                        fluent_wrong.insert((locale.to_string(), *n as u32));
+                        continue;
+                    }
                     let mut fluent_args = fluent_bundle::FluentArgs::new();
                     for (name, value) in args {
                         match value {
@@ -463,9 +453,44 @@ mod tests {
         }
         // Every locale has some 250 messages.
         assert!(
-            compared >= LOCALES.len() * 200 * cases.len(),
+            compared >= LOCALES.len() * 200 * cases.len() * 9 / 10,
             "compared only {compared}"
         );
+        // The one known difference: intl_pluralrules 7 reads Arabic's `n % 100 = 3..10` (few)
+        // and `n % 100 = 11..99` (many) as if on n itself, so Fluent writes 103 and 111 with the
+        // `other` variant; the browser's Intl, the prerender (ICU4X) and CLDR say few and many.
+        let expected = BTreeSet::from([("ar".to_string(), 103), ("ar".to_string(), 111)]);
+        assert_eq!(fluent_wrong, expected);
+    }
+
+    /// Fluent's plural category (intl_pluralrules, looked up as fluent-bundle does).
+    fn fluent_category(locale: &str, n: f64) -> Option<&'static str> {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        let tag: unic_langid::LanguageIdentifier = locale.parse().ok()?;
+        let language = unic_langid::LanguageIdentifier::from_parts(tag.language, None, None, &[]);
+        let rules = PluralRules::create(tag, PluralRuleType::CARDINAL)
+            .or_else(|_| PluralRules::create(language, PluralRuleType::CARDINAL))
+            .ok()?;
+        Some(match rules.select(n).ok()? {
+            PluralCategory::ZERO => "zero",
+            PluralCategory::ONE => "one",
+            PluralCategory::TWO => "two",
+            PluralCategory::FEW => "few",
+            PluralCategory::MANY => "many",
+            PluralCategory::OTHER => "other",
+        })
+    }
+
+    /// Arabic's plurals of 103 and 111 follow CLDR (where Fluent's own rules do not).
+    #[test]
+    fn arabic_plurals_follow_cldr_past_one_hundred() {
+        let ar = Translations::new("ar", &source("ar"));
+        let stock = |n: u32| ar.format("stock-low", &[("count", n.into())]);
+        // few: n % 100 = 3..10; many: n % 100 = 11..99; other: 100..102.
+        assert_eq!(stock(103), stock(3).replace('3', "103"));
+        assert_eq!(stock(111), stock(11).replace("11", "111"));
+        assert_eq!(stock(101), stock(100).replace("100", "101"));
+        assert_ne!(stock(103), stock(101).replace("101", "103"));
     }
 
     /// The reader's own cases beyond what the shipped files use: multi-line text, blank lines,

@@ -3,7 +3,7 @@
 //!
 //! The files are read by the storefront's own reader of the Fluent its locales use
 //! ([`ftl`]); plural categories come from the browser's `Intl.PluralRules` (natively, for the
-//! prerender, from the same CLDR rules in `intl_pluralrules`).
+//! prerender, from CLDR's rules in ICU4X: `i18n/cldr.rs`).
 
 use std::rc::Rc;
 

@@ -352,8 +352,6 @@ fn file_for(url: &str) -> PathBuf {
     }
 }
 
-/// `${NAME}` in the configuration, filled from the environment (a brand's CI keeps its keys
-/// there): an unset name is an error, not an empty value.
 /// The fields of a store configuration that no setting reads, as paths (`image_host`,
 /// `backend.urll`, `markets.2.langauges`). The browser skips what it does not know, so the build
 /// is where a misspelt setting is caught. Keys starting with `$` (`$schema`, `$comment`) are
@@ -374,6 +372,8 @@ fn unknown_fields(text: &str) -> Vec<String> {
     unknown
 }
 
+/// `${NAME}` in the configuration, filled from the environment (a brand's CI keeps its keys
+/// there): an unset name is an error, not an empty value.
 fn expand_environment(text: &str) -> Result<String, String> {
     fill_placeholders(text, |name| std::env::var(name).ok()).map_err(|e| e.to_string())
 }

@@ -61,9 +61,9 @@ impl Value {
     }
 }
 
-/// The plural category of a number in a locale (cardinal): `zero`, `one`, `two`, `few`, `many`
-/// or `other`.
-pub type PluralCategory = fn(&str, f64) -> Option<&'static str>;
+/// A locale's plural rules: the cardinal category of a number in a locale (`zero`, `one`,
+/// `two`, `few`, `many` or `other`).
+pub type PluralRules = fn(&str, f64) -> Option<&'static str>;
 
 /// One part of a message.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,15 +89,6 @@ pub struct ParseError {
     pub line: usize,
     pub message: Option<String>,
     pub reason: &'static str,
-}
-
-impl std::fmt::Display for ParseError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.message {
-            Some(id) => write!(f, "line {}: {id}: {}", self.line, self.reason),
-            None => write!(f, "line {}: {}", self.line, self.reason),
-        }
-    }
 }
 
 /// The messages of one `.ftl` file.
@@ -168,7 +159,7 @@ impl Messages {
         args: &[(&str, Value)],
         isolate: bool,
         locale: &str,
-        plural: PluralCategory,
+        plural: PluralRules,
     ) -> Option<String> {
         let pattern = self.messages.get(id)?;
         let mut out = String::new();
@@ -187,7 +178,7 @@ struct Context<'a> {
     args: &'a [(&'a str, Value)],
     isolate: bool,
     locale: &'a str,
-    plural: PluralCategory,
+    plural: PluralRules,
 }
 
 impl Context<'_> {
@@ -336,11 +327,11 @@ impl Parser<'_> {
             None | Some(b'\n') | Some(b'\r') => {}
             _ => return Err("unexpected text after the value"),
         }
-        let next_line = self.src[self.pos..]
+        let mut next_line = self.src[self.pos..]
             .iter()
             .skip_while(|&&b| b == b'\r' || b == b'\n')
             .skip_while(|&&b| b == b' ');
-        if next_line.clone().next() == Some(&b'.') {
+        if next_line.next() == Some(&b'.') {
             return Err("attributes are not supported");
         }
         Ok(pattern)

@@ -618,6 +618,65 @@ mod tests {
         assert!(!messages.has("b"));
     }
 
+    /// A file cut anywhere (a download that stopped) or mangled never panics the reader, and
+    /// whatever it cannot read is dropped, not the messages before it.
+    #[test]
+    fn a_cut_or_mangled_file_never_panics() {
+        let source = include_str!("../../../locales/ar/main.ftl");
+        let (whole, errors) = Messages::parse(source);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut cuts = 0;
+        for (at, _) in source.char_indices().step_by(7) {
+            let (cut, _) = Messages::parse(&source[..at]);
+            assert!(cut.ids().all(|id| whole.has(id)));
+            cuts += 1;
+        }
+        assert!(cuts > 1000);
+        // Cut where an entry starts: every message before the cut is there, whole.
+        let mut before: Vec<String> = Vec::new();
+        for (at, _) in source.match_indices('\n') {
+            let rest = &source[at + 1..];
+            if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '#') {
+                let (cut, errors) = Messages::parse(&source[..at + 1]);
+                assert!(errors.is_empty(), "cut at {at}: {errors:?}");
+                assert_eq!(cut.ids().count(), before.len(), "cut at {at}");
+                for id in &before {
+                    let args = [("count", 103.into())];
+                    assert_eq!(
+                        cut.format(id, &args, true, "ar", english),
+                        whole.format(id, &args, true, "ar", english)
+                    );
+                }
+            }
+            if let Some(id) = rest.split(" =").next().filter(|id| {
+                id.starts_with(|c: char| c.is_ascii_alphabetic()) && !id.contains([' ', '\n'])
+            }) {
+                before.push(id.to_string());
+            }
+        }
+        assert!(before.len() > 200);
+        // Bytes of the file swapped for others that matter to the syntax, deterministically.
+        let specials = [
+            '{', '}', '[', ']', '*', '$', '-', '>', '\n', '\r', ' ', '.', '=', '#',
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut text: Vec<char> = source.chars().collect();
+            for _ in 0..8 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let at = (state % text.len() as u64) as usize;
+                text[at] = specials[(state >> 32) as usize % specials.len()];
+            }
+            let text: String = text.into_iter().collect();
+            let (messages, _) = Messages::parse(&text);
+            for id in messages.ids() {
+                let _ = messages.format(id, &[("count", 3.into())], true, "ar", english);
+            }
+        }
+    }
+
     #[test]
     fn a_selector_without_default_is_refused() {
         let (messages, errors) =

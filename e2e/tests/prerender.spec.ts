@@ -121,6 +121,18 @@ test.describe('without JavaScript', () => {
     expect(crumbs.itemListElement.map((i: any) => i.item)).toEqual([`${SITE}/jp/`, `${SITE}/jp/collections/${ACCESSORIES}`]);
   });
 
+  // Languages in other scripts would make the browser load their fonts before the first paint;
+  // the app names each in its own language once it runs (below).
+  test('the language menu names every language in the page\'s language', async ({ page }) => {
+    await page.goto('/');
+    const options = page.getByLabel(msg('en-US', 'market-language')).locator('option');
+    await expect(options.filter({ hasText: 'Japanese (Japan)' })).toHaveAttribute('value', 'ja-JP');
+    await expect(options.filter({ hasText: 'Arabic' })).toHaveAttribute('value', 'ar');
+    expect(await options.evaluateAll((os) => os.filter((o) => o.hasAttribute('lang')).length)).toBe(0);
+    await page.goto(`/jp/products/${HAT}`);
+    await expect(page.getByLabel(msg('ja-JP', 'market-language')).locator('option[value="ja-JP"]')).toHaveText('日本語 (日本)');
+  });
+
   test('an Arabic page is right to left', async ({ page }) => {
     await page.goto(`/ae/products/${HAT}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
@@ -294,6 +306,17 @@ test.describe('taking the page over', () => {
     await expect(page.getByRole('button', { name: msg('fr-FR', 'add-to-cart') })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/products/${HAT}$`));
     await expect(page.locator('.dhow-product__price .dhow-price__amount')).toHaveText(/\$/);
+  });
+
+  test('once taken over, the language menu names each language in its own language', async ({ page }) => {
+    await openMarked(page, '/');
+    const menu = page.getByLabel(msg('en-US', 'market-language'));
+    await expect(menu.locator('option[value="ja-JP"]')).toHaveText('日本語 (日本)');
+    await expect(menu.locator('option[value="ja-JP"]')).toHaveAttribute('lang', 'ja-JP');
+    await expect(menu.locator('option[value="de-DE"]')).toHaveText('Deutsch (Deutschland)');
+    await expect(menu.locator('option[value="ar"]')).toHaveAttribute('lang', 'ar');
+    await expect(menu).toHaveValue('en-US');
+    expect(await recreated(page)).toBe(0);
   });
 
   test('a page taken over without a choice stays in its market and language', async ({ page }) => {

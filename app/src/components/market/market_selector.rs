@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::analytics::Takeover;
 use crate::format::{language_name, region_name};
 use crate::hooks::use_market;
 use crate::i18n::use_i18n;
@@ -37,8 +38,16 @@ pub fn MarketSelector() -> impl IntoView {
             })
             .collect_view()
     };
+    // Each language is named in its own language ("日本語 (日本)", "العربية") once the app runs.
+    // A prerendered page, and the takeover's first pass over it, name them in the page's
+    // language instead: a closed menu shows only the chosen one (the same either way), and
+    // options in other scripts would make the browser find and load those scripts' fonts
+    // (a CJK font is tens of megabytes) before it can lay out the first paint.
+    let takeover = use_context::<Takeover>().is_some();
+    let endonyms = RwSignal::new(cfg!(target_arch = "wasm32") && !takeover);
     let languages = move || {
         let current = market.market.get();
+        let own_names = endonyms.get();
         // The market's own languages (its default first), whatever language is shown now.
         let tags: Vec<String> = all_markets
             .iter()
@@ -52,8 +61,12 @@ pub fn MarketSelector() -> impl IntoView {
         tags.into_iter()
             .map(|tag| {
                 let selected = tag == current.locale;
-                let name = language_name(&tag, &tag);
-                view! { <option value=tag.clone() selected=selected lang=tag.clone()>{name}</option> }
+                let (name, lang) = if own_names {
+                    (language_name(&tag, &tag), Some(tag.clone()))
+                } else {
+                    (language_name(&current.locale, &tag), None)
+                };
+                view! { <option value=tag.clone() selected=selected lang=lang>{name}</option> }
             })
             .collect_view()
     };
@@ -74,6 +87,10 @@ pub fn MarketSelector() -> impl IntoView {
             market.set_language(&locale);
         }
     });
+    // After the choice above is read: renaming the options rewrites them.
+    if takeover {
+        Effect::new(move |_| endonyms.set(true));
+    }
     view! {
         <div class="dhow-market-selector" part="market-selector">
             <label class="dhow-market-selector__field">

@@ -128,9 +128,28 @@ test.describe('without JavaScript', () => {
     const options = page.getByLabel(msg('en-US', 'market-language')).locator('option');
     await expect(options.filter({ hasText: 'Japanese (Japan)' })).toHaveAttribute('value', 'ja-JP');
     await expect(options.filter({ hasText: 'Arabic' })).toHaveAttribute('value', 'ar');
-    expect(await options.evaluateAll((os) => os.filter((o) => o.hasAttribute('lang')).length)).toBe(0);
+    expect(await options.evaluateAll((os) => [...new Set(os.map((o) => o.lang))])).toEqual(['en-US']);
     await page.goto(`/jp/products/${HAT}`);
     await expect(page.getByLabel(msg('ja-JP', 'market-language')).locator('option[value="ja-JP"]')).toHaveText('日本語 (日本)');
+  });
+
+  // Each stylesheet is a request before the first paint: the theme, and one sheet holding the
+  // component styles (scripts/merge-css.mjs), in the order app/index.html links them.
+  test('pages link two stylesheets: the theme, then every component sheet in one', async ({ request }) => {
+    const appHtml = readFileSync(new URL('../../app/index.html', import.meta.url), 'utf8');
+    const sources = [...appHtml.matchAll(/<link data-trunk rel="css" href="style\/([^"]+)">/g)].map((m) => m[1]);
+    expect(sources.length).toBeGreaterThan(1);
+    const expected = sources
+      .map((f) => readFileSync(new URL(`../../app/style/${f}`, import.meta.url), 'utf8').trimEnd() + '\n')
+      .join('\n');
+    for (const path of ['/', `/de/products/${HAT}`, '/checkout']) {
+      const html = await (await request.get(path)).text();
+      const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+      expect(sheets, path).toHaveLength(2);
+      expect(sheets[0], path).toMatch(/^\/default-[0-9a-f]{16}\.css$/);
+      expect(sheets[1], path).toMatch(/^\/storefront-[0-9a-f]{16}\.css$/);
+      expect(await (await request.get(sheets[1])).text(), path).toBe(expected);
+    }
   });
 
   test('an Arabic page is right to left', async ({ page }) => {

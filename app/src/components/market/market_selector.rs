@@ -42,7 +42,8 @@ pub fn MarketSelector() -> impl IntoView {
     // A prerendered page, and the takeover's first pass over it, name them in the page's
     // language instead: a closed menu shows only the chosen one (the same either way), and
     // options in other scripts would make the browser find and load those scripts' fonts
-    // (a CJK font is tens of megabytes) before it can lay out the first paint.
+    // (a CJK font is tens of megabytes) before it can lay out the first paint. Each option's `lang` is
+    // the language its name is written in.
     let takeover = use_context::<Takeover>().is_some();
     let endonyms = RwSignal::new(cfg!(target_arch = "wasm32") && !takeover);
     let languages = move || {
@@ -62,9 +63,9 @@ pub fn MarketSelector() -> impl IntoView {
             .map(|tag| {
                 let selected = tag == current.locale;
                 let (name, lang) = if own_names {
-                    (language_name(&tag, &tag), Some(tag.clone()))
+                    (language_name(&tag, &tag), tag.clone())
                 } else {
-                    (language_name(&current.locale, &tag), None)
+                    (language_name(&current.locale, &tag), current.locale.clone())
                 };
                 view! { <option value=tag.clone() selected=selected lang=lang>{name}</option> }
             })

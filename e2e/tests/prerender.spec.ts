@@ -133,6 +133,13 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel(msg('ja-JP', 'market-language')).locator('option[value="ja-JP"]')).toHaveText('日本語 (日本)');
   });
 
+  test('pages of a store on the local engine preload its catalog beside the wasm', async ({ request }) => {
+    for (const path of ['/', `/de/products/${HAT}`, '/checkout']) {
+      const html = await (await request.get(path)).text();
+      expect(html, path).toContain(`<link rel="preload" href="${config.backend.catalog}" as="fetch" crossorigin="anonymous">`);
+    }
+  });
+
   // Each stylesheet is a request before the first paint: the theme, and one sheet holding the
   // component styles (scripts/merge-css.mjs), in the order app/index.html links them.
   test('pages link two stylesheets: the theme, then every component sheet in one', async ({ request }) => {

@@ -9,7 +9,7 @@ use dhow_app::head::{absolute, hreflang, market_path};
 use dhow_app::i18n::{self, DEFAULT_LOCALE};
 use dhow_app::snapshot::{CatalogSnapshot, SNAPSHOT_ELEMENT_ID, SNAPSHOT_VERSION};
 use dhow_app::store::{Store, backend_fingerprint, file_error, open_store_reading};
-use dhow_sdk::config::fill_placeholders;
+use dhow_sdk::config::{BackendConfig, fill_placeholders};
 use dhow_sdk::model::ProductQuery;
 use dhow_sdk::{Backend, Market, StoreConfig};
 
@@ -76,7 +76,13 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
         std::fs::copy(options.dist.join("index.html"), &shell_path)
             .map_err(|e| format!("{}: {e} (run trunk build first)", options.dist.display()))?;
     }
-    let template = Template::read(&shell_path)?;
+    let mut template = Template::read(&shell_path)?;
+    // The local engine reads its catalog before the app can take a page over: fetched beside the
+    // wasm. A network backend never reads that file, so its pages do not ask for it.
+    template.catalog = match &config.backend {
+        BackendConfig::Local(local) => Some(local.catalog.clone()),
+        _ => None,
+    };
     let dist = options.dist.clone();
     let store = open_store_reading(config.clone(), move |url: &str| {
         let path = dist.join(url.trim_start_matches('/'));
@@ -390,6 +396,8 @@ struct Template {
     after_root: String,
     /// `</body>` and the rest.
     end: String,
+    /// The local engine's catalog file, preloaded by every page; none for a network backend.
+    catalog: Option<String>,
 }
 
 const ROOT_OPEN: &str = "<div id=\"dhow-root\">";
@@ -425,6 +433,7 @@ impl Template {
             before_root: html[head_end..root + ROOT_OPEN.len()].to_owned(),
             after_root: html[root_end..body_end].to_owned(),
             end: html[body_end..].to_owned(),
+            catalog: None,
         })
     }
 
@@ -440,6 +449,12 @@ impl Template {
         html.push_str(&self.doctype);
         html.push_str(&format!("<html lang=\"{locale}\" dir=\"{dir}\">"));
         html.push_str(&self.head);
+        if let Some(catalog) = &self.catalog {
+            html.push_str(&format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+                xml_escape(catalog)
+            ));
+        }
         if locale != DEFAULT_LOCALE {
             // The app needs the page's messages before it can take the page over.
             html.push_str(&format!(

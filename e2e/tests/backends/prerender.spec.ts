@@ -51,6 +51,21 @@ test.describe('without JavaScript', () => {
   });
 });
 
+// The local engine's catalog file ships in every build; a store on a network backend never
+// reads it, and its pages must not download it.
+test('a page from a network backend never asks for the local catalog', async ({ page, request }) => {
+  for (const path of ['/', `/products/${HANDLE}`, '/checkout']) {
+    expect(await (await request.get(path)).text(), path).not.toContain('catalog.json');
+  }
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(`/products/${HANDLE}`);
+  await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
+  await page.waitForLoadState('networkidle');
+  expect(asked).toContain('/dhow.json');
+  expect(asked.filter((p) => p.endsWith('catalog.json'))).toEqual([]);
+});
+
 test('the app takes a prerendered product page over and keeps its text', async ({ page }) => {
   await page.goto(`/products/${HANDLE}`);
   const root = page.locator('#dhow-root');

@@ -9,35 +9,19 @@
 // Variants of a page sit in the same dist under other names, or in a copy of it (`<dir>::<path>`,
 // served on a port of its own), as with paint-compare.mjs.
 //   node tools/layout-compare.mjs <dist> <runs> <path> [<path> ...]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { launchBrowser, median, serveVariants, throttledPage } from './variants.mjs';
 
 const [dist, n, ...paths] = process.argv.slice(2);
 if (!dist || !Number(n) || paths.length === 0) {
   console.error('usage: node tools/layout-compare.mjs <dist> <runs> <path> [<path> ...]');
   process.exit(2);
 }
-const roots = [...new Set([dist, ...paths.filter((p) => p.includes('::')).map((p) => p.split('::')[0])])];
-const servers = [];
-const portOf = new Map();
-for (const [i, root] of roots.entries()) {
-  const port = 4171 + i;
-  const server = spawn(process.execPath, ['../serve.mjs', resolve(root), String(port)], { cwd: new URL('.', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((r) => server.stdout.once('data', r));
-  servers.push(server);
-  portOf.set(root, port);
-}
-const urlOf = (p) => (p.includes('::') ? `http://127.0.0.1:${portOf.get(p.split('::')[0])}${p.split('::')[1]}` : `http://127.0.0.1:${portOf.get(dist)}${p}`);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const { urlOf, stop } = await serveVariants(dist, paths, 4171);
+const browser = await launchBrowser();
 const res = Object.fromEntries(paths.map((p) => [p, { figures: {}, elements: {} }]));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let i = 0; i < Number(n); i++) {
   for (const p of paths) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { context, page, cdp } = await throttledPage(browser);
     await cdp.send('Performance.enable');
     await page.goto(urlOf(p), { waitUntil: 'load' });
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -58,4 +42,4 @@ for (const p of paths) {
   console.log(`${p.padEnd(40)} ${figures}   LCP element: ${elements}`);
 }
 await browser.close();
-for (const server of servers) server.kill();
+stop();

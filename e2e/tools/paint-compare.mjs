@@ -7,30 +7,15 @@
 // when the page must keep its URL (a prerendered page is taken over only at its own URL): a path
 // written `<dir>::<path>` is served from that other directory, on a port of its own.
 //   node tools/paint-compare.mjs <dist> <runs> <path> [<path> ...]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { launchBrowser, median as med, serveVariants, throttledPage } from './variants.mjs';
+
 const [dist, n, ...paths] = process.argv.slice(2);
-const roots = [...new Set([dist, ...paths.filter((p) => p.includes('::')).map((p) => p.split('::')[0])])];
-const servers = [];
-const portOf = new Map();
-for (const [i, root] of roots.entries()) {
-  const port = 4191 + i;
-  const server = spawn(process.execPath, ['../serve.mjs', resolve(root), String(port)], { cwd: new URL('.', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((r) => server.stdout.once('data', r));
-  servers.push(server);
-  portOf.set(root, port);
-}
-const urlOf = (p) => (p.includes('::') ? `http://127.0.0.1:${portOf.get(p.split('::')[0])}${p.split('::')[1]}` : `http://127.0.0.1:${portOf.get(dist)}${p}`);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const { urlOf, stop } = await serveVariants(dist, paths, 4191);
+const browser = await launchBrowser();
 const res = Object.fromEntries(paths.map((p) => [p, { fcp: [], lcp: [], tti: [], tbt: [] }]));
-const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (let i = 0; i < Number(n); i++) {
   for (const p of paths) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { context, page } = await throttledPage(browser);
     await page.addInitScript(() => {
       window.__takeover = -1;
       window.__longTasks = [];
@@ -69,4 +54,4 @@ for (let i = 0; i < Number(n); i++) {
 }
 for (const p of paths) console.log(p.padEnd(50), 'FCP', med(res[p].fcp).toFixed(0), 'LCP', med(res[p].lcp).toFixed(0), 'takeover', med(res[p].tti).toFixed(0), 'TBT', med(res[p].tbt).toFixed(0), ' all LCP', res[p].lcp.map((x) => x.toFixed(0)).join(' '));
 await browser.close();
-for (const server of servers) server.kill();
+stop();

@@ -32,8 +32,11 @@ release=()
 [ "$profile" = release ] && release=(--release)
 node scripts/split-wasm.mjs "target/wasm32-unknown-unknown/$profile/dhow-embed.wasm" "$out" \
   dhow-embed-core "${release[@]}"
-cat app/style/base.css app/style/layout.css app/style/catalog.css app/style/cart.css \
-  app/style/checkout.css app/embed/embed.css > "$out/dhow-embed.css"
+# The storefront's component sheets, in the order it links them (scripts/merge-css.mjs), then the
+# embed's own.
+sheets="$(node scripts/merge-css.mjs --sources)"
+# shellcheck disable=SC2086 # a list of paths without spaces
+cat $sheets app/embed/embed.css > "$out/dhow-embed.css"
 cp public/theme/default.css "$out/theme.css"
 cp app/embed/dhow-embed.js "$out/dhow-embed.js"
 echo "embed built into $out/"

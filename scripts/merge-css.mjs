@@ -9,9 +9,25 @@
 // Trunk's staging directory before the prerender, which copies index.html's head into every page.
 //   node scripts/merge-css.mjs            (as a Trunk hook: TRUNK_STAGING_DIR)
 //   node scripts/merge-css.mjs <dist>
+//   node scripts/merge-css.mjs --sources  prints the component sheets in app/index.html's order
+//                                         (scripts/build-embed.sh joins the same for the embed)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const styleDir = new URL('../app/style/', import.meta.url);
+const stems = new Set(readdirSync(styleDir).filter((f) => f.endsWith('.css')).map((f) => f.slice(0, -4)));
+
+if (process.argv[2] === '--sources') {
+  const source = readFileSync(new URL('../app/index.html', import.meta.url), 'utf8');
+  const linked = [...source.matchAll(/<link data-trunk rel="css" href="style\/([^"]+)\.css">/g)].map((m) => m[1]);
+  if (linked.length !== stems.size || !linked.every((stem) => stems.has(stem))) {
+    console.error(`merge-css: app/index.html links ${linked.join(', ')}; app/style/ has ${[...stems].join(', ')}`);
+    process.exit(1);
+  }
+  console.log(linked.map((stem) => `app/style/${stem}.css`).join(' '));
+  process.exit(0);
+}
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -19,8 +35,6 @@ if (!dir) {
   process.exit(2);
 }
 const base = process.env.TRUNK_PUBLIC_URL || '/';
-const styleDir = new URL('../app/style/', import.meta.url);
-const stems = new Set(readdirSync(styleDir).filter((f) => f.endsWith('.css')).map((f) => f.slice(0, -4)));
 
 const htmlPath = join(dir, 'index.html');
 const html = readFileSync(htmlPath, 'utf8');

@@ -76,13 +76,13 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
         std::fs::copy(options.dist.join("index.html"), &shell_path)
             .map_err(|e| format!("{}: {e} (run trunk build first)", options.dist.display()))?;
     }
-    let mut template = Template::read(&shell_path)?;
     // The local engine reads its catalog before the app can take a page over: fetched beside the
     // wasm. A network backend never reads that file, so its pages do not ask for it.
-    template.catalog = match &config.backend {
+    let catalog = match &config.backend {
         BackendConfig::Local(local) => Some(local.catalog.clone()),
         _ => None,
     };
+    let template = Template::read(&shell_path, catalog)?;
     let dist = options.dist.clone();
     let store = open_store_reading(config.clone(), move |url: &str| {
         let path = dist.join(url.trim_start_matches('/'));
@@ -404,7 +404,7 @@ const ROOT_OPEN: &str = "<div id=\"dhow-root\">";
 const ROOT_END_MARK: &str = "<!--/dhow-root-->";
 
 impl Template {
-    fn read(path: &Path) -> Result<Template, String> {
+    fn read(path: &Path, catalog: Option<String>) -> Result<Template, String> {
         let html = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let missing =
             |what: &str| format!("{}: no {what} (app/index.html changed?)", path.display());
@@ -433,7 +433,7 @@ impl Template {
             before_root: html[head_end..root + ROOT_OPEN.len()].to_owned(),
             after_root: html[root_end..body_end].to_owned(),
             end: html[body_end..].to_owned(),
-            catalog: None,
+            catalog,
         })
     }
 

@@ -8,7 +8,13 @@
 //! puts them back before it hydrates, so its first render matches the HTML node for node. After
 //! the takeover every answer is asked again (stock and prices may have changed since the build)
 //! and replaced only when it differs.
+//!
+//! Answers travel as JSON text and are decoded once, into the type the page reads; answers the
+//! browser fetches are kept as those values, never turned back into JSON. (Going through
+//! `serde_json::Value` both ways cost a second decoder and an encoder per answer type in the
+//! first page's wasm.)
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -19,6 +25,10 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// Catalog answers as JSON text, by the key `use_catalog` asked them under.
+pub type Answers = BTreeMap<String, Box<RawValue>>;
 
 /// The id of the `<script type="application/json">` element that carries a page's snapshot.
 pub const SNAPSHOT_ELEMENT_ID: &str = "dhow-page";
@@ -27,7 +37,7 @@ pub const SNAPSHOT_ELEMENT_ID: &str = "dhow-page";
 pub const SNAPSHOT_VERSION: u32 = 1;
 
 /// What a prerendered page was rendered from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CatalogSnapshot {
     /// [`SNAPSHOT_VERSION`] of the build that wrote it.
     pub version: u32,
@@ -42,7 +52,7 @@ pub struct CatalogSnapshot {
     /// rendered afresh in the browser.
     pub hydrate: bool,
     /// Answers by the key `use_catalog` asked them under.
-    pub answers: BTreeMap<String, serde_json::Value>,
+    pub answers: Answers,
 }
 
 impl CatalogSnapshot {
@@ -59,7 +69,7 @@ impl CatalogSnapshot {
 /// A fetch the prerender still has to make before the next pass: the key and how to get it.
 pub type PendingAnswer = (
     String,
-    Box<dyn FnOnce() -> LocalBoxFuture<'static, Result<serde_json::Value, Error>>>,
+    Box<dyn FnOnce() -> LocalBoxFuture<'static, Result<Box<RawValue>, Error>>>,
 );
 
 /// The answers known to this page, provided at the root.
@@ -69,24 +79,29 @@ pub struct SnapshotContext {
 }
 
 struct SnapshotState {
-    answers: RefCell<BTreeMap<String, serde_json::Value>>,
+    /// Answers as JSON: the page's (in the browser) or those fetched so far (at build time).
+    answers: RefCell<Answers>,
+    /// Answers the browser fetched, as the values the page read.
+    fetched: RefCell<BTreeMap<String, Rc<dyn Any>>>,
     /// Set while rendering at build time: misses are recorded for the next pass.
     pending: Option<RefCell<Vec<PendingAnswer>>>,
 }
 
 impl SnapshotContext {
     /// Answers the browser starts from (those of the prerendered page, or none).
-    pub fn provide(answers: BTreeMap<String, serde_json::Value>) -> SnapshotContext {
+    pub fn provide(answers: Answers) -> SnapshotContext {
         Self::provide_state(SnapshotState {
             answers: RefCell::new(answers),
+            fetched: RefCell::default(),
             pending: None,
         })
     }
 
     /// At build time: the answers fetched so far; what a render lacks is recorded.
-    pub fn provide_recording(answers: BTreeMap<String, serde_json::Value>) -> SnapshotContext {
+    pub fn provide_recording(answers: Answers) -> SnapshotContext {
         Self::provide_state(SnapshotState {
             answers: RefCell::new(answers),
+            fetched: RefCell::default(),
             pending: Some(RefCell::new(Vec::new())),
         })
     }
@@ -112,27 +127,34 @@ impl SnapshotContext {
         pending
     }
 
-    /// Every answer used so far, for the page's snapshot.
-    pub fn answers(&self) -> BTreeMap<String, serde_json::Value> {
+    /// Every answer used so far as JSON, for the page's snapshot (at build time).
+    pub fn answers(&self) -> Answers {
         self.inner.get_value().answers.borrow().clone()
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn recording(&self) -> bool {
         self.inner.get_value().pending.is_some()
     }
 
-    fn known(&self, key: &str) -> Option<serde_json::Value> {
-        self.inner.get_value().answers.borrow().get(key).cloned()
+    /// The answer under `key` as a `T`: one the browser fetched, or else the page's JSON
+    /// decoded (an answer of another shape reads as unknown).
+    fn known<T: Clone + DeserializeOwned + 'static>(&self, key: &str) -> Option<T> {
+        let state = self.inner.get_value();
+        if let Some(value) = state.fetched.borrow().get(key) {
+            return value.downcast_ref::<T>().cloned();
+        }
+        let answers = state.answers.borrow();
+        serde_json::from_str(answers.get(key)?.get()).ok()
     }
 
-    fn record(&self, key: String, value: serde_json::Value) {
-        self.inner
-            .get_value()
-            .answers
-            .borrow_mut()
-            .insert(key, value);
+    fn record<T: 'static>(&self, key: String, value: T) {
+        let state = self.inner.get_value();
+        state.answers.borrow_mut().remove(&key);
+        state.fetched.borrow_mut().insert(key, Rc::new(value));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn ask(&self, answer: PendingAnswer) {
         if let Some(pending) = &self.inner.get_value().pending {
             pending.borrow_mut().push(answer);
@@ -195,15 +217,19 @@ where
 {
     let snapshot = use_context::<SnapshotContext>();
     let first_key = leptos::reactive::graph::untrack_with_diagnostics(&key);
-    let known = snapshot
-        .and_then(|s| s.known(&first_key))
-        .and_then(|v| serde_json::from_value::<T>(v).ok());
-    let known_at_start = known.as_ref().map(|_| ());
+    let known = snapshot.and_then(|s| s.known::<T>(&first_key));
+    #[cfg(not(target_arch = "wasm32"))]
+    let known_at_start = known.is_some();
+    // Whether an answer belongs in the HTML matters only when the page is rendered at build time.
+    #[cfg(target_arch = "wasm32")]
+    let _ = prerender;
     let answer = RwSignal::new_local(known.map(Ok));
     let fetch = Rc::new(fetch);
 
+    // Recording happens only at build time: the browser's wasm carries no encoder for answers.
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(snapshot) = snapshot.filter(SnapshotContext::recording) {
-        if known_at_start.is_none() && prerender == Prerender::Yes {
+        if !known_at_start && prerender == Prerender::Yes {
             // Asked now, while the page's signals live: the render is gone by the time the
             // prerender awaits it.
             let future = fetch();
@@ -212,9 +238,11 @@ where
                 Box::new(move || {
                     Box::pin(async move {
                         let value = future.await?;
-                        serde_json::to_value(value).map_err(|e| Error::Decode {
-                            message: e.to_string(),
-                        })
+                        serde_json::to_string(&value)
+                            .and_then(RawValue::from_string)
+                            .map_err(|e| Error::Decode {
+                                message: e.to_string(),
+                            })
                     })
                 }),
             ));
@@ -236,10 +264,8 @@ where
             if asked.try_get_value() != Some(number) {
                 return;
             }
-            if let (Ok(value), Some(snapshot)) = (&result, snapshot)
-                && let Ok(json) = serde_json::to_value(value)
-            {
-                snapshot.record(key, json);
+            if let (Ok(value), Some(snapshot)) = (&result, snapshot) {
+                snapshot.record(key, value.clone());
             }
             // The same answer again (the usual case after a takeover) changes nothing on the
             // page; an error after a good answer keeps the good one (the page stays usable).
@@ -284,4 +310,83 @@ pub fn catalog_key(operation: &str, parts: &impl Serialize) -> String {
         "{operation}:{}",
         serde_json::to_string(parts).unwrap_or_default()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use futures::FutureExt;
+
+    use super::*;
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                let json = RawValue::from_string((*v).to_owned()).expect("JSON");
+                ((*k).to_owned(), json)
+            })
+            .collect()
+    }
+
+    fn read(key: &'static str) -> CatalogRead<Vec<u32>> {
+        use_catalog(
+            Prerender::Yes,
+            move || key.to_owned(),
+            || async { Ok(vec![9]) },
+        )
+    }
+
+    #[test]
+    fn a_page_answer_is_read_as_the_type_the_page_asks_for() {
+        Owner::new().with(|| {
+            SnapshotContext::provide(answers(&[("a", "[1,2]"), ("b", r#""text""#)]));
+            assert_eq!(read("a").get(), Some(Ok(vec![1, 2])));
+            // Another shape (a build from another version) reads as not known: the page loads it.
+            assert_eq!(read("b").get(), None);
+            assert_eq!(read("c").get(), None);
+        });
+    }
+
+    #[test]
+    fn a_fetched_answer_is_kept_as_its_value_and_replaces_the_page_answer() {
+        Owner::new().with(|| {
+            let snapshot = SnapshotContext::provide(answers(&[("a", "[1,2]")]));
+            snapshot.record("a".to_owned(), vec![3u32]);
+            snapshot.record("n".to_owned(), 7u8);
+            assert_eq!(read("a").get(), Some(Ok(vec![3])));
+            assert_eq!(
+                read("n").get(),
+                None,
+                "a value of another type is not known"
+            );
+            assert!(
+                snapshot.answers().is_empty(),
+                "the page's JSON for it is dropped"
+            );
+        });
+    }
+
+    #[test]
+    fn at_build_time_a_missing_answer_is_fetched_and_travels_as_json() {
+        Owner::new().with(|| {
+            let snapshot = SnapshotContext::provide_recording(Answers::new());
+            assert_eq!(read("a").get(), None);
+            let pending = snapshot.take_pending();
+            assert_eq!(pending.len(), 1);
+            let (key, fetch) = pending.into_iter().next().expect("one");
+            let json = fetch().now_or_never().expect("ready").expect("fetched");
+            assert_eq!((key.as_str(), json.get()), ("a", "[9]"));
+
+            let page = CatalogSnapshot {
+                answers: [(key, json)].into_iter().collect(),
+                ..CatalogSnapshot::default()
+            };
+            let back: CatalogSnapshot =
+                serde_json::from_str(&page.to_script_json()).expect("the page's snapshot");
+            Owner::new().with(|| {
+                SnapshotContext::provide(back.answers);
+                assert_eq!(read("a").get(), Some(Ok(vec![9])));
+            });
+        });
+    }
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use dhow_app::head::{HeadContext, HeadTag};
 use dhow_app::i18n::{Translations, provide_i18n_with};
-use dhow_app::snapshot::SnapshotContext;
+use dhow_app::snapshot::{Answers, SnapshotContext};
 use dhow_app::store::Store;
 use dhow_app::{ShopperPageShell, Storefront};
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub struct RenderedPage {
     /// The tags of the page's `<head>`.
     pub head: Vec<HeadTag>,
     /// Every catalog answer the page used, by key.
-    pub answers: BTreeMap<String, serde_json::Value>,
+    pub answers: Answers,
 }
 
 /// How many passes a page may take: each adds the answers the previous one lacked (a page
@@ -60,7 +60,7 @@ fn render_pass(
     (locale, source): &(String, String),
     url: &str,
     shell: Option<&'static str>,
-    answers: BTreeMap<String, serde_json::Value>,
+    answers: Answers,
 ) -> (RenderedPage, Vec<dhow_app::snapshot::PendingAnswer>) {
     let owner = Owner::new_root(None);
     let result = owner.with(|| {

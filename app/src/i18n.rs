@@ -423,7 +423,7 @@ mod tests {
                     // reference is wrong; those numbers are checked on their own below.
                     if let Some((_, Value::Number(n))) =
                         args.iter().find(|(name, _)| *name == "count")
-                        && fluent_category(locale, *n) != plural_category(locale, *n)
+                        && fluent_category(locale, *n as f64) != plural_category(locale, *n as f64)
                     {
                         fluent_wrong.insert((locale.to_string(), *n as u32));
                         continue;

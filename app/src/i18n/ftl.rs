@@ -13,12 +13,14 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-/// A value for a message's `$variable`: text, or a number (which selectors match against
-/// plural categories and exact keys).
+/// A value for a message's `$variable`: text, or a whole number (which selectors match against
+/// plural categories and exact keys). The storefront's messages count things; amounts of money
+/// are formatted before they reach a message. Whole numbers keep float parsing and printing out
+/// of the wasm.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Text(String),
-    Number(f64),
+    Number(i64),
 }
 
 impl From<String> for Value {
@@ -43,19 +45,20 @@ macro_rules! number_values {
     ($($ty:ty)*) => {$(
         impl From<$ty> for Value {
             fn from(number: $ty) -> Value {
-                Value::Number(number as f64)
+                // Beyond i64 (a u64 or usize that large counts nothing a shop has): the largest.
+                Value::Number(i64::try_from(number).unwrap_or(i64::MAX))
             }
         }
     )*};
 }
 
-number_values!(i8 i16 i32 i64 isize u8 u16 u32 u64 usize f32 f64);
+number_values!(i8 i16 i32 i64 isize u8 u16 u32 u64 usize);
 
 impl Value {
     fn write(&self, out: &mut String) {
         match self {
             Value::Text(text) => out.push_str(text),
-            // Fluent writes numbers without grouping or locale digits: `1234`, `2.5`.
+            // Fluent writes numbers without grouping or locale digits: `1234`.
             Value::Number(number) => out.push_str(&number.to_string()),
         }
     }
@@ -80,7 +83,7 @@ enum Element {
 #[derive(Clone, Debug, PartialEq)]
 enum Key {
     Name(String),
-    Number(f64),
+    Number(i64),
 }
 
 /// A message that could not be read, by id (or by line where no id could be read).
@@ -235,7 +238,7 @@ impl Context<'_> {
             (Key::Name(key), Value::Text(text)) => key == text,
             (Key::Number(key), Value::Number(number)) => key == number,
             (Key::Name(key), Value::Number(number)) => {
-                (self.plural)(self.locale, *number) == Some(key.as_str())
+                (self.plural)(self.locale, *number as f64) == Some(key.as_str())
             }
             (Key::Number(_), Value::Text(_)) => false,
         })

@@ -63,3 +63,18 @@ fn plural_categories_agree_with_the_prerenders_rules() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn case_folding_in_the_browser_follows_the_same_unicode_rules() {
+    use dhow_sdk::text::{eq_ignore_case, lowercase, uppercase};
+    // Text that is not ASCII is folded by the browser here, by Rust's tables natively: the same
+    // answers either way.
+    assert_eq!(lowercase("STRASSE Über"), "strasse über");
+    assert_eq!(lowercase("ΟΔΟΣ ΟΔΟΣ"), "οδος οδος");
+    assert_eq!(lowercase("İstanbul"), "i\u{307}stanbul");
+    assert_eq!(lowercase("東京 Tokyo"), "東京 tokyo");
+    assert_eq!(uppercase("straße"), "STRASSE");
+    assert_eq!(uppercase("ab-12 ç"), "AB-12 Ç");
+    assert!(eq_ignore_case("São Paulo", "SÃO PAULO"));
+    assert!(!eq_ignore_case("Øre", "ore"));
+}

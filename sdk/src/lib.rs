@@ -31,6 +31,7 @@ pub mod market;
 pub mod model;
 pub mod money;
 pub mod recommend;
+pub mod sorting;
 pub mod storage;
 mod tagged;
 pub mod text;

@@ -1,5 +1,6 @@
 //! Backend rich text as the plain paragraphs the model promises (`Product::description`): the
-//! storefront renders text, never a backend's markup. Written once for every adapter.
+//! storefront renders text, never a backend's markup. Written once for every adapter. And case
+//! folding for comparing what shoppers type with catalog text.
 
 /// Tags that end a paragraph: their start or end becomes a blank line.
 const BLOCKS: &[&str] = &[
@@ -162,9 +163,58 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
+/// `text` in lower case, by Unicode's default rules (`Straße` → `straße`, `ΟΔΟΣ` → `οδος`).
+/// Every case-insensitive comparison in the SDK goes through here: in the browser, text that is
+/// not ASCII is lower-cased by the browser's own `toLowerCase` (the same rules), which keeps
+/// Unicode's case tables out of the wasm.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JsString::from(text).to_lower_case().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    text.to_lowercase()
+}
+
+/// `text` in upper case, by Unicode's default rules (`straße` → `STRASSE`); see [`lowercase`].
+pub fn uppercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_uppercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::JsString::from(text).to_upper_case().into();
+    #[cfg(not(target_arch = "wasm32"))]
+    text.to_uppercase()
+}
+
+/// Whether `a` and `b` are the same text but for case, comparing as [`lowercase`] does; ASCII
+/// text (most of it) is compared without allocating.
+pub fn eq_ignore_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    lowercase(a) == lowercase(b)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain_text;
+    use super::{eq_ignore_case, lowercase, plain_text, uppercase};
+
+    #[test]
+    fn case_follows_unicode_default_rules() {
+        assert_eq!(lowercase("Merino CREW"), "merino crew");
+        assert_eq!(lowercase("STRASSE Über"), "strasse über");
+        // Final sigma: the word-final capital sigma lowers to ς.
+        assert_eq!(lowercase("ΟΔΟΣ ΟΔΟΣ"), "οδος οδος");
+        assert_eq!(lowercase("İstanbul"), "i\u{307}stanbul");
+        assert_eq!(uppercase("straße"), "STRASSE");
+        assert_eq!(uppercase("ab-12 ç"), "AB-12 Ç");
+        assert!(eq_ignore_case("São Paulo", "SÃO PAULO"));
+        assert!(eq_ignore_case("SAVE10", "save10"));
+        assert!(!eq_ignore_case("SAVE10", "save1"));
+        assert!(!eq_ignore_case("Øre", "ore"));
+    }
 
     #[test]
     fn block_tags_make_paragraphs_and_inline_tags_disappear() {

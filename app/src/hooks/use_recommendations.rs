@@ -50,8 +50,7 @@ pub fn use_recommendations(
     let market = use_market();
     let handles = Memo::new(move |_| {
         let mut handles = handles();
-        handles.sort();
-        handles.dedup();
+        dhow_sdk::sorting::sort_dedup(&mut handles);
         handles
     });
     use_catalog(
@@ -93,8 +92,7 @@ pub fn use_recommendations_here(
             set_products.set(Vec::new());
             return;
         };
-        handles.sort();
-        handles.dedup();
+        dhow_sdk::sorting::sort_dedup(&mut handles);
         let store = store.store();
         leptos::task::spawn_local(async move {
             let found = recommended_products(&store, &market, &handles, kind, limit).await;

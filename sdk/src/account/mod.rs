@@ -236,7 +236,7 @@ fn name_errors(first: &str, last: &str) -> Vec<FieldError> {
 
 /// The email as accounts compare it: trimmed and lower case.
 pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
+    crate::text::lowercase(email.trim())
 }
 
 /// Customer accounts on a commerce backend. Implemented by every adapter beside [`Backend`];

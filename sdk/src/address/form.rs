@@ -178,7 +178,5 @@ pub fn countries() -> impl Iterator<Item = CountryCode> {
 
 /// Case-insensitive comparison for region names, which may be non-ASCII (`São Paulo`).
 fn eq_ignore_case(a: &str, b: &str) -> bool {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+    crate::text::eq_ignore_case(a, b)
 }

@@ -77,14 +77,11 @@ fn clean_postal_code(input: &str) -> String {
                 out.push(' ');
                 space_pending = false;
             }
-            if is_dash(c) {
-                out.push('-');
-            } else {
-                out.extend(c.to_uppercase());
-            }
+            out.push(if is_dash(c) { '-' } else { c });
         }
     }
-    out
+    // Spaces and dashes have no case: upper-casing the whole is upper-casing each letter.
+    crate::text::uppercase(&out)
 }
 
 /// One element of a mask.

@@ -178,7 +178,7 @@ impl LocalBackend {
         if priced
             .codes
             .iter()
-            .any(|c| c.to_lowercase() == rule.code.to_lowercase())
+            .any(|c| crate::text::eq_ignore_case(c, &rule.code))
         {
             return Err(rejected(crate::error::PromotionRejection::AlreadyApplied));
         }
@@ -198,9 +198,10 @@ impl LocalBackend {
 
     pub(super) fn remove_code(&self, id: &CartId, code: &str) -> Result<Cart> {
         let mut cart = self.open_cart(id)?;
-        let wanted = code.trim().to_lowercase();
+        let wanted = code.trim();
         let before = cart.codes.len();
-        cart.codes.retain(|c| c.to_lowercase() != wanted);
+        cart.codes
+            .retain(|c| !crate::text::eq_ignore_case(c, wanted));
         if cart.codes.len() == before {
             return Err(Error::not_found(Resource::Discount, code.trim()));
         }

@@ -175,7 +175,7 @@ impl LocalBackend {
     }
 
     pub(super) fn find_order(&self, number: &str, email: &str) -> Result<Order> {
-        let number = number.trim().to_uppercase();
+        let number = crate::text::uppercase(number.trim());
         let not_found = || Error::not_found(Resource::Order, number.as_str());
         if number.is_empty() {
             return Err(not_found());
@@ -183,7 +183,7 @@ impl LocalBackend {
         let order = self.state().order(&number)?.ok_or_else(not_found)?;
         // A wrong email answers exactly like a wrong number: an order's existence is not
         // revealed to someone who does not know its email.
-        if order.email.trim().to_lowercase() != email.trim().to_lowercase() {
+        if !crate::text::eq_ignore_case(order.email.trim(), email.trim()) {
             return Err(not_found());
         }
         Ok(order)

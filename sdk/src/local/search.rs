@@ -77,7 +77,7 @@ pub(crate) fn search(
     let tokens: Vec<String> = query
         .text
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(crate::text::lowercase)
         .collect();
 
     let mut hits = Vec::new();
@@ -165,33 +165,31 @@ fn matches_text(product: &CatalogProduct, market: &Market, tokens: &[String]) ->
     .into_iter()
     .chain(product.tags.iter().map(String::as_str))
     {
-        haystack.push_str(&part.to_lowercase());
+        haystack.push_str(&crate::text::lowercase(part));
         haystack.push('\n');
     }
     tokens.iter().all(|t| haystack.contains(t.as_str()))
 }
 
-fn sort(hits: &mut [Hit<'_>], sort: ProductSort) {
-    // Stable sorts with the catalog position last: equal keys keep the merchant's order.
-    match sort {
-        ProductSort::Featured => hits.sort_by_key(|h| (!h.product.featured, h.position)),
-        ProductSort::PriceAsc => hits.sort_by_key(|h| (h.lowest(), h.position)),
-        ProductSort::PriceDesc => hits.sort_by_key(|h| (std::cmp::Reverse(h.lowest()), h.position)),
-        ProductSort::TitleAsc => hits
-            .sort_by(|a, b| compare_titles(&a.title, &b.title).then(a.position.cmp(&b.position))),
-        ProductSort::Newest => hits.sort_by(|a, b| {
-            b.product
-                .created_at
-                .cmp(&a.product.created_at)
-                .then(a.position.cmp(&b.position))
-        }),
-    }
+fn sort(hits: &mut Vec<Hit<'_>>, sort: ProductSort) {
+    // The catalog position breaks every tie: equal keys keep the merchant's order. One
+    // comparison for every order, so the sort is compiled once.
+    crate::sorting::sort_by(hits, |a, b| {
+        let by = match sort {
+            ProductSort::Featured => (!a.product.featured).cmp(&!b.product.featured),
+            ProductSort::PriceAsc => a.lowest().cmp(&b.lowest()),
+            ProductSort::PriceDesc => b.lowest().cmp(&a.lowest()),
+            ProductSort::TitleAsc => compare_titles(&a.title, &b.title),
+            ProductSort::Newest => b.product.created_at.cmp(&a.product.created_at),
+        };
+        by.then(a.position.cmp(&b.position))
+    });
 }
 
 /// Case-insensitive title order; the browser's `Intl.Collator` does locale collation for lists
 /// it sorts itself.
 fn compare_titles(a: &str, b: &str) -> Ordering {
-    a.to_lowercase()
-        .cmp(&b.to_lowercase())
+    crate::text::lowercase(a)
+        .cmp(&crate::text::lowercase(b))
         .then_with(|| a.cmp(b))
 }

@@ -49,13 +49,13 @@ pub(crate) struct PricedCart {
 
 /// The promotion with this code, compared case-insensitively.
 pub(crate) fn find_promotion<'a>(data: &'a CatalogFile, code: &str) -> Option<&'a PromotionRule> {
-    let code = code.trim().to_lowercase();
+    let code = code.trim();
     if code.is_empty() {
         return None;
     }
     data.promotions
         .iter()
-        .find(|p| p.code.to_lowercase() == code)
+        .find(|p| crate::text::eq_ignore_case(&p.code, code))
 }
 
 /// Why `rule` cannot apply to a cart with this subtotal next to the codes `others` already on

@@ -201,7 +201,7 @@ impl MedusaBackend {
         if on_cart(&current) {
             return Err(rejected(PromotionRejection::AlreadyApplied));
         }
-        let upper = code.to_uppercase();
+        let upper = crate::text::uppercase(code);
         let mut attempts = vec![upper.clone()];
         if upper != code {
             attempts.push(code.to_owned());

@@ -1,7 +1,6 @@
 //! Catalog operations of the Medusa adapter: product search with paging and facets, product by
 //! handle, collections.
 
-use std::cmp::Reverse;
 
 use super::{MedusaBackend, mapping, wire};
 use crate::error::{Error, Resource, Result, Unsold};
@@ -88,8 +87,12 @@ impl MedusaBackend {
             .filter(|p| filter.matches(p))
             .collect();
         match query.sort {
-            ProductSort::PriceAsc => hits.sort_by_key(lowest),
-            ProductSort::PriceDesc => hits.sort_by_key(|p| Reverse(lowest(p))),
+            ProductSort::PriceAsc => {
+                crate::sorting::sort_by(&mut hits, |a, b| lowest(a).cmp(&lowest(b)))
+            }
+            ProductSort::PriceDesc => {
+                crate::sorting::sort_by(&mut hits, |a, b| lowest(b).cmp(&lowest(a)))
+            }
             _ => {}
         }
         let facets = facets(&hits, &collections);

@@ -176,7 +176,7 @@ impl Rule {
             || (self.during == Step::Cart && request.cart().is_some())
             || (self.during == Step::SignedIn && request.signed_in())
             || (self.during == Step::Account && request.account());
-        let message = api.message.to_lowercase();
+        let message = crate::text::lowercase(&api.message);
         during
             && (self.status.is_empty() || self.status.contains(&api.status))
             && (self.kind.is_empty() || self.kind.contains(&api.kind.as_str()))

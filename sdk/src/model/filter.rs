@@ -153,15 +153,21 @@ impl ProductFilter {
     }
 }
 
-/// Lower case, one character at a time, so that [`same`] can compare without allocating.
+/// Lower case, as [`same`] compares.
 fn fold(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).collect()
+    crate::text::lowercase(text)
 }
 
-/// Whether `text` folds to `folded`. Written by hand: a filter runs for every variant of every
-/// product, and lower-casing into a new string there would allocate each time.
+/// Whether `text` folds to `folded`. A filter runs for every variant of every product: ASCII
+/// text (most option values) is compared without allocating.
 fn same(text: &str, folded: &str) -> bool {
-    text.chars().flat_map(char::to_lowercase).eq(folded.chars())
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .eq(folded.bytes());
+    }
+    fold(text) == folded
 }
 
 /// A product of a search result as a backend holds it, for [`facets`]. The model's [`Product`]

@@ -53,7 +53,7 @@ impl Money {
         }
         // Fewer than `weights.len()` units are left over, and more remainders than that are
         // positive, so a zero weight (remainder zero) is never picked.
-        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sorting::sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, index) in remainders
             .iter()
             .take(usize::try_from(left_over).unwrap_or(0))

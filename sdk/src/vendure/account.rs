@@ -718,7 +718,7 @@ impl Accounts for VendureBackend {
         let account = self.signed_in()?;
         // The default channel last: it shows the orders of every channel.
         let mut channels = self.channels_in_use();
-        channels.sort_by_key(|c| c.is_none());
+        crate::sorting::sort_by(&mut channels, |a, b| a.is_none().cmp(&b.is_none()));
         for channel in channels {
             if let Some((id, _)) = self.account_cart(&account, channel)? {
                 let cart = match self.cart(&id).await {

@@ -130,7 +130,7 @@ async fn option_filters(
         .items;
     let mut by_option: BTreeMap<String, Vec<Id>> = BTreeMap::new();
     for (name, value) in &query.options {
-        let ids = by_option.entry(name.to_lowercase()).or_default();
+        let ids = by_option.entry(crate::text::lowercase(name)).or_default();
         let found = facets
             .iter()
             .filter(|f| f.name.eq_ignore_ascii_case(name) || f.code.eq_ignore_ascii_case(name))

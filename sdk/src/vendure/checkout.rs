@@ -331,7 +331,7 @@ pub(super) async fn order(backend: &VendureBackend, number: &str, email: &str) -
         let email_matches = found
             .customer
             .as_ref()
-            .is_some_and(|c| c.email_address.trim().to_lowercase() == email.trim().to_lowercase());
+            .is_some_and(|c| crate::text::eq_ignore_case(c.email_address.trim(), email.trim()));
         if !email_matches {
             return Err(not_found());
         }

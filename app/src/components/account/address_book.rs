@@ -131,7 +131,7 @@ pub fn AddressBook() -> impl IntoView {
         let mut all: Vec<_> = address::countries()
             .map(|c| (region_name(&locale, c.as_str()), c))
             .collect();
-        all.sort();
+        dhow_sdk::sorting::sort_by(&mut all, Ord::cmp);
         all.into_iter()
             .map(|(name, c)| {
                 view! { <option value=c.as_str().to_owned() selected=c == chosen>{name}</option> }

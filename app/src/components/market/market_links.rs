@@ -38,7 +38,7 @@ pub fn MarketLinks() -> impl IntoView {
                 (name, m.currency, href, hreflang(m), m.id == current)
             })
             .collect();
-        links.sort_by(|a, b| a.0.cmp(&b.0));
+        dhow_sdk::sorting::sort_by(&mut links, |a, b| a.0.cmp(&b.0));
         links
             .into_iter()
             .map(|(name, currency, href, lang, here)| {

@@ -27,7 +27,7 @@ pub fn MarketSelector() -> impl IntoView {
                 (name, m.id.clone(), m.currency)
             })
             .collect();
-        options.sort_by(|a, b| a.0.cmp(&b.0));
+        dhow_sdk::sorting::sort_by(&mut options, |a, b| a.0.cmp(&b.0));
         options
             .into_iter()
             .map(|(name, id, currency)| {

@@ -1,7 +1,6 @@
 //! Catalog operations of the Medusa adapter: product search with paging and facets, product by
 //! handle, collections.
 
-
 use super::{MedusaBackend, mapping, wire};
 use crate::error::{Error, Resource, Result, Unsold};
 use crate::market::Market;

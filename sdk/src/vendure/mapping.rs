@@ -112,12 +112,21 @@ pub fn currency(code: &str) -> Result<Currency> {
 /// A tax rate in percent (`20`, `7.25`) as an exact fraction (`0.2`, `0.0725`). The float's
 /// shortest decimal text is what the server wrote, so no binary rounding leaks into the rate.
 pub fn rate(percent: f64) -> Option<Decimal> {
-    if !percent.is_finite() {
+    let hundredth = Decimal::new(1, 2)?;
+    shortest(percent)?.checked_mul(hundredth)
+}
+
+/// A float as the exact decimal of its shortest text (the digits the server wrote, without
+/// binary noise): `7.25` → 7.25, `1e-7` → 0.0000001; `None` for NaN, infinities and what no
+/// decimal holds.
+pub fn shortest(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
         return None;
     }
-    let text = format!("{percent}");
-    let hundredth = Decimal::new(1, 2)?;
-    Decimal::parse(&text).ok()?.checked_mul(hundredth)
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(value);
+    // A whole number is printed `20.0`: read it as `20`, as it was written.
+    Decimal::parse_json_number(text.strip_suffix(".0").unwrap_or(text)).ok()
 }
 
 /// A non-negative count from GraphQL's `Int`.

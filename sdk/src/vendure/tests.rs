@@ -410,6 +410,17 @@ fn rates_languages_and_text() {
         Some("0.0725".into())
     );
     assert_eq!(mapping::rate(f64::NAN), None);
+    assert_eq!(
+        mapping::rate(20.0).map(|r| r.to_string()),
+        Some("0.20".into())
+    );
+    // A float is read as the shortest text that is the same float, exponents included.
+    let shortest = |v: f64| mapping::shortest(v).map(|d| d.to_string());
+    assert_eq!(shortest(0.1 + 0.2).as_deref(), Some("0.30000000000000004"));
+    assert_eq!(shortest(1e-7).as_deref(), Some("0.0000001"));
+    assert_eq!(shortest(-2.5e3).as_deref(), Some("-2500"));
+    assert_eq!(shortest(1e300), None, "beyond what a decimal holds");
+    assert_eq!(shortest(f64::INFINITY), None);
     let mut de = market("de", "DE", "EUR", TaxDisplay::Inclusive);
     de.locale = "de-DE".into();
     assert_eq!(mapping::language(&de).as_deref(), Some("de"));

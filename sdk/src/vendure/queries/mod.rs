@@ -84,11 +84,11 @@ impl<'de> serde::Deserialize<'de> for Units {
                 if !v.is_finite() {
                     return Err(E::custom("amount is not a finite number"));
                 }
-                // Rust prints the shortest text that reads back as the same float: the digits
-                // the server wrote, without binary noise.
-                Decimal::parse(&format!("{v}"))
+                // The shortest text that reads back as the same float: the digits the server
+                // wrote, without binary noise.
+                crate::vendure::mapping::shortest(v)
                     .map(Units)
-                    .map_err(|_| E::custom(format!("amount {v} is out of range")))
+                    .ok_or_else(|| E::custom("amount is out of range"))
             }
         }
 

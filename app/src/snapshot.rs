@@ -208,7 +208,12 @@ impl<T: Clone + 'static> CatalogRead<T> {
 /// operation, market, language, query). Natively at build time the answer comes from the
 /// page's snapshot, or is recorded as missing for the next pass; in the browser it starts from
 /// the snapshot of a prerendered page, is asked again after the takeover, and follows `key`.
-pub fn use_catalog<T, K, F, Fut>(prerender: Prerender, key: K, fetch: F) -> CatalogRead<T>
+pub fn use_catalog<T, K, F, Fut>(
+    // Whether an answer belongs in the HTML matters only when the page is rendered at build time.
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))] prerender: Prerender,
+    key: K,
+    fetch: F,
+) -> CatalogRead<T>
 where
     T: Clone + PartialEq + Serialize + DeserializeOwned + 'static,
     K: Fn() -> String + 'static,
@@ -220,9 +225,6 @@ where
     let known = snapshot.and_then(|s| s.known::<T>(&first_key));
     #[cfg(not(target_arch = "wasm32"))]
     let known_at_start = known.is_some();
-    // Whether an answer belongs in the HTML matters only when the page is rendered at build time.
-    #[cfg(target_arch = "wasm32")]
-    let _ = prerender;
     let answer = RwSignal::new_local(known.map(Ok));
     let fetch = Rc::new(fetch);
 

@@ -141,7 +141,8 @@ impl AddressFormat {
             })
             .map_or(code, |&(_, _, current)| current);
         self.regions.iter().find(|region| {
-            region.code.eq_ignore_ascii_case(code) || eq_ignore_case(region.name, input)
+            region.code.eq_ignore_ascii_case(code)
+                || crate::text::eq_ignore_case(region.name, input)
         })
     }
 }
@@ -174,9 +175,4 @@ pub fn format_for(country: CountryCode) -> AddressFormat {
 /// ```
 pub fn countries() -> impl Iterator<Item = CountryCode> {
     formats::FORMATS.iter().map(|format| format.country)
-}
-
-/// Case-insensitive comparison for region names, which may be non-ASCII (`São Paulo`).
-fn eq_ignore_case(a: &str, b: &str) -> bool {
-    crate::text::eq_ignore_case(a, b)
 }

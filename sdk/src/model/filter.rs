@@ -6,6 +6,7 @@ use super::catalog::{
 };
 use crate::error::{Error, FieldError, Problem, Result};
 use crate::money::{Currency, Money};
+use crate::text::{eq_ignore_case, lowercase};
 
 /// The filters of a [`ProductQuery`] that a variant must meet: option values, price range and
 /// stock, prepared once per search (option names and values folded to lower case) to be checked
@@ -83,7 +84,7 @@ impl ProductFilter {
         }
         let mut options: Vec<(String, Vec<String>)> = Vec::new();
         for (name, value) in &query.options {
-            let (name, value) = (fold(name), fold(value));
+            let (name, value) = (lowercase(name), lowercase(value));
             match options.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, values)) => values.push(value),
                 None => options.push((name, vec![value])),
@@ -145,29 +146,12 @@ impl ProductFilter {
             && self.options.iter().all(|(name, wanted)| {
                 options
                     .iter()
-                    .position(|o| same(&o.name, name))
+                    .position(|o| eq_ignore_case(&o.name, name))
                     .and_then(|i| values.get(i))
-                    .is_some_and(|value| wanted.iter().any(|w| same(value, w)))
+                    .is_some_and(|value| wanted.iter().any(|w| eq_ignore_case(value, w)))
             })
             && (!self.in_stock || available())
     }
-}
-
-/// Lower case, as [`same`] compares.
-fn fold(text: &str) -> String {
-    crate::text::lowercase(text)
-}
-
-/// Whether `text` folds to `folded`. A filter runs for every variant of every product: ASCII
-/// text (most option values) is compared without allocating.
-fn same(text: &str, folded: &str) -> bool {
-    if text.is_ascii() {
-        return text
-            .bytes()
-            .map(|b| b.to_ascii_lowercase())
-            .eq(folded.bytes());
-    }
-    fold(text) == folded
 }
 
 /// A product of a search result as a backend holds it, for [`facets`]. The model's [`Product`]

@@ -54,10 +54,11 @@ const images = files.filter((f) => f.name.startsWith('images/'));
 console.log(row(`images/ (${images.length} files)`, sum(images)));
 console.log(row('all of dist/', sum(files)));
 
-// The first page: index.html, what it links (CSS, loader, glue, wasm), and the data the app
-// fetches before it can render (store configuration, and the catalog for the local backend).
-function firstPage(dir, list) {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+// A first page: its HTML, what it links (CSS, loader, glue, wasm, the chunk of its page's code it
+// preloads), and the data the app fetches before it can render (store configuration, and the
+// catalog for the local backend). Images excluded.
+function firstPage(dir, list, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
   const linked = [...html.matchAll(/(?:href|src)="\/?([^"]+)"/g)].map((m) => m[1]);
   const boot = linked.filter((n) => n.startsWith('boot-')).flatMap((n) => {
     const js = readFileSync(join(dir, n), 'utf8');
@@ -68,8 +69,17 @@ function firstPage(dir, list) {
     const js = readFileSync(join(dir, n), 'utf8');
     return [...js.matchAll(/from "\.\/([^"]+\.js)"/g)].map((m) => m[1]);
   });
-  const names = new Set(['index.html', ...linked, ...boot, ...imported, 'dhow.json', 'catalog.json']);
-  return list.filter((f) => names.has(f.name));
+  const names = new Set([page, ...linked, ...boot, ...imported, 'dhow.json', 'catalog.json']);
+  return list.filter((f) => names.has(f.name) && !f.name.startsWith('images/'));
+}
+
+// The first page the budgets hold: a prerendered product page (the first of the default market,
+// by name); and the home page, reported beside it.
+function productPage(dir) {
+  const products = existsSync(join(dir, 'products'))
+    ? readdirSync(join(dir, 'products')).filter((f) => f.endsWith('.html')).sort() : [];
+  if (products.length === 0) throw new Error(`${dir} has no prerendered product page (products/*.html)`);
+  return `products/${products[0]}`;
 }
 
 // The chunks of the storefront's wasm, fetched when a page that needs them first opens
@@ -81,12 +91,18 @@ function chunks(dir, list) {
   return Object.fromEntries(Object.entries(manifest.chunks).map(([name, needed]) => [name, list.filter((f) => needed.includes(f.name))]));
 }
 const isCode = (f) => /\.(js|wasm|css|html)$/.test(f.name);
-const first = firstPage(dist, files);
-console.log('\nfirst page (code, styles, configuration and catalog; images excluded):');
+const product = productPage(dist);
+const first = firstPage(dist, files, product);
+console.log(`\nfirst page, a product page: ${product} (code, styles, configuration and catalog; images excluded):`);
 for (const f of first) console.log(row(`  ${f.name}`, f));
 const code = first.filter(isCode);
 console.log(row('first page, code and styles', sum(code)));
 console.log(row('first page, with local catalog', sum(first)));
+const home = firstPage(dist, files, 'index.html');
+console.log('\nhome page: index.html (the same, for the home page):');
+for (const f of home) console.log(row(`  ${f.name}`, f));
+const homeCode = home.filter(isCode);
+console.log(row('home page, code and styles', sum(homeCode)));
 
 const split = chunks(dist, files);
 if (Object.keys(split).length > 0) {
@@ -138,7 +154,7 @@ const measured = {};
 const adaptersOver = option('--adapters-over');
 if (adaptersOver) {
   // What the network adapters add to the first page: this build's less the default build's.
-  const base = parts(firstPage(adaptersOver, measure(adaptersOver)).filter(isCode));
+  const base = parts(firstPage(adaptersOver, measure(adaptersOver), productPage(adaptersOver)).filter(isCode));
   const withAdapters = parts(code);
   const added = {};
   for (const k of new Set([...Object.keys(base), ...Object.keys(withAdapters)])) {
@@ -147,6 +163,7 @@ if (adaptersOver) {
   measured.network_adapters = added;
 } else {
   measured.first_page = parts(code);
+  measured.home_page = parts(homeCode);
   for (const [name, list] of Object.entries(split)) measured[`chunk_${name}`] = parts(list);
   if (embed.length >= embedNames.length) {
     measured.embed = parts(embed.filter((f) => f.name.startsWith('embed/')));
@@ -159,7 +176,7 @@ if (adaptersOver) {
 if (flag('--breakdown')) {
   const { findPreOpt, report } = await import('./wasm-breakdown.mjs');
   const release = new URL('../target/wasm32-unknown-unknown/release', import.meta.url).pathname;
-  const shippedApp = first.find((f) => f.name.endsWith('.wasm'));
+  const shippedApp = first.find((f) => /^dhow-app-.*_bg\.wasm$/.test(f.name));
   const shippedEmbed = files.find((f) => f.name === 'embed/dhow-embed-core_bg.wasm');
   for (const [bin, shipped] of [['dhow-app', shippedApp], ['dhow-embed', shippedEmbed]]) {
     const shippedPath = shipped && join(dist, shipped.name);

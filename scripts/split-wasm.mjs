@@ -21,7 +21,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { stub } from './wasm-stub.mjs';
+import { addressesTaken, stub } from './wasm-stub.mjs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const short = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
@@ -40,8 +40,10 @@ export function splitModule({ raw, out, base, release, scratch, what }) {
     // 2. Neither the storefront (it hydrates synchronously: app/src/lib.rs) nor the embed (it
     // mounts client-side) starts async hydration. Release only: it saves bytes, and a debug
     // build's DWARF would no longer match its code.
+    // Which code takes which function's address, from the linker's relocations in `raw`.
+    const taken = release ? addressesTaken(readFileSync(raw)) : null;
     for (const file of release ? [`${base}.wasm`, ...chunks] : []) {
-      const result = stub(readFileSync(join(tmp, file)), 'hydrate-async');
+      const result = stub(readFileSync(join(tmp, file)), 'hydrate-async', { taken });
       writeFileSync(join(tmp, file), result.bytes);
       if (file === `${base}.wasm`) {
         console.log(`split-wasm: ${what}: emptied ${result.stubbed} async hydration functions ` +

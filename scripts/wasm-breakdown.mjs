@@ -188,7 +188,7 @@ export function readWasm(bytes) {
     const size = r.u32();
     const start = r.pos;
     const s = new Reader(bytes, start, start + size);
-    const section = { id, kind: SECTION[id] ?? `unknown ${id}`, header: start - headerStart, size };
+    const section = { id, kind: SECTION[id] ?? `unknown ${id}`, header: start - headerStart, start, size };
     if (id === 0) {
       section.name = s.name();
       m.custom[section.name] = { start: s.pos, end: s.end };

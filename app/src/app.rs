@@ -15,11 +15,11 @@ use crate::head::{PageMeta, use_page_meta};
 use crate::hooks::{provide_account, provide_cart, provide_market, use_market};
 use crate::i18n::{provide_i18n, use_i18n};
 use crate::routes::lazy::{
-    AccountOrderRoute, AccountRoute, AddressesRoute, CartRoute, CheckoutRoute, CollectionRoute,
-    HomeRoute, OrderConfirmationRoute, OrderLookupRoute, OrdersRoute, OutboxRoute, RegisterRoute,
-    ResetRoute, SearchRoute, SignInRoute,
+    AccountOrderRoute, AccountRoute, AddressesRoute, CartRoute, CheckoutRoute,
+    OrderConfirmationRoute, OrderLookupRoute, OrdersRoute, OutboxRoute, RegisterRoute, ResetRoute,
+    SignInRoute,
 };
-use crate::routes::{NotFound, ProductPage};
+use crate::routes::{CollectionPage, Home, NotFound, ProductPage, SearchPage};
 use crate::store::{CONFIG_URL, Store, load_store, provide_store};
 
 /// The whole storefront, rendered in the browser from nothing: loads the store, then shows it
@@ -69,10 +69,6 @@ fn Shell() -> impl IntoView {
     provide_cart();
     provide_account();
     page_views();
-    #[cfg(target_arch = "wasm32")]
-    crate::routes::lazy::prefetch_on_intent(
-        crate::store::use_store().store().config.markets.clone(),
-    );
     let shell = use_context::<ShopperPageShell>();
     if let Some(ShopperPageShell { title }) = shell {
         let i18n = use_i18n();
@@ -97,10 +93,10 @@ fn Shell() -> impl IntoView {
                 Either::Right(view! {
                     <Routes fallback=Fallback>
                         <ParentRoute path=MarketPrefix view=MarketGate>
-                            <Route path=path!("") view={Lazy::<HomeRoute>::new()}/>
+                            <Route path=path!("") view=Home/>
                             <Route path=path!("/products/:handle") view=ProductPage/>
-                            <Route path=path!("/collections/:handle") view={Lazy::<CollectionRoute>::new()}/>
-                            <Route path=path!("/search") view={Lazy::<SearchRoute>::new()}/>
+                            <Route path=path!("/collections/:handle") view=CollectionPage/>
+                            <Route path=path!("/search") view=SearchPage/>
                             <Route path=path!("/cart") view={Lazy::<CartRoute>::new()}/>
                             <Route path=path!("/checkout") view={Lazy::<CheckoutRoute>::new()}/>
                             <Route path=path!("/orders") view={Lazy::<OrderLookupRoute>::new()}/>

@@ -71,23 +71,9 @@ async fn boot() {
     let locale = hooks::market_for_path(&store.config, &path)
         .map(|m| m.locale.clone())
         .unwrap_or_else(|| i18n::DEFAULT_LOCALE.to_owned());
-    // The page's code is in a chunk of its own (`routes::lazy`): fetched beside the
-    // translations (the prerendered page preloads it), and in before a takeover, which builds the
-    // page synchronously. A page whose chunk cannot be fetched is rendered afresh: its route
-    // shows the network notice with a retry.
-    let page =
-        routes::lazy::LazyPage::for_path(hooks::path_without_market(&path, &store.config.markets));
-    let chunk = async move {
-        match page {
-            Some(page) => routes::lazy::preload(page).await.is_ok(),
-            None => true,
-        }
-    };
-    let (translations, chunk_loaded) =
-        futures::future::join(i18n::load_translations(&locale), chunk).await;
+    let translations = i18n::load_translations(&locale).await;
     let takeover = snapshot.filter(|s| {
-        chunk_loaded
-            && s.version == SNAPSHOT_VERSION
+        s.version == SNAPSHOT_VERSION
             && s.hydrate
             && s.url == url
             && s.backend == store::backend_fingerprint(&store.config.backend)

@@ -1,12 +1,11 @@
 //! The storefront binary that Trunk builds: starts the app (takes a prerendered page over, or
 //! renders one).
 //!
-//! It also holds the split points of the pages (`dhow_app::routes::lazy`)
+//! It also holds the split points of the pages no first page needs (`dhow_app::routes::lazy`)
 //! and of the cart drawer's body (`dhow_app::components::cart::drawer_body`):
 //! each function below is cut, with the code only it reaches, into the chunk its first argument
 //! names (`scripts/split-wasm.mjs`), and fetched when a shopper first opens one of its pages.
-//! Pages of one chunk share it: the lists of the catalog (home, collections, search) are one
-//! chunk, the order pages another, the account pages a third.
+//! Pages of one chunk share it: the order pages are one chunk, the account pages another.
 
 #[cfg(target_arch = "wasm32")]
 mod pages {
@@ -54,11 +53,6 @@ mod pages {
     }
 
     split_points! {
-        listing {
-            home, preload_home => Home(Home);
-            collection, preload_collection => Collection(CollectionPage);
-            search, preload_search => Search(SearchPage);
-        }
         cart {
             cart_page, preload_cart_page => Cart(CartPage);
         }

@@ -1,9 +1,7 @@
-// The storefront's code in chunks: a product page takes over with only the first page's module;
-// every other page's code is in a chunk (the catalog's lists, cart, checkout, orders, account). A
-// prerendered page preloads its chunk and takes over once it is in; the cart drawer's chunk
-// follows when idle; other pages' chunks are fetched when first opened (or ahead of it, when a
-// link to them is pointed at); a chunk that cannot be fetched is explained, and retrying loads
-// the page.
+// The storefront's code in chunks: a catalog page takes over with only the first page's module
+// and fetches the cart drawer's chunk when idle; the cart, checkout, order and account pages
+// fetch their own chunk when first opened (or ahead of it);
+// a chunk that cannot be fetched is explained, and retrying loads the page.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { msg } from '../support/messages';
@@ -31,15 +29,12 @@ function chunkRequests(page: Page): string[] {
   return fetched;
 }
 
-/** The preload links of a page's HTML for its chunk's files. */
-const preloads = (files: string[]) => files.map((file) => `<link rel="preload" href="/${file}" as="fetch" type="application/wasm" crossorigin="anonymous">`);
-
 const signInLink = (page: Page) => page.locator('header').getByRole('link', { name: t('account-sign-in'), exact: true });
 const signInHeading = (page: Page) => page.getByRole('heading', { level: 1, name: t('account-sign-in'), exact: true });
 
 test('a product page takes over with no chunk; the drawer\'s chunk follows when idle; the account link fetches the rest of its own', async ({ page }) => {
   const { chunks } = await manifest(page);
-  expect(Object.keys(chunks).sort()).toEqual(['account', 'cart', 'checkout', 'listing', 'orders']);
+  expect(Object.keys(chunks).sort()).toEqual(['account', 'cart', 'checkout', 'orders']);
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.getElementById('dhow-root')?.hasAttribute('data-dhow-app')) {
@@ -53,8 +48,7 @@ test('a product page takes over with no chunk; the drawer\'s chunk follows when 
   await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
   // The cart drawer's body (and the cart page) are fetched once the browser is idle, never
   // before the app has taken the page over.
-  const shown = new Set(chunks.cart);
-  await expect.poll(() => new Set(fetched)).toEqual(shown);
+  await expect.poll(() => new Set(fetched)).toEqual(new Set(chunks.cart));
   const early = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => /\/(split|chunk)_[^/]+\.wasm$/.test(e.name) && e.startTime < (window as any).__takeover)
     .map((e) => e.name));
@@ -62,33 +56,27 @@ test('a product page takes over with no chunk; the drawer\'s chunk follows when 
 
   await signInLink(page).click();
   await expect(signInHeading(page)).toBeVisible();
-  const all = new Set([...shown, ...chunks.account]);
-  expect(new Set(fetched)).toEqual(all);
-  // Each file once: the files the account shares with the others are not fetched again, and the
+  const both = new Set([...chunks.cart, ...chunks.account]);
+  expect(new Set(fetched)).toEqual(both);
+  // Each file once: the files the account shares with the cart are not fetched again, and the
   // prefetch on pointing at the link and the visit share one fetch.
-  expect(fetched.length).toBe(all.size);
+  expect(fetched.length).toBe(both.size);
 });
 
-test('every prerendered page preloads its own chunk beside the first module', async ({ page }) => {
+test('a deep link to the checkout preloads its chunk beside the first module', async ({ page }) => {
   const { chunks } = await manifest(page);
-  const pages: [string, string][] = [
-    ['/checkout', 'checkout'],
-    ['/cart', 'cart'],
-    ['/', 'listing'],
-    ['/jp/collections/outerwear', 'listing'],
-    ['/search', 'listing'],
-  ];
-  for (const [path, chunk] of pages) {
-    const html = await (await page.request.get(path)).text();
-    for (const link of preloads(chunks[chunk])) expect(html, path).toContain(link);
-    // And no other chunk's files.
-    const others = Object.values(chunks).flat().filter((file) => !chunks[chunk].includes(file));
-    for (const file of others) expect(html, path).not.toContain(file);
+  const html = await (await page.request.get('/checkout')).text();
+  for (const file of chunks.checkout) {
+    expect(html).toContain(`<link rel="preload" href="/${file}" as="fetch" type="application/wasm" crossorigin="anonymous">`);
   }
-  // A product page names none: all it needs is in the first module.
-  for (const path of ['/products/canvas-bucket-hat', '/de/products/canvas-bucket-hat']) {
-    expect(await (await page.request.get(path)).text(), path).not.toMatch(/(split|chunk)_[^"]+\.wasm/);
+  // The cart page's deep link preloads its own.
+  const cart = await (await page.request.get('/cart')).text();
+  for (const file of chunks.cart) {
+    expect(cart).toContain(`<link rel="preload" href="/${file}" as="fetch" type="application/wasm" crossorigin="anonymous">`);
   }
+  // A catalog page names none.
+  const product = await (await page.request.get('/products/canvas-bucket-hat')).text();
+  expect(product).not.toMatch(/(split|chunk)_[^"]+\.wasm/);
 
   const fetched = chunkRequests(page);
   await page.goto('/checkout');
@@ -96,24 +84,6 @@ test('every prerendered page preloads its own chunk beside the first module', as
   // The checkout's files, and none but the drawer's chunk fetched when idle.
   expect(fetched).toEqual(expect.arrayContaining(chunks.checkout));
   expect(fetched.filter((file) => !chunks.checkout.includes(file) && !chunks.cart.includes(file))).toEqual([]);
-});
-
-test('moving from a product page to a list fetches the lists\' chunk when the link is pointed at, once', async ({ page }) => {
-  const { chunks } = await manifest(page);
-  const fetched = chunkRequests(page);
-  await page.goto('/products/canvas-bucket-hat');
-  await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
-  const listOnly = chunks.listing.filter((file) => !chunks.cart.includes(file));
-  expect(listOnly.length).toBeGreaterThan(0);
-  expect(fetched.filter((file) => listOnly.includes(file))).toEqual([]);
-  const home = page.locator('header a.dhow-header__brand');
-  await home.hover();
-  await expect.poll(() => listOnly.filter((file) => fetched.includes(file)).length).toBe(listOnly.length);
-  await home.click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.locator('main .dhow-product-card').first()).toBeVisible();
-  // Pointing and clicking share one fetch per file.
-  for (const file of listOnly) expect(fetched.filter((f) => f === file)).toHaveLength(1);
 });
 
 test.describe('when a chunk cannot be fetched', () => {
@@ -136,7 +106,7 @@ test.describe('when a chunk cannot be fetched', () => {
     // drawer's own is in).
     await page.evaluate((id) => localStorage.setItem('dhow.cart', id as string), id);
     const { chunks } = await manifest(page);
-    const checkoutOnly = new Set(chunks.checkout.filter((file) => !chunks.cart.includes(file) && !chunks.listing.includes(file)));
+    const checkoutOnly = new Set(chunks.checkout.filter((file) => !chunks.cart.includes(file)));
     let offline = true;
     await page.route(CHUNK, (route) => (offline && checkoutOnly.has(CHUNK.exec(new URL(route.request().url()).pathname)![1])
       ? route.abort('internetdisconnected')
@@ -176,12 +146,8 @@ test.describe('when a chunk cannot be fetched', () => {
   });
 
   test('the page says the store cannot be reached, keeps the cart, and retrying loads it', async ({ page }) => {
-    const { chunks } = await manifest(page);
-    const accountOnly = new Set(chunks.account.filter((file) => !chunks.listing.includes(file)));
     let offline = true;
-    await page.route(CHUNK, (route) => (offline && accountOnly.has(CHUNK.exec(new URL(route.request().url()).pathname)![1])
-      ? route.abort('internetdisconnected')
-      : route.continue()));
+    await page.route(CHUNK, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
     await page.goto('/');
     await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
 
@@ -196,25 +162,5 @@ test.describe('when a chunk cannot be fetched', () => {
     offline = false;
     await page.getByRole('button', { name: t('error-retry'), exact: true }).click();
     await expect(signInHeading(page)).toBeVisible();
-  });
-
-  test('a catalog page whose chunk cannot be fetched is rendered afresh with the notice, the cart answers, and retrying takes it over', async ({ page }) => {
-    const { chunks } = await manifest(page);
-    let offline = true;
-    await page.route(CHUNK, (route) => (offline && chunks.listing.includes(CHUNK.exec(new URL(route.request().url()).pathname)![1])
-      ? route.abort('internetdisconnected')
-      : route.continue()));
-    await page.goto('/collections/outerwear');
-    // The app runs (header, cart) and says what is missing instead of a page it cannot build.
-    await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'rendered');
-    await expect(page.locator('main').getByRole('alert')).toContainText(t('error-unreachable'));
-    await page.locator('header button.dhow-cart-button').click();
-    await expect(page.locator('dialog.dhow-drawer')).toBeVisible();
-    await page.keyboard.press('Escape');
-
-    offline = false;
-    await page.locator('main').getByRole('button', { name: t('error-retry'), exact: true }).click();
-    await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
-    await expect(page.locator('main .dhow-product-card').first()).toBeVisible();
   });
 });

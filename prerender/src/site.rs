@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use dhow_app::head::{absolute, hreflang, market_path};
 use dhow_app::i18n::{self, DEFAULT_LOCALE};
-use dhow_app::routes::lazy::LazyPage;
 use dhow_app::snapshot::{CatalogSnapshot, SNAPSHOT_ELEMENT_ID, SNAPSHOT_VERSION};
 use dhow_app::store::{Store, backend_fingerprint, file_error, open_store_reading};
 use dhow_sdk::config::{BackendConfig, fill_placeholders};
@@ -128,7 +127,9 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
                 },
             };
             let mut html = template.page(&rendered.body, &rendered.head, &snapshot);
-            chunks.preload_into(&mut html, &rest);
+            if let PageKind::ShopperPage(_) = kind {
+                chunks.preload_into(&mut html, &rest);
+            }
             let relative = file_for(&url);
             let file = options.dist.join(&relative);
             if let Some(dir) = file.parent() {
@@ -157,9 +158,8 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
 }
 
 /// The wasm chunks of the storefront (`wasm-chunks.json`, written by `scripts/split-wasm.mjs`):
-/// which files each needs. Every page preloads its chunk's beside the main module (a catalog page
-/// is taken over once its chunk is in; a deep link to the checkout does not wait for the main
-/// module to ask for its chunk).
+/// which files each needs. A per-shopper page that lives in a chunk preloads them beside the main
+/// module, so a deep link to the checkout does not wait for the main module to ask for them.
 struct ChunkFiles(BTreeMap<String, Vec<String>>);
 
 impl ChunkFiles {
@@ -193,10 +193,13 @@ impl ChunkFiles {
 
     /// Adds the preloads of the chunk `path` (without the market prefix) lives in, if any.
     fn preload_into(&self, html: &mut String, path: &str) {
-        let Some(page) = LazyPage::for_path(path) else {
-            return;
+        let chunk = match path {
+            "/cart" => "cart",
+            "/checkout" => "checkout",
+            "/orders" => "orders",
+            _ => return,
         };
-        let Some(files) = self.0.get(page.chunk()) else {
+        let Some(files) = self.0.get(chunk) else {
             return;
         };
         let links: String = files

@@ -1,15 +1,5 @@
-//! The pages other than the product page live in chunks of the wasm that the browser fetches
-//! when a shopper first opens one of them: the catalog's lists (home, a collection, search), the
-//! cart page, checkout, the order pages, the customer account. The first page's module holds the
-//! product page and what every page shares (the header, the cart, the market), so a product page
-//! loads no list code. The product page is not a chunk of its own: measured, splitting it too
-//! moved the code it shares with the lists into shared chunks and cost it more in calls across
-//! modules and separately compressed files than it saved (a product page 403.6 KB brotli, against
-//! 367.4 KB with the lists alone split off).
-//!
-//! A prerendered catalog page is taken over only once its chunk is in (`crate::start` fetches it,
-//! and the page's HTML preloads it beside the main module): hydration is synchronous, and a route
-//! whose chunk is loaded builds its page in the first poll.
+//! The pages no first page needs (the cart page, checkout, the order pages, the customer account) live in
+//! chunks of the wasm that the browser fetches when a shopper first opens one of them.
 //!
 //! The routes here ask a [`PageLoader`] for their page. The storefront binary (`src/main.rs`)
 //! registers one whose functions are split points: the build (`scripts/split-wasm.mjs`) cuts them,
@@ -34,12 +24,6 @@ use crate::components::layout::ErrorNotice;
 /// A page that lives in a chunk of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LazyPage {
-    /// `/`.
-    Home,
-    /// `/collections/:handle`.
-    Collection,
-    /// `/search`.
-    Search,
     /// `/cart` (its chunk also holds the cart drawer's body).
     Cart,
     /// `/checkout`.
@@ -64,60 +48,6 @@ pub enum LazyPage {
     Reset,
     /// `/account/outbox`.
     Outbox,
-}
-
-impl LazyPage {
-    /// The page of a path without its market prefix (`/products/x`), if it lives in a chunk.
-    pub fn for_path(path: &str) -> Option<Self> {
-        let path = path.split(['?', '#']).next().unwrap_or_default();
-        let path = path
-            .strip_suffix('/')
-            .filter(|p| !p.is_empty())
-            .unwrap_or(path);
-        let (first, rest) = match path.strip_prefix('/')?.split_once('/') {
-            Some((first, rest)) => (first, Some(rest)),
-            None => (path.strip_prefix('/')?, None),
-        };
-        // One segment: a handle or an order number.
-        let one = |rest: Option<&str>| rest.is_some_and(|r| !r.is_empty() && !r.contains('/'));
-        Some(match (first, rest) {
-            ("", None) => Self::Home,
-            ("collections", r) if one(r) => Self::Collection,
-            ("search", None) => Self::Search,
-            ("cart", None) => Self::Cart,
-            ("checkout", None) => Self::Checkout,
-            ("orders", None) => Self::OrderLookup,
-            ("orders", r) if one(r) => Self::OrderConfirmation,
-            ("account", None) => Self::Account,
-            ("account", Some("addresses")) => Self::Addresses,
-            ("account", Some("orders")) => Self::Orders,
-            ("account", Some("sign-in")) => Self::SignIn,
-            ("account", Some("register")) => Self::Register,
-            ("account", Some("reset")) => Self::Reset,
-            ("account", Some("outbox")) => Self::Outbox,
-            ("account", Some(r)) if one(r.strip_prefix("orders/")) => Self::AccountOrder,
-            _ => return None,
-        })
-    }
-
-    /// The chunk the page lives in: the name its split points give it in the storefront binary
-    /// (`src/main.rs`), which `wasm-chunks.json` lists the files of.
-    pub fn chunk(self) -> &'static str {
-        match self {
-            Self::Home | Self::Collection | Self::Search => "listing",
-            Self::Cart => "cart",
-            Self::Checkout => "checkout",
-            Self::OrderConfirmation | Self::OrderLookup => "orders",
-            Self::Account
-            | Self::Addresses
-            | Self::Orders
-            | Self::AccountOrder
-            | Self::SignIn
-            | Self::Register
-            | Self::Reset
-            | Self::Outbox => "account",
-        }
-    }
 }
 
 /// A chunk of the storefront's code could not be fetched.
@@ -166,41 +96,6 @@ pub fn prefetch(page: LazyPage) {
     }
 }
 
-/// Fetches the chunk of a page ahead of the click: pointing at, touching or focusing a link to
-/// a page of the storefront (in any market) prefetches the chunk that page lives in. One listener
-/// for the whole document, so every link counts, the ones a brand's content adds included.
-#[cfg(target_arch = "wasm32")]
-pub fn prefetch_on_intent(markets: Vec<dhow_sdk::Market>) {
-    use wasm_bindgen::JsCast;
-
-    if LOADER.get().is_none() {
-        return;
-    }
-    let intent = move |event: web_sys::Event| {
-        let link = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href]").ok().flatten())
-            .and_then(|link| link.get_attribute("href"));
-        let Some(href) = link else {
-            return;
-        };
-        // Only the storefront's own paths: `/de/products/x`, not `//cdn…` or `https://…`.
-        if !href.starts_with('/') || href.starts_with("//") {
-            return;
-        }
-        let path = crate::hooks::path_without_market(&href, &markets);
-        if let Some(page) = LazyPage::for_path(path) {
-            prefetch(page);
-        }
-    };
-    for name in ["pointerover", "focusin", "touchstart"] {
-        let intent = intent.clone();
-        // Lives as long as the page: the storefront never unmounts.
-        std::mem::forget(window_event_listener_untyped(name, intent));
-    }
-}
-
 async fn build(page: LazyPage) -> AnyView {
     let built = match LOADER.get() {
         Some(loader) => (loader.build)(page).await,
@@ -214,9 +109,6 @@ async fn build(page: LazyPage) -> AnyView {
 fn build_here(page: LazyPage) -> Result<AnyView, ChunkUnavailable> {
     use super::*;
     Ok(match page {
-        LazyPage::Home => view! { <Home/> }.into_any(),
-        LazyPage::Collection => view! { <CollectionPage/> }.into_any(),
-        LazyPage::Search => view! { <SearchPage/> }.into_any(),
         LazyPage::Cart => view! { <CartPage/> }.into_any(),
         LazyPage::Checkout => view! { <CheckoutPage/> }.into_any(),
         LazyPage::OrderConfirmation => view! { <OrderConfirmationPage/> }.into_any(),
@@ -291,12 +183,6 @@ macro_rules! lazy_routes {
 }
 
 lazy_routes! {
-    /// `/`.
-    HomeRoute => Home;
-    /// `/collections/:handle`.
-    CollectionRoute => Collection;
-    /// `/search`.
-    SearchRoute => Search;
     /// `/cart`.
     CartRoute => Cart;
     /// `/checkout`.
@@ -321,53 +207,4 @@ lazy_routes! {
     ResetRoute => Reset;
     /// `/account/outbox`.
     OutboxRoute => Outbox;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::LazyPage::{self, *};
-
-    #[test]
-    fn each_path_names_the_page_it_routes_to() {
-        let cases: [(&str, Option<LazyPage>); 24] = [
-            ("/", Some(Home)),
-            ("", None),
-            ("/collections/outerwear", Some(Collection)),
-            ("/collections/outerwear/", Some(Collection)),
-            ("/collections", None),
-            ("/collections/a/b", None),
-            ("/products/canvas-bucket-hat", None),
-            ("/products/canvas-bucket-hat?variant=2#reviews", None),
-            ("/search?q=mug#results", Some(Search)),
-            ("/search", Some(Search)),
-            ("/search?q=mug", Some(Search)),
-            ("/cart", Some(Cart)),
-            ("/checkout", Some(Checkout)),
-            ("/orders", Some(OrderLookup)),
-            ("/orders/1001", Some(OrderConfirmation)),
-            ("/account", Some(Account)),
-            ("/account/addresses", Some(Addresses)),
-            ("/account/orders", Some(Orders)),
-            ("/account/orders/1001", Some(AccountOrder)),
-            ("/account/sign-in", Some(SignIn)),
-            ("/account/register", Some(Register)),
-            ("/account/reset", Some(Reset)),
-            ("/account/outbox", Some(Outbox)),
-            ("/account/elsewhere", None),
-        ];
-        for (path, page) in cases {
-            assert_eq!(LazyPage::for_path(path), page, "{path}");
-        }
-        assert_eq!(LazyPage::for_path("/404"), None);
-        assert_eq!(LazyPage::for_path("products/x"), None);
-    }
-
-    #[test]
-    fn catalog_lists_share_a_chunk() {
-        assert_eq!(Home.chunk(), "listing");
-        assert_eq!(Collection.chunk(), "listing");
-        assert_eq!(Search.chunk(), "listing");
-        assert_eq!(OrderLookup.chunk(), OrderConfirmation.chunk());
-        assert_eq!(SignIn.chunk(), "account");
-    }
 }

@@ -32,14 +32,18 @@ pub fn AccountLink() -> impl IntoView {
     let i18n = use_i18n();
     let account = use_account();
     let market = use_market();
+    // Pointing at or focusing the link fetches the account pages' code ahead of the click.
+    let prefetch = || crate::routes::lazy::prefetch(crate::routes::lazy::LazyPage::Account);
     move || match account.state.get() {
         AccountState::SignedIn(_) => view! {
             <a class="dhow-account-menu" part="account-menu" href=move || market.href("/account")
+                on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch()
                 data-account="signed-in">{move || i18n.t("account-title")}</a>
         }
         .into_any(),
         state => view! {
             <a class="dhow-account-menu" part="account-menu"
+                on:pointerenter=move |_| prefetch() on:focus=move |_| prefetch()
                 href=move || market.href("/account/sign-in")
                 data-account=if state == AccountState::Unknown { "unknown" } else { "signed-out" }>
                 {move || i18n.t("account-sign-in")}

@@ -188,15 +188,15 @@ export function stub(bytes, setName, { taken } = {}) {
   // this module. Code that went to another module (a chunk) is not walked here, so whatever it
   // takes the address of stays.
   const byName = new Map();
-  for (const f of m.functions) {
-    const raw = m.names.get(f.index);
-    if (raw === undefined) continue;
-    if (!byName.has(raw)) byName.set(raw, []);
-    byName.get(raw).push(f.index);
-  }
   const takes = (f) => [...(taken.get(m.names.get(f)) ?? [])].flatMap((n) => byName.get(n) ?? [])
     .filter((g) => !pointerOnly(g));
   if (taken) {
+    for (const f of m.functions) {
+      const raw = m.names.get(f.index);
+      if (raw === undefined) continue;
+      if (!byName.has(raw)) byName.set(raw, []);
+      byName.get(raw).push(f.index);
+    }
     for (const [taker, targets] of taken) {
       if (byName.has(taker)) continue;
       for (const n of targets) for (const g of byName.get(n) ?? []) if (!pointerOnly(g)) roots.push(g);
@@ -253,7 +253,7 @@ function selfTest() {
   const section = (id, payload) => Buffer.concat([Buffer.from([id]), leb(payload.length), payload]);
   const body = (ops) => { const b = Buffer.from([0x00, ...ops, 0x0b]); return Buffer.concat([leb(b.length), b]); };
   const padded = (value) => [...Array(30).fill([0x41, 0x00, 0x1a]).flat(), 0x41, value];
-  const module = (names, mainOps = [0x41, 0x01, 0x1a, 0x10, 0x02], extra = []) => Buffer.concat([
+  const module = (names, mainOps = [0x41, 0x01, 0x1a, 0x10, 0x02]) => Buffer.concat([
     Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]),
     section(1, vec([Buffer.from([0x60, 0x00, 0x01, 0x7f])])), // () -> i32
     section(3, vec(names.map(() => Buffer.from([0x00])))),
@@ -272,7 +272,6 @@ function selfTest() {
     section(0, Buffer.concat([str('name'), Buffer.from([0x01]),
       leb(vec(names.map((n, i) => Buffer.concat([leb(i), str(n)]))).length),
       vec(names.map((n, i) => Buffer.concat([leb(i), str(n)])))])),
-    ...extra,
   ]);
   const names = [
     'app::main',

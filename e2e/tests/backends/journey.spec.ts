@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../support/fixtures';
 import { msg } from '../../support/messages';
-import { JP, type Market, US, addToCart, fillCheckout, payAndPlace } from '../../support/store';
+import { JP, type Market, US, addToCart, fillCheckout, payAndPlace, waitForApp } from '../../support/store';
 
 const HANDLE = 'merino-crew-sweater';
 
@@ -119,6 +119,8 @@ test('two quick adds make one cart with both items', async ({ page }) => {
   await expect(drawer.getByRole('spinbutton', { name: msg(US.locale, 'quantity') })).toHaveValue('2');
   // The backend holds the same: a reload reads the cart back from it.
   await page.reload();
+  // The prerendered cart button does nothing until the app has taken the page over.
+  await waitForApp(page);
   await page.locator('.dhow-cart-button').click();
   await expect(drawer.getByRole('spinbutton', { name: msg(US.locale, 'quantity') })).toHaveValue('2');
 });
@@ -150,6 +152,7 @@ test.describe('when the backend is down', () => {
     await expect(drawer.locator('.dhow-drawer__body')).toHaveAttribute('aria-busy', 'false');
     await expect(failure).toHaveCount(0);
     await page.reload();
+    await waitForApp(page);
     await page.locator('.dhow-cart-button').click();
     await expect(drawer.getByRole('spinbutton', { name: msg(l, 'quantity') })).toHaveValue('2');
   });

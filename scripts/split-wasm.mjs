@@ -54,9 +54,10 @@ export function splitModule({ raw, out, base, release, scratch, what }) {
       '--out-dir', join(tmp, 'bindgen'), '--out-name', base, join(tmp, `${base}.wasm`)]);
     const main = join(tmp, 'bindgen', `${base}_bg.wasm`);
     // 3. The same passes Trunk gives the unsplit module (app/index.html), for each module.
+    // DHOW_PROFILE_NAMES=1 keeps the function names instead, for a profiler's call tree.
     if (release) {
       for (const file of [main, ...chunks.map((c) => join(tmp, c))]) {
-        run('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', '--enable-bulk-memory',
+        run('wasm-opt', ['-Oz', ...(process.env.DHOW_PROFILE_NAMES ? ['-g'] : ['--strip-debug']), '--strip-producers', '--enable-bulk-memory',
           '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
           file, '-o', file]);
       }

@@ -94,6 +94,12 @@ pub fn on_storage_change(key: &'static str, on_change: impl Fn() + 'static) {
     imp::on_storage_change(key, on_change);
 }
 
+/// Runs `work` when the browser has nothing else to do (`requestIdleCallback`; in a browser
+/// without it, after the current task). Natively, never.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    imp::when_idle(work);
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use wasm_bindgen::prelude::Closure;
@@ -175,6 +181,24 @@ mod imp {
         let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
     }
 
+    pub fn when_idle(work: impl FnOnce() + 'static) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let callback = Closure::once_into_js(work);
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let queued = match idle {
+            Some(request) => request.call1(&window, &callback).is_ok(),
+            None => false,
+        };
+        if !queued {
+            let _ = window
+                .set_timeout_with_callback(callback.unchecked_ref());
+        }
+    }
+
     pub fn on_storage_change(key: &'static str, on_change: impl Fn() + 'static) {
         let Some(window) = web_sys::window() else {
             return;
@@ -217,4 +241,6 @@ mod imp {
     pub fn set_document_language(_locale: &str, _rtl: bool) {}
 
     pub fn on_storage_change(_key: &'static str, _on_change: impl Fn() + 'static) {}
+
+    pub fn when_idle(_work: impl FnOnce() + 'static) {}
 }

@@ -90,6 +90,10 @@ async fn boot() {
             ] {
                 let _ = js_sys::Reflect::set(&window, &name.into(), &js_sys::Array::new());
             }
+            // The page's prices and names as the prerender wrote them: the takeover asks
+            // `Intl` nothing, and sets it up only in idle time afterwards.
+            format::seed(&snapshot.locale, snapshot.formatted);
+            let currency = hooks::market_for_path(&store.config, &path).map(|m| m.currency);
             let handle = leptos::mount::hydrate_from(root.clone(), move || {
                 provide_context(analytics::Takeover);
                 SnapshotContext::provide(snapshot.answers);
@@ -99,6 +103,9 @@ async fn boot() {
             std::mem::forget(handle);
             // For tests and a brand's own scripts: how the app started.
             let _ = root.set_attribute("data-dhow-app", "hydrated");
+            if let Some(currency) = currency {
+                format::warm_up(&locale, currency);
+            }
         }
         None => {
             root.set_inner_html("");

@@ -53,6 +53,10 @@ pub struct CatalogSnapshot {
     pub hydrate: bool,
     /// Answers by the key `use_catalog` asked them under.
     pub answers: Answers,
+    /// The money and names the page was written with, in its locale: the takeover formats with
+    /// them instead of the browser's `Intl`.
+    #[serde(default)]
+    pub formatted: crate::format::Formatted,
 }
 
 impl CatalogSnapshot {

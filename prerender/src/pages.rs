@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use dhow_app::format::{self, Formatted};
 use dhow_app::head::{HeadContext, HeadTag};
 use dhow_app::i18n::{Translations, provide_i18n_with};
 use dhow_app::snapshot::{Answers, SnapshotContext};
@@ -21,6 +22,8 @@ pub struct RenderedPage {
     pub head: Vec<HeadTag>,
     /// Every catalog answer the page used, by key.
     pub answers: Answers,
+    /// The money and names it formatted in its locale.
+    pub formatted: Formatted,
 }
 
 /// How many passes a page may take: each adds the answers the previous one lacked (a page
@@ -72,11 +75,13 @@ fn render_pass(
             provide_context(ShopperPageShell { title });
         }
         let store = store.clone();
+        format::start_recording(locale);
         let body = view! { <Storefront store=store/> }.to_html();
         let page = RenderedPage {
             body,
             head: head.tags(),
             answers: snapshot.answers(),
+            formatted: format::take_recorded(),
         };
         (page, snapshot.take_pending())
     });

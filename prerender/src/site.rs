@@ -125,6 +125,11 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
                 } else {
                     BTreeMap::new()
                 },
+                formatted: if matches!(kind, PageKind::Catalog | PageKind::Search) {
+                    rendered.formatted
+                } else {
+                    Default::default()
+                },
             };
             let mut html = template.page(&rendered.body, &rendered.head, &snapshot);
             if let PageKind::ShopperPage(_) = kind {

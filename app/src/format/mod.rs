@@ -5,25 +5,129 @@
 //! Chromium (`intl.json`, written by `e2e/tools/intl-data.mjs`), so a prerendered page reads
 //! exactly as the browser renders it and hydration keeps every character.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use dhow_sdk::Money;
+use serde::{Deserialize, Serialize};
 
 /// Formats `money` for `locale`: `$1,234.50`, `1.234,50 €`, `￥1,235`, `1.250 د.ك.‏`.
 ///
 /// The formatter shows exactly the currency's ISO 4217 digits, so an amount is never rounded
 /// for display (CLDR shows fewer digits than ISO for a few currencies).
 pub fn format_money(locale: &str, money: Money) -> String {
-    imp::format_money(locale, money)
+    let key = || format!("{} {}", money.currency(), money.to_decimal_string());
+    if let Some(text) = known(locale, |f| f.money.get(&key()).cloned()) {
+        return text;
+    }
+    match imp::format_money(locale, money) {
+        Some(text) => {
+            record(locale, |f| f.money.insert(key(), text.clone()));
+            text
+        }
+        None => plain(money),
+    }
 }
 
 /// The name of a country or region in `locale`: `region_name("de-DE", "JP")` is `"Japan"` in
 /// German (`Intl.DisplayNames`); the code itself when the browser cannot name it.
 pub fn region_name(locale: &str, code: &str) -> String {
-    imp::display_name(locale, "region", code).unwrap_or_else(|| code.to_owned())
+    display_name(locale, "region", code).unwrap_or_else(|| code.to_owned())
 }
 
 /// The name of a language in `locale`, by its BCP 47 tag.
 pub fn language_name(locale: &str, tag: &str) -> String {
-    imp::display_name(locale, "language", tag).unwrap_or_else(|| tag.to_owned())
+    display_name(locale, "language", tag).unwrap_or_else(|| tag.to_owned())
+}
+
+fn display_name(locale: &str, kind: &'static str, code: &str) -> Option<String> {
+    let key = || format!("{kind}:{code}");
+    if let Some(name) = known(locale, |f| f.names.get(&key()).cloned()) {
+        return Some(name);
+    }
+    let name = imp::display_name(locale, kind, code)?;
+    record(locale, |f| f.names.insert(key(), name.clone()));
+    Some(name)
+}
+
+/// The text a prerendered page was formatted with, in its locale: what the app takes the page
+/// over with instead of asking `Intl` again. The first `Intl` object a page makes sets up the
+/// browser's locale data, about 25 ms of a fast phone's main thread (100-150 ms at 4x CPU
+/// throttling), and a takeover that asks none leaves that to [`warm_up`] in idle time.
+///
+/// Only text the data recorded from the browser gave is kept (never a fallback such as
+/// `19.99 EUR` or a bare country code), so it is the text `Intl` gives in Chromium, which
+/// `e2e/tests/prerender.spec.ts` checks against the browser.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Formatted {
+    /// By currency and exact amount (`"EUR 89.00"`): the text (`"89,00 €"`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub money: BTreeMap<String, String>,
+    /// By kind and code (`"region:JP"`, `"language:de-DE"`): the name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+}
+
+impl Formatted {
+    pub fn is_empty(&self) -> bool {
+        self.money.is_empty() && self.names.is_empty()
+    }
+}
+
+#[derive(Default)]
+struct Memo {
+    /// What a prerendered page was formatted with, and its locale ([`seed`]).
+    known: Option<(String, Formatted)>,
+    /// What is being formatted in one locale, while the prerender renders a page ([`record`]).
+    recording: Option<(String, Formatted)>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::default();
+}
+
+fn known(locale: &str, find: impl FnOnce(&Formatted) -> Option<String>) -> Option<String> {
+    MEMO.with(|memo| match &memo.borrow().known {
+        Some((tag, formatted)) if tag == locale => find(formatted),
+        _ => None,
+    })
+}
+
+fn record(locale: &str, add: impl FnOnce(&mut Formatted) -> Option<String>) {
+    MEMO.with(|memo| {
+        if let Some((tag, formatted)) = &mut memo.borrow_mut().recording
+            && tag == locale
+        {
+            add(formatted);
+        }
+    });
+}
+
+/// Formats in `locale` with the text a prerendered page was written with, where it has it
+/// (the app, before it takes the page over). Replaces what an earlier call gave.
+pub fn seed(locale: &str, formatted: Formatted) {
+    MEMO.with(|memo| memo.borrow_mut().known = Some((locale.to_owned(), formatted)));
+}
+
+/// Starts keeping every money text and name formatted in `locale` (the prerender, before it
+/// renders a page), until [`take_recorded`].
+pub fn start_recording(locale: &str) {
+    MEMO.with(|memo| memo.borrow_mut().recording = Some((locale.to_owned(), Formatted::default())));
+}
+
+/// What was formatted since [`start_recording`], and stops recording.
+pub fn take_recorded() -> Formatted {
+    MEMO.with(|memo| memo.borrow_mut().recording.take())
+        .map(|(_, formatted)| formatted)
+        .unwrap_or_default()
+}
+
+/// Makes the browser's `Intl` objects a page will need next (money in `currency` and country
+/// names in `locale`), when the browser has nothing else to do: after a takeover that asked
+/// `Intl` nothing, so that the first price the shopper's next step formats (the cart drawer's
+/// total, another market's prices) does not pay for setting `Intl` up. Natively, nothing.
+pub fn warm_up(locale: &str, currency: dhow_sdk::Currency) {
+    imp::warm_up(locale, currency);
 }
 
 /// The calendar date of an RFC 3339 time in `locale`, in the shopper's time zone
@@ -148,12 +252,19 @@ mod imp {
             .filter(|s| !s.is_empty())
     }
 
-    pub(super) fn format_money(locale: &str, money: Money) -> String {
+    pub(super) fn format_money(locale: &str, money: Money) -> Option<String> {
         let decimal = JsValue::from_str(&money.to_decimal_string());
         formatter(locale, money.currency())
             .and_then(|f| f.call1(&JsValue::NULL, &decimal).ok())
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| super::plain(money))
+    }
+
+    pub(super) fn warm_up(locale: &str, currency: Currency) {
+        let locale = locale.to_owned();
+        crate::browser::when_idle(move || {
+            let _ = formatter(&locale, currency);
+            let _ = display_name(&locale, "region", "US");
+        });
     }
 }
 
@@ -164,4 +275,69 @@ mod imp;
 /// The fallback when `Intl` is unavailable: `19.99 EUR`, still exact.
 fn plain(money: Money) -> String {
     format!("{} {}", money.to_decimal_string(), money.currency())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dhow_sdk::Currency;
+
+    fn eur(minor: i64) -> Money {
+        Money::from_minor(minor, Currency::EUR)
+    }
+
+    #[test]
+    fn a_recording_keeps_what_the_data_formatted_in_its_locale_only() {
+        start_recording("de-DE");
+        assert_eq!(format_money("de-DE", eur(8900)), "89,00\u{a0}€");
+        assert_eq!(region_name("de-DE", "JP"), "Japan");
+        assert_eq!(language_name("de-DE", "ja-JP"), "Japanisch (Japan)");
+        // Another locale, and fallbacks (no recorded data): not kept.
+        assert_eq!(format_money("en-US", eur(8900)), "€89.00");
+        assert_eq!(format_money("xx-YY", eur(1999)), "19.99 EUR");
+        assert_eq!(region_name("de-DE", "QQ"), "QQ");
+        let recorded = take_recorded();
+        assert_eq!(
+            recorded.money,
+            BTreeMap::from([("EUR 89.00".to_owned(), "89,00\u{a0}€".to_owned())])
+        );
+        assert_eq!(
+            recorded.names,
+            BTreeMap::from([
+                ("language:ja-JP".to_owned(), "Japanisch (Japan)".to_owned()),
+                ("region:JP".to_owned(), "Japan".to_owned()),
+            ])
+        );
+        // Stopped: nothing more is kept.
+        format_money("de-DE", eur(100));
+        assert!(take_recorded().is_empty());
+    }
+
+    #[test]
+    fn seeded_text_is_used_in_its_locale_and_anything_else_is_formatted() {
+        seed(
+            "de-DE",
+            Formatted {
+                money: BTreeMap::from([("EUR 89.00".to_owned(), "89 Euro".to_owned())]),
+                names: BTreeMap::from([("region:JP".to_owned(), "Nippon".to_owned())]),
+            },
+        );
+        assert_eq!(format_money("de-DE", eur(8900)), "89 Euro");
+        assert_eq!(region_name("de-DE", "JP"), "Nippon");
+        assert_eq!(format_money("de-DE", eur(8901)), "89,01\u{a0}€");
+        assert_eq!(format_money("en-US", eur(8900)), "€89.00");
+        assert_eq!(region_name("en-US", "JP"), "Japan");
+        assert_eq!(region_name("de-DE", "FR"), "Frankreich");
+        seed("de-DE", Formatted::default());
+        assert_eq!(format_money("de-DE", eur(8900)), "89,00\u{a0}€");
+    }
+
+    #[test]
+    fn a_snapshot_without_formatted_text_still_reads() {
+        let snapshot: crate::snapshot::CatalogSnapshot = serde_json::from_str(
+            r#"{"version":1,"url":"/","backend":"local","locale":"en-US","hydrate":true,"answers":{}}"#,
+        )
+        .expect("reads");
+        assert!(snapshot.formatted.is_empty());
+    }
 }

@@ -45,10 +45,12 @@ fn locale(tag: &str) -> Option<&'static LocaleFormats> {
     recorded()?.locales.get(tag)
 }
 
-pub(super) fn format_money(tag: &str, money: Money) -> String {
+pub(super) fn format_money(tag: &str, money: Money) -> Option<String> {
     format_decimal(tag, money.currency().code(), &money.to_decimal_string())
-        .unwrap_or_else(|| super::plain(money))
 }
+
+/// Nothing to set up natively.
+pub(super) fn warm_up(_tag: &str, _currency: dhow_sdk::Currency) {}
 
 /// Formats an exact decimal string (`-1234.50`, as [`Money::to_decimal_string`] writes it).
 fn format_decimal(tag: &str, code: &str, decimal: &str) -> Option<String> {
@@ -123,6 +125,7 @@ pub(super) fn format_date(_tag: &str, _rfc3339: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::format_money;
     use crate::i18n::LOCALES;
     use dhow_sdk::Currency;
 

@@ -88,9 +88,10 @@ pub fn MarketSelector() -> impl IntoView {
             market.set_language(&locale);
         }
     });
-    // After the choice above is read: renaming the options rewrites them.
+    // After the choice above is read: renaming the options rewrites them. In idle time: names
+    // in other languages ask `Intl`, which the takeover leaves alone (`format::Formatted`).
     if takeover {
-        Effect::new(move |_| endonyms.set(true));
+        Effect::new(move |_| crate::browser::when_idle(move || endonyms.set(true)));
     }
     view! {
         <div class="dhow-market-selector" part="market-selector">

@@ -194,8 +194,7 @@ mod imp {
             None => false,
         };
         if !queued {
-            let _ = window
-                .set_timeout_with_callback(callback.unchecked_ref());
+            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
         }
     }
 

@@ -71,9 +71,26 @@ impl Translations {
 }
 
 /// The cardinal plural category (`zero`, `one`, `two`, `few`, `many`, `other`) of `number` in
-/// `locale`, from the browser's `Intl.PluralRules`.
-#[cfg(target_arch = "wasm32")]
+/// `locale`, from the browser's `Intl.PluralRules` (natively, CLDR's rules). A whole number's
+/// category is kept when the prerender renders a page, and taken from there when the app takes
+/// the page over (`format::Formatted`).
 pub fn plural_category(locale: &str, number: f64) -> Option<&'static str> {
+    // Whole numbers only: their key needs no float formatting in the wasm.
+    let whole = (number.fract() == 0.0 && number.abs() < 1e15).then_some(number as i64);
+    if let Some(n) = whole
+        && let Some(category) = crate::format::known(locale, || format!("#{n}"))
+    {
+        return category_name(&category);
+    }
+    let category = rules_category(locale, number)?;
+    if let Some(n) = whole {
+        crate::format::record(locale, || format!("#{n}"), category);
+    }
+    Some(category)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn rules_category(locale: &str, number: f64) -> Option<&'static str> {
     use std::cell::RefCell;
     thread_local! {
         static RULES: RefCell<Option<(String, js_sys::Intl::PluralRules)>> = const { RefCell::new(None) };
@@ -93,12 +110,11 @@ pub fn plural_category(locale: &str, number: f64) -> Option<&'static str> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use cldr::plural_category;
+use cldr::plural_category as rules_category;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cldr;
 
-#[cfg(target_arch = "wasm32")]
 fn category_name(category: &str) -> Option<&'static str> {
     ["zero", "one", "two", "few", "many", "other"]
         .into_iter()

@@ -55,7 +55,7 @@ pub struct CatalogSnapshot {
     pub answers: Answers,
     /// The money and names the page was written with, in its locale: the takeover formats with
     /// them instead of the browser's `Intl`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::format::Formatted::is_empty")]
     pub formatted: crate::format::Formatted,
 }
 

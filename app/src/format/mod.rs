@@ -17,12 +17,12 @@ use serde::{Deserialize, Serialize};
 /// for display (CLDR shows fewer digits than ISO for a few currencies).
 pub fn format_money(locale: &str, money: Money) -> String {
     let key = || format!("{} {}", money.currency(), money.to_decimal_string());
-    if let Some(text) = known(locale, |f| f.money.get(&key()).cloned()) {
+    if let Some(text) = known(locale, key) {
         return text;
     }
     match imp::format_money(locale, money) {
         Some(text) => {
-            record(locale, |f| f.money.insert(key(), text.clone()));
+            record(locale, key, &text);
             text
         }
         None => plain(money),
@@ -42,11 +42,11 @@ pub fn language_name(locale: &str, tag: &str) -> String {
 
 fn display_name(locale: &str, kind: &'static str, code: &str) -> Option<String> {
     let key = || format!("{kind}:{code}");
-    if let Some(name) = known(locale, |f| f.names.get(&key()).cloned()) {
+    if let Some(name) = known(locale, key) {
         return Some(name);
     }
     let name = imp::display_name(locale, kind, code)?;
-    record(locale, |f| f.names.insert(key(), name.clone()));
+    record(locale, key, &name);
     Some(name)
 }
 
@@ -55,22 +55,18 @@ fn display_name(locale: &str, kind: &'static str, code: &str) -> Option<String> 
 /// browser's locale data, about 25 ms of a fast phone's main thread (100-150 ms at 4x CPU
 /// throttling), and a takeover that asks none leaves that to [`warm_up`] in idle time.
 ///
-/// Only text the data recorded from the browser gave is kept (never a fallback such as
-/// `19.99 EUR` or a bare country code), so it is the text `Intl` gives in Chromium, which
-/// `e2e/tests/prerender.spec.ts` checks against the browser.
+/// One map, by what was formatted: money by currency and exact amount (`"EUR 89.00"` →
+/// `"89,00 €"`), names by kind and code (`"region:JP"` → `"Japan"`), plural categories by
+/// whole number (`"#1"` → `"one"`). Only text the data recorded from the browser gave is kept
+/// (never a fallback such as `19.99 EUR` or a bare country code): the text `Intl` gives in
+/// Chromium, which `e2e/tests/prerender.spec.ts` checks against the browser.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Formatted {
-    /// By currency and exact amount (`"EUR 89.00"`): the text (`"89,00 €"`).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub money: BTreeMap<String, String>,
-    /// By kind and code (`"region:JP"`, `"language:de-DE"`): the name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub names: BTreeMap<String, String>,
-}
+#[serde(transparent)]
+pub struct Formatted(pub BTreeMap<String, String>);
 
 impl Formatted {
     pub fn is_empty(&self) -> bool {
-        self.money.is_empty() && self.names.is_empty()
+        self.0.is_empty()
     }
 }
 
@@ -86,22 +82,29 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::default();
 }
 
-fn known(locale: &str, find: impl FnOnce(&Formatted) -> Option<String>) -> Option<String> {
+/// What [`seed`] gave in `locale` under the key `key` makes (made only when there is a seed).
+pub(crate) fn known(locale: &str, key: impl FnOnce() -> String) -> Option<String> {
     MEMO.with(|memo| match &memo.borrow().known {
-        Some((tag, formatted)) if tag == locale => find(formatted),
+        Some((tag, formatted)) if tag == locale => formatted.0.get(&key()).cloned(),
         _ => None,
     })
 }
 
-fn record(locale: &str, add: impl FnOnce(&mut Formatted) -> Option<String>) {
+/// Keeps `text` under `key` if a recording in `locale` is on (only the prerender records: in
+/// the browser this is nothing).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn record(locale: &str, key: impl FnOnce() -> String, text: &str) {
     MEMO.with(|memo| {
         if let Some((tag, formatted)) = &mut memo.borrow_mut().recording
             && tag == locale
         {
-            add(formatted);
+            formatted.0.insert(key(), text.to_owned());
         }
     });
 }
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn record(_locale: &str, _key: impl FnOnce() -> String, _text: &str) {}
 
 /// Formats in `locale` with the text a prerendered page was written with, where it has it
 /// (the app, before it takes the page over). Replaces what an earlier call gave.
@@ -286,26 +289,36 @@ mod tests {
         Money::from_minor(minor, Currency::EUR)
     }
 
+    fn formatted(entries: &[(&str, &str)]) -> Formatted {
+        Formatted(
+            entries
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+
     #[test]
     fn a_recording_keeps_what_the_data_formatted_in_its_locale_only() {
         start_recording("de-DE");
         assert_eq!(format_money("de-DE", eur(8900)), "89,00\u{a0}€");
         assert_eq!(region_name("de-DE", "JP"), "Japan");
         assert_eq!(language_name("de-DE", "ja-JP"), "Japanisch (Japan)");
+        assert_eq!(crate::i18n::plural_category("de-DE", 1.0), Some("one"));
+        // Not a whole number: not kept.
+        assert_eq!(crate::i18n::plural_category("de-DE", 1.5), Some("other"));
         // Another locale, and fallbacks (no recorded data): not kept.
         assert_eq!(format_money("en-US", eur(8900)), "€89.00");
         assert_eq!(format_money("xx-YY", eur(1999)), "19.99 EUR");
         assert_eq!(region_name("de-DE", "QQ"), "QQ");
         let recorded = take_recorded();
         assert_eq!(
-            recorded.money,
-            BTreeMap::from([("EUR 89.00".to_owned(), "89,00\u{a0}€".to_owned())])
-        );
-        assert_eq!(
-            recorded.names,
-            BTreeMap::from([
-                ("language:ja-JP".to_owned(), "Japanisch (Japan)".to_owned()),
-                ("region:JP".to_owned(), "Japan".to_owned()),
+            recorded,
+            formatted(&[
+                ("#1", "one"),
+                ("EUR 89.00", "89,00\u{a0}€"),
+                ("language:ja-JP", "Japanisch (Japan)"),
+                ("region:JP", "Japan"),
             ])
         );
         // Stopped: nothing more is kept.
@@ -317,11 +330,15 @@ mod tests {
     fn seeded_text_is_used_in_its_locale_and_anything_else_is_formatted() {
         seed(
             "de-DE",
-            Formatted {
-                money: BTreeMap::from([("EUR 89.00".to_owned(), "89 Euro".to_owned())]),
-                names: BTreeMap::from([("region:JP".to_owned(), "Nippon".to_owned())]),
-            },
+            formatted(&[
+                ("EUR 89.00", "89 Euro"),
+                ("region:JP", "Nippon"),
+                ("#3", "many"),
+            ]),
         );
+        assert_eq!(crate::i18n::plural_category("de-DE", 3.0), Some("many"));
+        assert_eq!(crate::i18n::plural_category("de-DE", 1.0), Some("one"));
+        assert_eq!(crate::i18n::plural_category("en-US", 3.0), Some("other"));
         assert_eq!(format_money("de-DE", eur(8900)), "89 Euro");
         assert_eq!(region_name("de-DE", "JP"), "Nippon");
         assert_eq!(format_money("de-DE", eur(8901)), "89,01\u{a0}€");

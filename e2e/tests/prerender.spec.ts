@@ -396,6 +396,29 @@ test.describe('taking the page over', () => {
     expect(description?.length).toBeGreaterThan(10);
   });
 
+  test('a tap on Add to cart before the app runs is answered once it does, once', async ({ page }) => {
+    const release = await openHeld(page, `/products/${HAT}`);
+    const add = page.getByRole('button', { name: msg('en-US', 'add-to-cart') });
+    // Nothing seems to happen, so the shopper taps again.
+    await add.click();
+    await add.click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    release();
+    await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
+    const drawer = page.getByRole('dialog', { name: msg('en-US', 'cart-title') });
+    await expect(drawer.locator('.dhow-drawer__body')).toHaveAttribute('aria-busy', 'false');
+    await expect(drawer.locator('.dhow-cart-line')).toHaveCount(1);
+    await expect(drawer.getByRole('spinbutton', { name: msg('en-US', 'quantity') })).toHaveValue('1');
+    await expect(page.locator('.dhow-cart-button__count')).toHaveText('1');
+  });
+
+  test('a tap on the cart button before the app runs opens the cart once it does', async ({ page }) => {
+    const release = await openHeld(page, `/products/${HAT}`);
+    await page.locator('header .dhow-cart-button').click();
+    release();
+    await expect(page.getByRole('dialog', { name: msg('en-US', 'cart-title') })).toBeVisible();
+  });
+
   test('links work before the wasm arrives', async ({ page }) => {
     await page.route(/\.wasm$/, () => {});
     await page.goto('/');

@@ -194,12 +194,24 @@ pub async fn fetch_text(url: &str) -> Result<String, Error> {
             }
         });
     }
-    let text = JsFuture::from(response.text().map_err(network)?)
+    // As bytes, copied into the wasm's memory as they are: `text()` would hand over a JS string
+    // that wasm-bindgen re-encodes character by character (the 290 KB local catalog took ~20 ms
+    // of the takeover at 4x CPU that way).
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
         .await
         .map_err(network)?;
-    text.as_string().ok_or_else(|| Error::Decode {
-        message: format!("{url} is not text"),
+    utf8_text(js_sys::Uint8Array::new(&buffer).to_vec()).ok_or_else(|| Error::Decode {
+        message: format!("{url} is not UTF-8 text"),
     })
+}
+
+/// Text from a file's bytes: UTF-8, with a leading byte-order mark dropped (as `Response.text()`
+/// drops it); none when the bytes are not UTF-8.
+pub fn utf8_text(mut bytes: Vec<u8>) -> Option<String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// GETs a file (native builds read it from disk: used by tests only).
@@ -217,5 +229,22 @@ pub fn file_error(path: &str, error: &std::io::Error) -> Error {
         Error::Network {
             message: format!("{path}: {error}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8_text;
+
+    #[test]
+    fn a_files_bytes_read_as_utf8_text() {
+        assert_eq!(
+            utf8_text("{\"a\":\"€\"}".as_bytes().to_vec()).as_deref(),
+            Some("{\"a\":\"€\"}")
+        );
+        // A byte-order mark is dropped, as `Response.text()` drops it.
+        assert_eq!(utf8_text(b"\xEF\xBB\xBF{}".to_vec()).as_deref(), Some("{}"));
+        // Not UTF-8: none (the caller reports it), never a guess.
+        assert_eq!(utf8_text(b"a\xFFb".to_vec()), None);
     }
 }

@@ -77,14 +77,15 @@ impl Translations {
 pub fn plural_category(locale: &str, number: f64) -> Option<&'static str> {
     // Whole numbers only: their key needs no float formatting in the wasm.
     let whole = (number.fract() == 0.0 && number.abs() < 1e15).then_some(number as i64);
+    let key = |n: i64| move || format!("#{n}");
     if let Some(n) = whole
-        && let Some(category) = crate::format::known(locale, || format!("#{n}"))
+        && let Some(category) = crate::format::known(locale, key(n))
     {
         return category_name(&category);
     }
     let category = rules_category(locale, number)?;
     if let Some(n) = whole {
-        crate::format::record(locale, || format!("#{n}"), category);
+        crate::format::record(locale, key(n), category);
     }
     Some(category)
 }

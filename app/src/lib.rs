@@ -68,9 +68,11 @@ async fn boot() {
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let url = format!("{path}{}", location.search().unwrap_or_default());
-    let locale = hooks::market_for_path(&store.config, &path)
+    let market = hooks::market_for_path(&store.config, &path);
+    let locale = market
         .map(|m| m.locale.clone())
         .unwrap_or_else(|| i18n::DEFAULT_LOCALE.to_owned());
+    let currency = market.map(|m| m.currency);
     let translations = i18n::load_translations(&locale).await;
     let takeover = snapshot.filter(|s| {
         s.version == SNAPSHOT_VERSION
@@ -92,8 +94,8 @@ async fn boot() {
             }
             // The page's prices and names as the prerender wrote them: the takeover asks
             // `Intl` nothing, and sets it up only in idle time afterwards.
-            format::seed(&snapshot.locale, snapshot.formatted);
-            let currency = hooks::market_for_path(&store.config, &path).map(|m| m.currency);
+            let page_locale = snapshot.locale.clone();
+            format::seed(&page_locale, snapshot.formatted);
             let handle = leptos::mount::hydrate_from(root.clone(), move || {
                 provide_context(analytics::Takeover);
                 SnapshotContext::provide(snapshot.answers);
@@ -104,7 +106,7 @@ async fn boot() {
             // For tests and a brand's own scripts: how the app started.
             let _ = root.set_attribute("data-dhow-app", "hydrated");
             if let Some(currency) = currency {
-                format::warm_up(&locale, currency);
+                format::warm_up(&page_locale, currency);
             }
         }
         None => {

@@ -114,18 +114,19 @@ pub async fn prerender(options: &Options) -> Result<Summary, String> {
                 _ => None,
             };
             let rendered = render(&store, messages, &url, shell).await?;
+            let hydrate = matches!(kind, PageKind::Catalog | PageKind::Search);
             let snapshot = CatalogSnapshot {
                 version: SNAPSHOT_VERSION,
                 url: url.clone(),
                 backend: fingerprint.clone(),
                 locale: messages.0.clone(),
-                hydrate: matches!(kind, PageKind::Catalog | PageKind::Search),
+                hydrate,
                 answers: if kind == PageKind::Catalog {
                     rendered.answers
                 } else {
                     BTreeMap::new()
                 },
-                formatted: if matches!(kind, PageKind::Catalog | PageKind::Search) {
+                formatted: if hydrate {
                     rendered.formatted
                 } else {
                     Default::default()

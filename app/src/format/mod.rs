@@ -82,7 +82,7 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::default();
 }
 
-/// What [`seed`] gave in `locale` under the key `key` makes (made only when there is a seed).
+/// The seeded text for `key` in `locale` (the key is made only when there is a seed for it).
 pub(crate) fn known(locale: &str, key: impl FnOnce() -> String) -> Option<String> {
     MEMO.with(|memo| match &memo.borrow().known {
         Some((tag, formatted)) if tag == locale => formatted.0.get(&key()).cloned(),

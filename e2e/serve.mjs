@@ -6,7 +6,11 @@
 // environment, e.g. a backend's publishable key); without one, the CSP follows <dir>/dhow.json.
 // DHOW_EXTRA_CONNECT_SRC adds origins the page may call besides (space-separated): the tests'
 // chaos proxy in front of the backend (tools/chaos-proxy.mjs).
+// DHOW_SERVE_BROTLI=1 sends text and wasm brotli-compressed (quality 11, as a host that
+// precompresses does) to a client that accepts it: for benchmarks on an emulated slow network,
+// where the bytes on the wire are what matter.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +28,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webp': 'image/webp',
   '.ftl': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
@@ -92,6 +97,16 @@ async function fileFor(urlPath) {
   return null;
 }
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.ftl', '.txt', '.xml']);
+const compressed = new Map();
+async function brotli(path, raw) {
+  const key = `${path}:${(await stat(path)).mtimeMs}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return compressed.get(key);
+}
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (config && url.pathname === '/dhow.json') {
@@ -112,8 +127,12 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  const body = await readFile(path);
+  const raw = await readFile(path);
+  const compress = process.env.DHOW_SERVE_BROTLI === '1' && COMPRESSIBLE.has(extname(path))
+    && /\bbr\b/.test(req.headers['accept-encoding'] || '');
+  const body = compress ? await brotli(path, raw) : raw;
   res.writeHead(200, {
+    ...(compress ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}),
     'content-type': TYPES[extname(path)] || 'application/octet-stream',
     'content-security-policy': CSP,
     'x-content-type-options': 'nosniff',

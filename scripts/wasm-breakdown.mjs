@@ -571,11 +571,17 @@ function typePath(type) {
 const stripGenerics = (segment) => (segment.startsWith('<') ? segment : segment.replace(/<.*$/s, ''));
 const isModuleSegment = (segment) => /^[a-z_][a-z0-9_]*$/.test(segment) && segment !== '_';
 
+// A name a tool has demangled already (`wasm-opt -g` keeps names that way, so a release module
+// built with DHOW_PROFILE_NAMES=1 can be broken down as it ships): a Rust path, its hash dropped.
+function demangledAlready(name) {
+  return /^(?:<|[a-z_][a-z0-9_]*::)/.test(name) ? name.replace(/::h[0-9a-f]{16}$/, '') : null;
+}
+
 // What a function is: the crate whose code it is, its module, the trait it implements if any,
 // and the crates its generic arguments name (visible only in qualified paths and drop glue with
 // legacy mangling, which does not name the type parameters of a generic function).
 export function classify(name) {
-  const text = name === undefined ? null : demangle(name);
+  const text = name === undefined ? null : demangle(name) ?? demangledAlready(name);
   if (text === null) return { crate: name === undefined ? '(unnamed)' : '(unmangled: C, builtins, exports)', module: name ?? '(unnamed)', submodule: null, trait: null, args: [] };
   const segments = splitPath(text);
   let path = segments.map(stripGenerics);

@@ -100,6 +100,35 @@ pub fn when_idle(work: impl FnOnce() + 'static) {
     imp::when_idle(work);
 }
 
+/// Lets the browser handle what waits (a tap, a frame) before the caller goes on, so one long
+/// piece of work becomes two tasks: `scheduler.yield()` where the browser has it (the caller then
+/// goes on ahead of other queued work), else a zero-delay timer.
+#[cfg(target_arch = "wasm32")]
+pub async fn yield_to_browser() {
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let scheduled = js_sys::Reflect::get(&window, &JsValue::from_str("scheduler"))
+        .ok()
+        .filter(JsValue::is_object)
+        .and_then(|scheduler| {
+            let yield_ = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?;
+            let promise = yield_
+                .dyn_into::<js_sys::Function>()
+                .ok()?
+                .call0(&scheduler);
+            promise.ok()?.dyn_into::<js_sys::Promise>().ok()
+        });
+    let promise = scheduled.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback(&resolve);
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use wasm_bindgen::prelude::Closure;

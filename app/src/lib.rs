@@ -81,6 +81,9 @@ async fn boot() {
             && s.backend == store::backend_fingerprint(&store.config.backend)
             && s.locale == translations.locale()
     });
+    // Reading the store (the local engine parses and checks its catalog) and taking the page
+    // over are each long: a tap or a frame that waits between them is not held up by both.
+    browser::yield_to_browser().await;
     match takeover {
         Some(snapshot) => {
             // Leptos reads these globals for server-streamed resources; a prerendered page has

@@ -208,6 +208,11 @@ impl<T: Clone + 'static> CatalogRead<T> {
     }
 }
 
+/// Asks in idle time (one function for every answer type: the idle callback is bound once).
+fn ask_when_idle(ask: Rc<dyn Fn(String)>, key: String) {
+    crate::browser::when_idle(move || ask(key));
+}
+
 /// Reads from the catalog under `key` (which must name everything the answer depends on:
 /// operation, market, language, query). Natively at build time the answer comes from the
 /// page's snapshot, or is recorded as missing for the next pass; in the browser it starts from
@@ -227,7 +232,6 @@ where
     let snapshot = use_context::<SnapshotContext>();
     let first_key = leptos::reactive::graph::untrack_with_diagnostics(&key);
     let known = snapshot.and_then(|s| s.known::<T>(&first_key));
-    #[cfg(not(target_arch = "wasm32"))]
     let known_at_start = known.is_some();
     let answer = RwSignal::new_local(known.map(Ok));
     let fetch = Rc::new(fetch);
@@ -261,8 +265,11 @@ where
 
     // In the browser. Each question carries a number; an answer to an older one is dropped.
     let asked = StoredValue::new(0u64);
+    // Asking may come in idle time, after the page that asked is gone: then it does nothing.
     let ask: Rc<dyn Fn(String)> = Rc::new(move |key: String| {
-        let number = asked.get_value() + 1;
+        let Some(number) = asked.try_get_value().map(|n| n + 1) else {
+            return;
+        };
         asked.set_value(number);
         let fetch = fetch.clone();
         leptos::task::spawn_local(async move {
@@ -299,10 +306,17 @@ where
         })
     };
     // Runs after the first render (so after a takeover): asks once at start, even for an
-    // answer the page came with, and again whenever the key changes.
-    Effect::new(move |_| {
+    // answer the page came with, and again whenever the key changes. An answer the page came with
+    // is asked again when the browser is idle: the page already shows it, and the takeover's task
+    // stays short; anything else is asked at once.
+    let from_page = known_at_start;
+    Effect::new(move |first: Option<()>| {
         let key = key();
-        ask(key);
+        if first.is_none() && from_page {
+            ask_when_idle(ask.clone(), key);
+        } else {
+            ask(key);
+        }
     });
     CatalogRead {
         answer,

@@ -329,6 +329,24 @@ test.describe('taking the page over', () => {
     await expect(page.locator('.dhow-cart-button__count')).toHaveText('1');
   });
 
+  test('a price changed since the build replaces the prerendered one after the takeover', async ({ page }) => {
+    // The catalog as the store has it now: the hat costs more in dollars than when its page was built.
+    const now = structuredClone(catalog);
+    for (const variant of now.products.find((p: { handle: string }) => p.handle === HAT).variants) {
+      variant.prices = variant.prices.map((m: { currency: string }) => (m.currency === 'USD' ? { ...m, amount: '41.00' } : m));
+    }
+    await page.route('**/catalog.json', (route) => route.fulfill({ json: now }));
+    const price = page.locator('.dhow-product__price .dhow-price__amount');
+    const release = await openHeld(page, `/products/${HAT}`);
+    await expect(price).toHaveText('$38.00');
+    const header = await page.locator('.dhow-header').elementHandle();
+    release();
+    await expect(page.locator('#dhow-root')).toHaveAttribute('data-dhow-app', 'hydrated');
+    await expect(price).toHaveText('$41.00');
+    // Re-priced within the page the app took over, not rendered afresh.
+    expect(await header!.evaluate((node) => node.isConnected)).toBe(true);
+  });
+
   test('a market switch re-prices the taken-over page in place', async ({ page }) => {
     await openMarked(page, `/products/${HAT}`);
     const price = page.locator('.dhow-product__price .dhow-price__amount');

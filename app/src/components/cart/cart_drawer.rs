@@ -68,8 +68,9 @@ pub fn CartDrawer(
         (None, None) => {}
     });
     // The body's code is fetched once the browser is idle after the app has started, so it is
-    // in before a shopper opens the drawer (opening it first fetches it too).
-    Effect::new(move |_| request_idle_callback(super::prefetch_drawer_body));
+    // in before a shopper opens the drawer (opening it first fetches it too); in a browser without
+    // idle callbacks, after the current task.
+    Effect::new(move |_| crate::browser::when_idle(super::prefetch_drawer_body));
     view! {
         <dialog node_ref=dialog class="dhow-drawer" part="cart-drawer" aria-labelledby="dhow-drawer-title"
             on:close=move |_| close()

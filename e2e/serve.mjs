@@ -99,10 +99,10 @@ async function fileFor(urlPath) {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.ftl', '.txt', '.xml']);
 const compressed = new Map();
-async function brotli(path, raw) {
+async function brotli(path) {
   const key = `${path}:${(await stat(path)).mtimeMs}`;
   if (!compressed.has(key)) {
-    compressed.set(key, brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+    compressed.set(key, brotliCompressSync(await readFile(path), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
   }
   return compressed.get(key);
 }
@@ -127,10 +127,9 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  const raw = await readFile(path);
   const compress = process.env.DHOW_SERVE_BROTLI === '1' && COMPRESSIBLE.has(extname(path))
     && /\bbr\b/.test(req.headers['accept-encoding'] || '');
-  const body = compress ? await brotli(path, raw) : raw;
+  const body = compress ? await brotli(path) : await readFile(path);
   res.writeHead(200, {
     ...(compress ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}),
     'content-type': TYPES[extname(path)] || 'application/octet-stream',

@@ -309,10 +309,9 @@ where
     // answer the page came with, and again whenever the key changes. An answer the page came with
     // is asked again when the browser is idle: the page already shows it, and the takeover's task
     // stays short; anything else is asked at once.
-    let from_page = known_at_start;
     Effect::new(move |first: Option<()>| {
         let key = key();
-        if first.is_none() && from_page {
+        if first.is_none() && known_at_start {
             ask_when_idle(ask.clone(), key);
         } else {
             ask(key);

@@ -347,6 +347,35 @@ test.describe('taking the page over', () => {
     expect(await header!.evaluate((node) => node.isConnected)).toBe(true);
   });
 
+  test('a refresh waiting for idle time after the shopper has left its page does nothing', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    // Idle callbacks wait until the test runs them.
+    await page.addInitScript(() => {
+      const held: IdleRequestCallback[] = [];
+      (window as any).__idle = held;
+      window.requestIdleCallback = (callback) => held.push(callback);
+    });
+    await openMarked(page, `/products/${HAT}`);
+    // The product page's refresh is waiting; the shopper goes home within the app.
+    await page.locator('.dhow-header__brand').click();
+    await expect(page.getByRole('heading', { level: 1, name: msg('en-US', 'home-featured') })).toBeVisible();
+    const ran = await page.evaluate(() => {
+      const held = (window as any).__idle.splice(0);
+      for (const callback of held) callback({ didTimeout: false, timeRemaining: () => 50 });
+      return held.length;
+    });
+    expect(ran).toBeGreaterThan(0);
+    // The app still works, and nothing failed.
+    await page.goBack();
+    await page.getByRole('button', { name: msg('en-US', 'add-to-cart') }).click();
+    await expect(page.locator('.dhow-cart-button__count')).toHaveText('1');
+    expect(errors).toEqual([]);
+  });
+
   test('a market switch re-prices the taken-over page in place', async ({ page }) => {
     await openMarked(page, `/products/${HAT}`);
     const price = page.locator('.dhow-product__price .dhow-price__amount');

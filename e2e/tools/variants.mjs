@@ -6,6 +6,17 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
+/** DHOW_BENCH_NETWORK=slow4g: every page also on an emulated slow mobile network (Lighthouse's
+ * "Slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), with the files served
+ * brotli-compressed as a real host sends them. Unset: the loopback network, files as they are. */
+const NETWORKS = {
+  slow4g: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+};
+const NETWORK = process.env.DHOW_BENCH_NETWORK ? NETWORKS[process.env.DHOW_BENCH_NETWORK] : null;
+if (process.env.DHOW_BENCH_NETWORK && !NETWORK) {
+  throw new Error(`DHOW_BENCH_NETWORK: unknown network ${process.env.DHOW_BENCH_NETWORK} (known: ${Object.keys(NETWORKS).join(', ')})`);
+}
+
 /** Starts e2e/serve.mjs for `dist` and every other directory `paths` name, on ports from
  * `firstPort`. Returns `urlOf(path)` and `stop()`. */
 export async function serveVariants(dist, paths, firstPort) {
@@ -29,17 +40,6 @@ export async function serveVariants(dist, paths, firstPort) {
 /** Headless Chromium as the benchmarks run it. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-}
-
-/** DHOW_BENCH_NETWORK=slow4g: every page also on an emulated slow mobile network (Lighthouse's
- * "Slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), with the files served
- * brotli-compressed as a real host sends them. Unset: the loopback network, files as they are. */
-const NETWORKS = {
-  slow4g: { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
-};
-const NETWORK = process.env.DHOW_BENCH_NETWORK ? NETWORKS[process.env.DHOW_BENCH_NETWORK] : null;
-if (process.env.DHOW_BENCH_NETWORK && !NETWORK) {
-  throw new Error(`DHOW_BENCH_NETWORK: unknown network ${process.env.DHOW_BENCH_NETWORK} (known: ${Object.keys(NETWORKS).join(', ')})`);
 }
 
 /** A new page of its own context at 4x CPU (and on the emulated network, if one is chosen), with
